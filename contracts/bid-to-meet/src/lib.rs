@@ -1,0 +1,1 @@
+//! mesi-bid-to-meet: not implemented yet.

@@ -1,0 +1,1 @@
+//! mesi-gallery: not implemented yet.

@@ -1,0 +1,1 @@
+//! mesi-referral: not implemented yet.

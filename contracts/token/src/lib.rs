@@ -1,0 +1,1 @@
+//! mesi-token: not implemented yet.

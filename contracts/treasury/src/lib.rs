@@ -1,0 +1,1 @@
+//! mesi-treasury: not implemented yet.

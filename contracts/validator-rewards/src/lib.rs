@@ -1,0 +1,1 @@
+//! mesi-validator-rewards: not implemented yet.

@@ -1,0 +1,1 @@
+//! Messages of the validator-rewards contract.
