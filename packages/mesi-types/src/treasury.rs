@@ -2,6 +2,7 @@
 //!
 //! Interface other contracts rely on (keep it stable):
 //! - `QueryMsg::Price {}` -> [`PriceResponse`]
+//! - `QueryMsg::Pool { pool }` -> [`PoolResponse`]
 //! - `QueryMsg::UsdToMesi { usd }` -> [`ConversionResponse`]; errors when the price is missing or
 //!   older than the max age. Rounds down (in the protocol's favour for payouts).
 //! - `ExecuteMsg::DrawFromPool { amount, recipient, msg }`: a registered contract draws from the
@@ -46,4 +47,18 @@ pub struct ConversionResponse {
     /// MESI base units, rounded down.
     pub mesi: Uint128,
     pub price: Decimal,
+}
+
+/// Answer to `{"pool":{"pool":"referral"}}`: what a drawer can still take this year.
+#[cw_serde]
+pub struct PoolResponse {
+    pub pool: Pool,
+    /// MESI set aside in the pool.
+    pub balance: Uint128,
+    pub yearly_cap: Uint128,
+    /// Drawn since `year_start`.
+    pub drawn_this_year: Uint128,
+    pub year_start: u64,
+    /// min(balance, yearly_cap - drawn_this_year): the largest draw that succeeds now.
+    pub available: Uint128,
 }
