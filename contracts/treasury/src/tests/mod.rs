@@ -1,0 +1,1 @@
+//! cw-multi-test suites.
