@@ -1,0 +1,517 @@
+//! A story-like test suite: `SuiteBuilder::new().with_...().build()` wires the treasury and the
+//! real mesi-token in the deployment order (treasury, token with genesis allocations and the
+//! treasury as minter, `SetToken`).
+
+use cosmwasm_std::{to_json_binary, Addr, Binary, Decimal, Empty, Response, StdResult, Uint128};
+use cw20::{BalanceResponse, Cw20ReceiveMsg, MinterResponse, TokenInfoResponse};
+use cw_multi_test::{App, AppResponse, Contract, ContractWrapper, Executor};
+use mesi_types::token::{Allocation, InstantiateMsg as TokenInstantiateMsg};
+use mesi_types::treasury::{
+    AccountingResponse, ConfigResponse, ConversionResponse, Credit, Currency, ExecuteMsg,
+    GenesisVesting, InstantiateMsg, OwedResponse, Pool, PoolCap, PoolResponse, PriceResponse,
+    QueryMsg, ReceiveMsg, SupplyResponse, VestingResponse, GENESIS_SUPPLY,
+};
+
+use crate::error::ContractError;
+use crate::execute::vesting::{genesis_amount, GENESIS_GROUPS};
+
+pub const DAY: u64 = 86_400;
+pub const MONTH: u64 = 30 * DAY;
+pub const M: u128 = 1_000_000;
+
+pub fn treasury_contract() -> Box<dyn Contract<Empty>> {
+    Box::new(
+        ContractWrapper::new(
+            crate::contract::execute,
+            crate::contract::instantiate,
+            crate::contract::query,
+        )
+        .with_migrate(crate::contract::migrate),
+    )
+}
+
+pub fn token_contract() -> Box<dyn Contract<Empty>> {
+    Box::new(ContractWrapper::new(
+        mesi_token::contract::execute,
+        mesi_token::contract::instantiate,
+        mesi_token::contract::query,
+    ))
+}
+
+/// A contract that accepts any cw20 Receive hook (a validator-rewards stand-in as a `Send`
+/// target) and records nothing.
+pub fn receiver_contract() -> Box<dyn Contract<Empty>> {
+    Box::new(ContractWrapper::new(
+        |_, _, _, msg: Cw20ReceiveWrapper| -> StdResult<Response> {
+            let Cw20ReceiveWrapper::Receive(r) = msg;
+            Ok(Response::new()
+                .add_attribute("action", "received")
+                .add_attribute("amount", r.amount)
+                .add_attribute("msg", r.msg.to_base64()))
+        },
+        |_, _, _, _: Empty| -> StdResult<Response> { Ok(Response::new()) },
+        |_, _, _: Empty| -> StdResult<Binary> { to_json_binary(&Empty {}) },
+    ))
+}
+
+#[cosmwasm_schema::cw_serde]
+pub enum Cw20ReceiveWrapper {
+    Receive(Cw20ReceiveMsg),
+}
+
+pub struct SuiteBuilder {
+    genesis_vesting: bool,
+    /// Treasury's genesis balance when no genesis vesting is used.
+    treasury_balance: u128,
+    genesis_supply: u128,
+    pool_caps: Vec<PoolCap>,
+    max_batch: Option<u32>,
+    price: Option<Decimal>,
+}
+
+impl Default for SuiteBuilder {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl SuiteBuilder {
+    pub fn new() -> Self {
+        Self {
+            genesis_vesting: false,
+            treasury_balance: 1_000_000 * M,
+            genesis_supply: 10_000_000 * M,
+            pool_caps: vec![],
+            max_batch: None,
+            price: None,
+        }
+    }
+
+    /// The real tokenomics: 1e17 genesis supply, eight genesis vesting groups, 20% reserve.
+    pub fn with_genesis_vesting(mut self) -> Self {
+        self.genesis_vesting = true;
+        self.genesis_supply = GENESIS_SUPPLY;
+        self
+    }
+
+    pub fn with_treasury_balance(mut self, amount: u128) -> Self {
+        self.treasury_balance = amount;
+        self
+    }
+
+    pub fn with_pool_cap(mut self, pool: Pool, cap: u128) -> Self {
+        self.pool_caps.push(PoolCap {
+            pool,
+            yearly_cap: Uint128::new(cap),
+        });
+        self
+    }
+
+    pub fn with_max_batch(mut self, max: u32) -> Self {
+        self.max_batch = Some(max);
+        self
+    }
+
+    /// Posts this price (USD per MESI) right after wiring.
+    pub fn with_price(mut self, price: &str) -> Self {
+        self.price = Some(price.parse().unwrap());
+        self
+    }
+
+    pub fn build(self) -> Suite {
+        let mut app = App::default();
+        let api = app.api();
+        let owner = api.addr_make("owner");
+        let feeder = api.addr_make("feeder");
+        let operator = api.addr_make("operator");
+        let market = api.addr_make("liquidity");
+        let arbiter = api.addr_make("arbiter");
+        let groups: Vec<Addr> = GENESIS_GROUPS
+            .iter()
+            .map(|g| api.addr_make(g.label))
+            .collect();
+
+        let treasury_code = app.store_code(treasury_contract());
+        let token_code = app.store_code(token_contract());
+        let start = app.block_info().time.seconds();
+
+        let genesis_vesting = self.genesis_vesting.then(|| GenesisVesting {
+            start: Some(start),
+            micro_pre_seed: groups[0].to_string(),
+            seed_a: groups[1].to_string(),
+            seed_b: groups[2].to_string(),
+            community_incentives: groups[3].to_string(),
+            airdrop: groups[4].to_string(),
+            core_team: groups[5].to_string(),
+            strategic_partnerships: groups[6].to_string(),
+            advisors: groups[7].to_string(),
+        });
+        let treasury = app
+            .instantiate_contract(
+                treasury_code,
+                owner.clone(),
+                &InstantiateMsg {
+                    owner: None,
+                    feeder: feeder.to_string(),
+                    operators: vec![operator.to_string()],
+                    max_price_age: None,
+                    max_batch: self.max_batch,
+                    month_seconds: None,
+                    pool_caps: self.pool_caps.clone(),
+                    genesis_vesting,
+                },
+                &[],
+                "treasury",
+                Some(owner.to_string()),
+            )
+            .unwrap();
+
+        let treasury_balance = if self.genesis_vesting {
+            // reserve 20% + every vesting group (incl. 95% of community incentives)
+            GENESIS_SUPPLY / 5 + GENESIS_GROUPS.iter().map(genesis_amount).sum::<u128>()
+        } else {
+            self.treasury_balance
+        };
+        let token = app
+            .instantiate_contract(
+                token_code,
+                owner.clone(),
+                &TokenInstantiateMsg {
+                    name: "Mesi".into(),
+                    symbol: "MESI".into(),
+                    decimals: 6,
+                    genesis_supply: Some(Uint128::new(self.genesis_supply)),
+                    allocations: vec![
+                        Allocation {
+                            label: "treasury".into(),
+                            address: treasury.to_string(),
+                            amount: Uint128::new(treasury_balance),
+                        },
+                        Allocation {
+                            label: "liquidity".into(),
+                            address: market.to_string(),
+                            amount: Uint128::new(self.genesis_supply - treasury_balance),
+                        },
+                    ],
+                    mint: Some(MinterResponse {
+                        minter: treasury.to_string(),
+                        cap: None,
+                    }),
+                    marketing: None,
+                    arbiter: arbiter.to_string(),
+                    treasury: treasury.to_string(),
+                    unlock_delay: None,
+                    tiers: None,
+                    owner: None,
+                },
+                &[],
+                "mesi",
+                Some(owner.to_string()),
+            )
+            .unwrap();
+        app.execute_contract(
+            owner.clone(),
+            treasury.clone(),
+            &ExecuteMsg::SetToken {
+                address: token.to_string(),
+            },
+            &[],
+        )
+        .unwrap();
+
+        let mut suite = Suite {
+            app,
+            owner,
+            feeder,
+            operator,
+            market,
+            groups,
+            token,
+            treasury,
+            treasury_code,
+        };
+        if let Some(price) = self.price {
+            suite.post_price(price).unwrap();
+        }
+        suite
+    }
+}
+
+pub struct Suite {
+    pub app: App,
+    pub owner: Addr,
+    pub feeder: Addr,
+    pub operator: Addr,
+    /// Holds the non-treasury genesis allocation (liquidity etc.).
+    pub market: Addr,
+    /// Genesis vesting beneficiaries, in GENESIS_GROUPS order.
+    pub groups: Vec<Addr>,
+    pub token: Addr,
+    pub treasury: Addr,
+    pub treasury_code: u64,
+}
+
+pub type Res = Result<AppResponse, ContractError>;
+
+impl Suite {
+    pub fn addr(&self, name: &str) -> Addr {
+        self.app.api().addr_make(name)
+    }
+
+    pub fn exec(&mut self, sender: &Addr, msg: &ExecuteMsg) -> Res {
+        self.app
+            .execute_contract(sender.clone(), self.treasury.clone(), msg, &[])
+            .map_err(|e| e.downcast().unwrap())
+    }
+
+    pub fn advance(&mut self, seconds: u64) {
+        self.app.update_block(|b| {
+            b.time = b.time.plus_seconds(seconds);
+            b.height += seconds / 5 + 1;
+        });
+    }
+
+    pub fn now(&self) -> u64 {
+        self.app.block_info().time.seconds()
+    }
+
+    // ---- price ----
+    pub fn post_price(&mut self, price: Decimal) -> Res {
+        let feeder = self.feeder.clone();
+        self.exec(&feeder, &ExecuteMsg::PostPrice { price })
+    }
+
+    // ---- earnings ----
+    pub fn credit(&mut self, currency: Currency, credits: &[(&Addr, u128)]) -> Res {
+        let operator = self.operator.clone();
+        let credits = credits
+            .iter()
+            .map(|(a, n)| Credit {
+                address: a.to_string(),
+                amount: Uint128::new(*n),
+            })
+            .collect();
+        self.exec(&operator, &ExecuteMsg::CreditEarnings { currency, credits })
+    }
+
+    pub fn claim(&mut self, user: &Addr) -> Res {
+        self.exec(user, &ExecuteMsg::Claim {})
+    }
+
+    pub fn post_epoch(&mut self, root: &str, total: u128) -> Res {
+        let operator = self.operator.clone();
+        self.exec(
+            &operator,
+            &ExecuteMsg::PostEpoch {
+                root: root.to_string(),
+                total: Uint128::new(total),
+            },
+        )
+    }
+
+    pub fn claim_epoch(&mut self, user: &Addr, epoch: u64, amount: u128, proof: &[String]) -> Res {
+        self.exec(
+            user,
+            &ExecuteMsg::ClaimEpoch {
+                epoch,
+                amount: Uint128::new(amount),
+                proof: proof.to_vec(),
+            },
+        )
+    }
+
+    // ---- pools ----
+    pub fn fund_pool(&mut self, pool: Pool, amount: u128) -> Res {
+        let owner = self.owner.clone();
+        self.exec(
+            &owner,
+            &ExecuteMsg::FundPool {
+                pool,
+                amount: Uint128::new(amount),
+            },
+        )
+    }
+
+    pub fn register_drawer(&mut self, contract: &Addr, pool: Pool) -> Res {
+        let owner = self.owner.clone();
+        self.exec(
+            &owner,
+            &ExecuteMsg::RegisterDrawer {
+                contract: contract.to_string(),
+                pool,
+            },
+        )
+    }
+
+    pub fn draw(
+        &mut self,
+        drawer: &Addr,
+        recipient: &Addr,
+        amount: u128,
+        msg: Option<Binary>,
+    ) -> Res {
+        self.exec(
+            drawer,
+            &ExecuteMsg::DrawFromPool {
+                amount: Uint128::new(amount),
+                recipient: recipient.to_string(),
+                msg,
+            },
+        )
+    }
+
+    pub fn disburse(&mut self, pool: Pool, recipient: &Addr, amount: u128) -> Res {
+        let owner = self.owner.clone();
+        self.exec(
+            &owner,
+            &ExecuteMsg::Disburse {
+                pool,
+                recipient: recipient.to_string(),
+                amount: Uint128::new(amount),
+                msg: None,
+            },
+        )
+    }
+
+    // ---- supply ----
+    pub fn burn_back(&mut self, amount: u128) -> Res {
+        let owner = self.owner.clone();
+        self.exec(
+            &owner,
+            &ExecuteMsg::BurnBack {
+                amount: Uint128::new(amount),
+            },
+        )
+    }
+
+    /// `user` sends MESI to the treasury with a Receive hook message.
+    pub fn send_to_treasury(&mut self, user: &Addr, amount: u128, msg: &ReceiveMsg) -> Res {
+        self.app
+            .execute_contract(
+                user.clone(),
+                self.token.clone(),
+                &cw20::Cw20ExecuteMsg::Send {
+                    contract: self.treasury.to_string(),
+                    amount: Uint128::new(amount),
+                    msg: to_json_binary(msg).unwrap(),
+                },
+                &[],
+            )
+            .map_err(|e| e.downcast().unwrap())
+    }
+
+    /// Moves MESI between plain accounts (no treasury involvement).
+    pub fn transfer(&mut self, from: &Addr, to: &Addr, amount: u128) {
+        self.app
+            .execute_contract(
+                from.clone(),
+                self.token.clone(),
+                &cw20::Cw20ExecuteMsg::Transfer {
+                    recipient: to.to_string(),
+                    amount: Uint128::new(amount),
+                },
+                &[],
+            )
+            .unwrap();
+    }
+
+    // ---- vesting ----
+    pub fn claim_vested(&mut self, user: &Addr) -> Res {
+        self.exec(user, &ExecuteMsg::ClaimVested {})
+    }
+
+    // ---- queries ----
+    pub fn query<T: serde::de::DeserializeOwned>(&self, msg: &QueryMsg) -> StdResult<T> {
+        self.app.wrap().query_wasm_smart(&self.treasury, msg)
+    }
+
+    pub fn balance(&self, addr: &Addr) -> u128 {
+        let r: BalanceResponse = self
+            .app
+            .wrap()
+            .query_wasm_smart(
+                &self.token,
+                &cw20::Cw20QueryMsg::Balance {
+                    address: addr.to_string(),
+                },
+            )
+            .unwrap();
+        r.balance.u128()
+    }
+
+    pub fn total_supply(&self) -> u128 {
+        let r: TokenInfoResponse = self
+            .app
+            .wrap()
+            .query_wasm_smart(&self.token, &cw20::Cw20QueryMsg::TokenInfo {})
+            .unwrap();
+        r.total_supply.u128()
+    }
+
+    pub fn price(&self) -> PriceResponse {
+        self.query(&QueryMsg::Price {}).unwrap()
+    }
+
+    pub fn usd_to_mesi(&self, usd: u128) -> StdResult<ConversionResponse> {
+        self.query(&QueryMsg::UsdToMesi {
+            usd: Uint128::new(usd),
+        })
+    }
+
+    pub fn pool(&self, pool: Pool) -> PoolResponse {
+        self.query(&QueryMsg::Pool { pool }).unwrap()
+    }
+
+    pub fn owed(&self, addr: &Addr) -> u128 {
+        let r: OwedResponse = self
+            .query(&QueryMsg::Owed {
+                address: addr.to_string(),
+            })
+            .unwrap();
+        r.owed.u128()
+    }
+
+    pub fn accounting(&self) -> AccountingResponse {
+        self.query(&QueryMsg::Accounting {}).unwrap()
+    }
+
+    pub fn supply(&self) -> SupplyResponse {
+        self.query(&QueryMsg::Supply {}).unwrap()
+    }
+
+    pub fn config(&self) -> ConfigResponse {
+        self.query(&QueryMsg::Config {}).unwrap()
+    }
+
+    pub fn vesting(&self, addr: &Addr) -> VestingResponse {
+        self.query(&QueryMsg::Vesting {
+            address: addr.to_string(),
+        })
+        .unwrap()
+    }
+
+    /// Both invariants: tokens held == reserve + pools + vesting outstanding, and
+    /// total supply - over-issuance == genesis supply.
+    pub fn assert_invariants(&self) {
+        let acc = self.accounting();
+        assert_eq!(
+            self.balance(&self.treasury),
+            acc.tracked.u128(),
+            "tokens held == reserve + pools + vesting outstanding"
+        );
+        assert_eq!(
+            acc.tracked,
+            acc.reserve + acc.pools + acc.vesting_outstanding
+        );
+        let s = self.supply();
+        assert_eq!(
+            self.total_supply() - s.over_issuance.u128(),
+            s.genesis_supply.u128(),
+            "total supply - over-issuance == genesis supply"
+        );
+    }
+}
+
+pub fn dec(s: &str) -> Decimal {
+    s.parse().unwrap()
+}
