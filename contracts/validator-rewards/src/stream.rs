@@ -1,0 +1,176 @@
+//! The stake stream: a reward-per-stake accumulator (model: DAO DAO dao-rewards-distributor).
+//!
+//! Funded tokens sit in `remaining` and are released linearly until `end`; every funding restarts
+//! the period over what is still streaming plus the new amount. A release adds
+//! `released * SCALE / total_eligible` to `rps`; the division's remainder is kept in `carry`
+//! (nothing is lost to rounding at the global level). A staker's earnings are
+//! `stake * (rps - index)` (scaled) while eligible, settled into `pending` before every change of
+//! its stake or eligibility; claims pay `floor(pending / SCALE)` and keep the fraction.
+//! While no stake is eligible the stream pauses: nothing is released and `end` moves forward by
+//! the paused time, so the tokens are streamed later instead of being lost.
+
+use cosmwasm_std::{Uint128, Uint256};
+
+use crate::error::ContractError;
+use crate::state::{Candidate, Stream};
+use mesi_types::validator_rewards::ValidatorStatus;
+
+/// Scale factor of the accumulator: 10^36.
+pub const SCALE: Uint256 = Uint256::from_u128(1_000_000_000_000_000_000_000_000_000_000_000_000);
+
+impl Stream {
+    /// Releases what is due at `now` into the accumulator.
+    pub fn advance(&mut self, now: u64) -> Result<(), ContractError> {
+        if now <= self.last_update {
+            return Ok(());
+        }
+        let from = self.last_update;
+        self.last_update = now;
+        if self.remaining.is_zero() {
+            return Ok(());
+        }
+        if self.total_eligible.is_zero() {
+            // Paused: keep what is left of the period for later.
+            let left = self.end.saturating_sub(from);
+            self.end = now.checked_add(left).ok_or(ContractError::Overflow {})?;
+            return Ok(());
+        }
+        let released = if now >= self.end || self.end <= from {
+            self.remaining
+        } else {
+            // floor: the protocol keeps the fraction in `remaining`.
+            self.remaining
+                .checked_multiply_ratio(now - from, self.end - from)?
+        };
+        if released.is_zero() {
+            return Ok(());
+        }
+        self.remaining = self.remaining.checked_sub(released)?;
+        let num = Uint256::from(released)
+            .checked_mul(SCALE)?
+            .checked_add(self.carry)?;
+        let total = Uint256::from(self.total_eligible);
+        self.rps = self.rps.checked_add(num.checked_div(total)?)?;
+        self.carry = num.checked_rem(total)?;
+        self.distributed = self.distributed.checked_add(released)?;
+        Ok(())
+    }
+
+    /// Adds `amount` to the stream at `now` (after releasing what is due): what is still streaming
+    /// plus `amount` is spread over the next `period` seconds.
+    pub fn add_funding(
+        &mut self,
+        amount: Uint128,
+        now: u64,
+        period: u64,
+    ) -> Result<(), ContractError> {
+        self.advance(now)?;
+        self.remaining = self.remaining.checked_add(amount)?;
+        self.funded = self.funded.checked_add(amount)?;
+        self.end = now.checked_add(period).ok_or(ContractError::Overflow {})?;
+        Ok(())
+    }
+
+    /// Moves what `cand` earned since its last settlement into its `pending` (call after `advance`).
+    pub fn settle(&self, cand: &mut Candidate) -> Result<(), ContractError> {
+        if cand.eligible {
+            let delta = self.rps.checked_sub(cand.index)?;
+            let earned = Uint256::from(cand.stake).checked_mul(delta)?;
+            cand.pending = cand.pending.checked_add(earned)?;
+        }
+        cand.index = self.rps;
+        Ok(())
+    }
+
+    /// Takes a settled candidate's stake out of the totals (before changing it).
+    pub fn detach(&mut self, cand: &Candidate) -> Result<(), ContractError> {
+        self.total_staked = self.total_staked.checked_sub(cand.stake)?;
+        if cand.eligible {
+            self.total_eligible = self.total_eligible.checked_sub(cand.stake)?;
+        }
+        Ok(())
+    }
+
+    /// Puts a changed candidate back into the totals, setting its eligibility against `threshold`.
+    pub fn attach(
+        &mut self,
+        cand: &mut Candidate,
+        threshold: Uint128,
+    ) -> Result<(), ContractError> {
+        cand.eligible = cand.status == ValidatorStatus::Whitelisted
+            && !cand.stake.is_zero()
+            && cand.stake >= threshold;
+        self.total_staked = self.total_staked.checked_add(cand.stake)?;
+        if cand.eligible {
+            self.total_eligible = self.total_eligible.checked_add(cand.stake)?;
+        }
+        Ok(())
+    }
+
+    /// Pays the whole units of `cand.pending` (floor); the fraction stays with the candidate.
+    pub fn take_pending(&mut self, cand: &mut Candidate) -> Result<Uint128, ContractError> {
+        let whole = cand.pending.checked_div(SCALE)?;
+        cand.pending = cand.pending.checked_sub(whole.checked_mul(SCALE)?)?;
+        let pay = Uint128::try_from(whole)?;
+        self.claimed = self.claimed.checked_add(pay)?;
+        Ok(pay)
+    }
+
+    /// Whole units `cand` could claim at the stream's current state (read-only).
+    pub fn pending_of(&self, cand: &Candidate) -> Result<Uint128, ContractError> {
+        let mut c = cand.clone();
+        self.settle(&mut c)?;
+        Ok(Uint128::try_from(c.pending.checked_div(SCALE)?)?)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cand(stake: u128) -> Candidate {
+        Candidate {
+            valoper: "v".into(),
+            status: ValidatorStatus::Whitelisted,
+            stake: Uint128::new(stake),
+            eligible: false,
+            index: Uint256::zero(),
+            pending: Uint256::zero(),
+            applied_at: 0,
+            unbond_count: 0,
+            unbond_next_id: 0,
+        }
+    }
+
+    #[test]
+    fn linear_release_and_carry_conserve_tokens() {
+        let mut s = Stream::default();
+        let mut a = cand(3);
+        let mut b = cand(7);
+        s.attach(&mut a, Uint128::one()).unwrap();
+        s.attach(&mut b, Uint128::one()).unwrap();
+        s.add_funding(Uint128::new(1_000), 0, 100).unwrap();
+        s.advance(33).unwrap();
+        assert_eq!(s.distributed, Uint128::new(330));
+        assert_eq!(s.remaining, Uint128::new(670));
+        s.advance(100).unwrap();
+        assert_eq!(s.distributed, Uint128::new(1_000));
+        assert!(s.remaining.is_zero());
+        s.settle(&mut a).unwrap();
+        s.settle(&mut b).unwrap();
+        let pa = s.take_pending(&mut a).unwrap();
+        let pb = s.take_pending(&mut b).unwrap();
+        assert_eq!(pa + pb, Uint128::new(1_000));
+        assert_eq!((pa, pb), (Uint128::new(300), Uint128::new(700)));
+    }
+
+    #[test]
+    fn paused_stream_moves_its_end() {
+        let mut s = Stream::default();
+        s.add_funding(Uint128::new(100), 10, 100).unwrap();
+        s.advance(60).unwrap();
+        assert_eq!(s.distributed, Uint128::zero());
+        assert_eq!(s.end, 160);
+        assert_eq!(s.remaining, Uint128::new(100));
+    }
+}
