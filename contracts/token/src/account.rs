@@ -1,0 +1,326 @@
+//! The per-account record: balance, holding-score day buckets and lock, in one compact binary
+//! value read once and written once per balance change.
+//!
+//! Holding score. Day `d` covers `[d * DAY, (d + 1) * DAY)`. The record keeps, for the days
+//! `day(last) - 7 ..= day(last)` on which the balance changed, the exact integral of the balance
+//! over the day (balance-seconds; for `day(last)` up to `last`) and the balance at the end of the
+//! day (`close`). Days without a change derive from the previous close (`base` is the balance at
+//! the start of `day(last) - 7`), so the record is sparse: one entry per day with a change, at most
+//! eight. A balance change rolls the record forward in at most eight steps, whatever the history.
+//!
+//! The score at time `t` is the integral over `[t - W, t]` divided by `W` (W = 7 days), rounded
+//! half up: exact for the whole days and the current partial day; the oldest day's tail
+//! `[t - W, end of that day]` counts that day's close (a balance held inside the window), so the
+//! score always lies between the smallest and largest balance held in the window.
+//! Time before the account existed counts as balance 0.
+//!
+//! Encoding: `flags u8 | n u8 | last | balance | base | n x (offset u8, integral[, close]) |
+//! [locked, pending, release]` where every integer is `len u8` + big-endian bytes without leading
+//! zeros, `offset = day(last) - day`, and the newest entry's close is the balance.
+
+use cosmwasm_std::{StdError, StdResult, Storage};
+
+pub const DAY: u64 = 86_400;
+pub const WINDOW: u64 = 604_800;
+/// Days kept: day(last) - 7 ..= day(last).
+const SLOTS: usize = 8;
+/// Storage key prefix of account records (raw key = prefix + address).
+pub const PREFIX: &[u8] = b"a";
+const FLAG_LOCK: u8 = 1;
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct DayRec {
+    pub day: u64,
+    pub integral: u128,
+    pub close: u128,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Account {
+    pub balance: u128,
+    /// Time of the last balance change (0 = never).
+    pub last: u64,
+    /// Balance at the start of day(last) - 7.
+    pub base: u128,
+    pub n: usize,
+    pub days: [DayRec; SLOTS],
+    /// Locked amount, including `pending` until `release`.
+    pub locked: u128,
+    pub pending: u128,
+    pub release: u64,
+}
+
+pub fn key(addr: &str) -> Vec<u8> {
+    let mut k = Vec::with_capacity(PREFIX.len() + addr.len());
+    k.extend_from_slice(PREFIX);
+    k.extend_from_slice(addr.as_bytes());
+    k
+}
+
+fn corrupt() -> StdError {
+    StdError::generic_err("corrupt account record")
+}
+
+struct Reader<'a> {
+    buf: &'a [u8],
+    pos: usize,
+}
+
+impl Reader<'_> {
+    fn byte(&mut self) -> StdResult<u8> {
+        let b = *self.buf.get(self.pos).ok_or_else(corrupt)?;
+        self.pos += 1;
+        Ok(b)
+    }
+    fn int(&mut self) -> StdResult<u128> {
+        let len = self.byte()? as usize;
+        if len > 16 {
+            return Err(corrupt());
+        }
+        let end = self.pos + len;
+        let src = self.buf.get(self.pos..end).ok_or_else(corrupt)?;
+        let mut b = [0u8; 16];
+        b[16 - len..].copy_from_slice(src);
+        self.pos = end;
+        Ok(u128::from_be_bytes(b))
+    }
+    fn int64(&mut self) -> StdResult<u64> {
+        u64::try_from(self.int()?).map_err(|_| corrupt())
+    }
+}
+
+fn put(out: &mut Vec<u8>, v: u128) {
+    let len = 16 - (v.leading_zeros() / 8) as usize;
+    out.push(len as u8);
+    out.extend_from_slice(&v.to_be_bytes()[16 - len..]);
+}
+
+impl Account {
+    pub fn decode(buf: &[u8]) -> StdResult<Account> {
+        let mut r = Reader { buf, pos: 0 };
+        let flags = r.byte()?;
+        let n = r.byte()? as usize;
+        if n > SLOTS {
+            return Err(corrupt());
+        }
+        let mut a = Account {
+            last: r.int64()?,
+            balance: r.int()?,
+            base: r.int()?,
+            n,
+            ..Account::default()
+        };
+        let dl = a.last / DAY;
+        for i in 0..n {
+            let off = r.byte()? as u64;
+            let integral = r.int()?;
+            let close = if i + 1 == n { a.balance } else { r.int()? };
+            a.days[i] = DayRec {
+                day: dl.checked_sub(off).ok_or_else(corrupt)?,
+                integral,
+                close,
+            };
+        }
+        if flags & FLAG_LOCK != 0 {
+            a.locked = r.int()?;
+            a.pending = r.int()?;
+            a.release = r.int64()?;
+        }
+        Ok(a)
+    }
+
+    pub fn encode(&self) -> Vec<u8> {
+        let mut out = Vec::with_capacity(48 + self.n * 20);
+        let has_lock = self.locked != 0 || self.pending != 0;
+        out.push(if has_lock { FLAG_LOCK } else { 0 });
+        out.push(self.n as u8);
+        put(&mut out, self.last as u128);
+        put(&mut out, self.balance);
+        put(&mut out, self.base);
+        let dl = self.last / DAY;
+        for (i, d) in self.days.iter().take(self.n).enumerate() {
+            out.push(dl.saturating_sub(d.day) as u8);
+            put(&mut out, d.integral);
+            if i + 1 != self.n {
+                put(&mut out, d.close);
+            }
+        }
+        if has_lock {
+            put(&mut out, self.locked);
+            put(&mut out, self.pending);
+            put(&mut out, self.release as u128);
+        }
+        out
+    }
+
+    pub fn load(storage: &dyn Storage, key: &[u8]) -> StdResult<Account> {
+        match storage.get(key) {
+            Some(v) => Account::decode(&v),
+            None => Ok(Account::default()),
+        }
+    }
+
+    pub fn save(&self, storage: &mut dyn Storage, key: &[u8]) {
+        storage.set(key, &self.encode());
+    }
+
+    /// Records a balance change to `new_balance` at time `t` (block time, seconds).
+    /// Bounded work: at most eight entries are shifted, whatever the account's history.
+    pub fn set_balance(&mut self, t: u64, new_balance: u128) {
+        let t = t.max(self.last);
+        let dt = t / DAY;
+        let dl = self.last / DAY;
+        let bal = self.balance;
+        if self.n > 0 && dl == dt {
+            let cur = &mut self.days[self.n - 1];
+            cur.integral = cur
+                .integral
+                .saturating_add(bal.saturating_mul((t - self.last) as u128));
+        } else {
+            if self.n > 0 {
+                // close out day(last)
+                let end = (dl + 1) * DAY;
+                let cur = &mut self.days[self.n - 1];
+                cur.integral = cur
+                    .integral
+                    .saturating_add(bal.saturating_mul((end - self.last) as u128));
+            }
+            // drop days older than dt - 7; base = balance at the start of dt - 7
+            let oldest = dt.saturating_sub(SLOTS as u64 - 1);
+            let mut drop = 0;
+            while drop < self.n && self.days[drop].day < oldest {
+                drop += 1;
+            }
+            if drop > 0 {
+                self.base = self.days[drop - 1].close;
+                self.days.copy_within(drop..self.n, 0);
+                self.n -= drop;
+            } else if self.n == 0 {
+                // nothing changed inside the kept days: the balance held since then
+                self.base = bal;
+            }
+            // the new day: held `bal` since its start
+            self.days[self.n] = DayRec {
+                day: dt,
+                integral: bal.saturating_mul((t - dt * DAY) as u128),
+                close: new_balance,
+            };
+            self.n += 1;
+        }
+        self.days[self.n - 1].close = new_balance;
+        self.balance = new_balance;
+        self.last = t;
+    }
+
+    /// Time-weighted average balance over `[t - WINDOW, t]`, rounded half up.
+    pub fn score(&self, t: u64) -> u128 {
+        let t = t.max(self.last);
+        if self.n == 0 {
+            // never changed: only possible for an absent account
+            return 0;
+        }
+        let dt = t / DAY;
+        let dl = self.last / DAY;
+        let start = t.saturating_sub(WINDOW);
+        let d0 = start / DAY;
+        // close before day d0 and the cursor into `days`
+        let mut prev_close = self.base;
+        let mut i = 0;
+        while i < self.n && self.days[i].day < d0 {
+            prev_close = self.days[i].close;
+            i += 1;
+        }
+        let mut sum: u128 = 0;
+        let mut d = d0;
+        while d <= dt {
+            let day_start = d * DAY;
+            let day_end = (day_start + DAY).min(t);
+            // (integral over [day_start, day_end], close)
+            let (integral, close) = if i < self.n && self.days[i].day == d {
+                let rec = self.days[i];
+                i += 1;
+                if d == dl {
+                    // partial up to `last`, then the balance since
+                    let extra = self
+                        .balance
+                        .saturating_mul(day_end.saturating_sub(self.last) as u128);
+                    (rec.integral.saturating_add(extra), rec.close)
+                } else {
+                    (rec.integral, rec.close)
+                }
+            } else {
+                // no change on day d: held the previous close all day
+                let c = if d > dl { self.balance } else { prev_close };
+                (c.saturating_mul((day_end - day_start) as u128), c)
+            };
+            let part = if d == d0 && start > day_start {
+                // oldest partial day: its tail at the day's close
+                close.saturating_mul((day_start + DAY - start) as u128)
+            } else {
+                integral
+            };
+            sum = sum.saturating_add(part);
+            prev_close = close;
+            d += 1;
+        }
+        (sum + (WINDOW as u128) / 2) / WINDOW as u128
+    }
+
+    /// Locked amount at time `t` (a pending unlock counts until its release time).
+    pub fn locked_at(&self, t: u64) -> u128 {
+        if self.pending != 0 && t >= self.release {
+            self.locked.saturating_sub(self.pending)
+        } else {
+            self.locked
+        }
+    }
+
+    /// Applies a released pending unlock.
+    pub fn settle_lock(&mut self, t: u64) {
+        if self.pending != 0 && t >= self.release {
+            self.locked = self.locked.saturating_sub(self.pending);
+            self.pending = 0;
+            self.release = 0;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn encode_roundtrip() {
+        let mut a = Account::default();
+        a.set_balance(1_000, 5);
+        a.set_balance(90_000, 7);
+        a.set_balance(300_000, 0);
+        a.locked = 3;
+        a.pending = 1;
+        a.release = 99;
+        let b = Account::decode(&a.encode()).unwrap();
+        assert_eq!(a, b);
+        let plain = Account {
+            locked: 0,
+            pending: 0,
+            release: 0,
+            ..a
+        };
+        assert_eq!(Account::decode(&plain.encode()).unwrap(), plain);
+    }
+
+    #[test]
+    fn whitepaper_vector_days() {
+        let m = 1_000_000u128;
+        let mut a = Account::default();
+        a.set_balance(0, 25_000 * m);
+        a.set_balance(5 * DAY, 10_000 * m);
+        a.set_balance(6 * DAY, 50_000 * m);
+        assert_eq!(a.score(7 * DAY), 26_428_571_429);
+        let mut w = Account::default();
+        w.set_balance(0, 25_000);
+        w.set_balance(5 * DAY, 10_000);
+        w.set_balance(6 * DAY, 50_000);
+        assert_eq!(w.score(7 * DAY), 26_429);
+    }
+}

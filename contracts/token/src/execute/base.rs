@@ -1,0 +1,203 @@
+//! Balance moves: transfer, send, burn, mint, update_minter, and the debit/credit helpers every
+//! path shares (one record read and one write per account touched).
+
+use cosmwasm_std::{Binary, DepsMut, Env, MessageInfo, Response, Storage, Uint128};
+use cw20::Cw20ReceiveMsg;
+
+use crate::account::{key, Account};
+use crate::error::ContractError;
+use crate::state::{set_total_supply, total_supply, MinterData, MAX_SUPPLY, MINTER};
+
+pub fn nonzero(amount: Uint128) -> Result<u128, ContractError> {
+    if amount.is_zero() {
+        Err(ContractError::InvalidZeroAmount {})
+    } else {
+        Ok(amount.u128())
+    }
+}
+
+/// Takes `amount` from `owner`, refusing to go below the locked amount.
+pub fn debit(
+    storage: &mut dyn Storage,
+    owner: &str,
+    t: u64,
+    amount: u128,
+) -> Result<(), ContractError> {
+    let k = key(owner);
+    let mut a = Account::load(storage, &k)?;
+    a.settle_lock(t);
+    let available = a.balance.saturating_sub(a.locked);
+    if amount > available {
+        return Err(if a.locked > 0 {
+            ContractError::LockedBalance {
+                locked: a.locked.into(),
+                available: available.into(),
+            }
+        } else {
+            ContractError::InsufficientFunds {
+                balance: a.balance.into(),
+                amount: amount.into(),
+            }
+        });
+    }
+    a.set_balance(t, a.balance - amount);
+    a.save(storage, &k);
+    Ok(())
+}
+
+/// Adds `amount` to `to`.
+pub fn credit(
+    storage: &mut dyn Storage,
+    to: &str,
+    t: u64,
+    amount: u128,
+) -> Result<(), ContractError> {
+    let k = key(to);
+    let mut a = Account::load(storage, &k)?;
+    let nb = a
+        .balance
+        .checked_add(amount)
+        .ok_or(ContractError::SupplyOverflow {})?;
+    a.set_balance(t, nb);
+    a.save(storage, &k);
+    Ok(())
+}
+
+pub fn transfer(
+    deps: DepsMut,
+    env: Env,
+    info: MessageInfo,
+    recipient: String,
+    amount: Uint128,
+) -> Result<Response, ContractError> {
+    let amt = nonzero(amount)?;
+    deps.api.addr_validate(&recipient)?;
+    let t = env.block.time.seconds();
+    debit(deps.storage, info.sender.as_str(), t, amt)?;
+    credit(deps.storage, &recipient, t, amt)?;
+    Ok(Response::new()
+        .add_attribute("action", "transfer")
+        .add_attribute("from", info.sender)
+        .add_attribute("to", recipient)
+        .add_attribute("amount", amount))
+}
+
+pub fn send(
+    deps: DepsMut,
+    env: Env,
+    info: MessageInfo,
+    contract: String,
+    amount: Uint128,
+    msg: Binary,
+) -> Result<Response, ContractError> {
+    let amt = nonzero(amount)?;
+    deps.api.addr_validate(&contract)?;
+    let t = env.block.time.seconds();
+    debit(deps.storage, info.sender.as_str(), t, amt)?;
+    credit(deps.storage, &contract, t, amt)?;
+    let hook = Cw20ReceiveMsg {
+        sender: info.sender.to_string(),
+        amount,
+        msg,
+    }
+    .into_cosmos_msg(contract.clone())?;
+    Ok(Response::new()
+        .add_attribute("action", "send")
+        .add_attribute("from", info.sender)
+        .add_attribute("to", contract)
+        .add_attribute("amount", amount)
+        .add_message(hook))
+}
+
+pub fn burn(
+    deps: DepsMut,
+    env: Env,
+    info: MessageInfo,
+    amount: Uint128,
+) -> Result<Response, ContractError> {
+    let amt = nonzero(amount)?;
+    debit(
+        deps.storage,
+        info.sender.as_str(),
+        env.block.time.seconds(),
+        amt,
+    )?;
+    reduce_supply(deps.storage, amt)?;
+    Ok(Response::new()
+        .add_attribute("action", "burn")
+        .add_attribute("from", info.sender)
+        .add_attribute("amount", amount))
+}
+
+pub fn reduce_supply(storage: &mut dyn Storage, amt: u128) -> Result<(), ContractError> {
+    let supply = total_supply(storage)?
+        .checked_sub(amt)
+        .ok_or(ContractError::SupplyOverflow {})?;
+    set_total_supply(storage, supply);
+    Ok(())
+}
+
+pub fn mint(
+    deps: DepsMut,
+    env: Env,
+    info: MessageInfo,
+    recipient: String,
+    amount: Uint128,
+) -> Result<Response, ContractError> {
+    let minter = MINTER
+        .may_load(deps.storage)?
+        .ok_or(ContractError::Unauthorized {})?;
+    if minter.minter != info.sender {
+        return Err(ContractError::Unauthorized {});
+    }
+    let amt = nonzero(amount)?;
+    deps.api.addr_validate(&recipient)?;
+    let supply = total_supply(deps.storage)?
+        .checked_add(amt)
+        .filter(|s| *s <= MAX_SUPPLY)
+        .ok_or(ContractError::SupplyOverflow {})?;
+    if let Some(cap) = minter.cap {
+        if supply > cap.u128() {
+            return Err(ContractError::CannotExceedCap {});
+        }
+    }
+    set_total_supply(deps.storage, supply);
+    credit(deps.storage, &recipient, env.block.time.seconds(), amt)?;
+    Ok(Response::new()
+        .add_attribute("action", "mint")
+        .add_attribute("to", recipient)
+        .add_attribute("amount", amount))
+}
+
+pub fn update_minter(
+    deps: DepsMut,
+    info: MessageInfo,
+    new_minter: Option<String>,
+) -> Result<Response, ContractError> {
+    let minter = MINTER
+        .may_load(deps.storage)?
+        .ok_or(ContractError::Unauthorized {})?;
+    if minter.minter != info.sender {
+        return Err(ContractError::Unauthorized {});
+    }
+    let shown = match new_minter {
+        Some(m) => {
+            let addr = deps.api.addr_validate(&m)?;
+            MINTER.save(
+                deps.storage,
+                &MinterData {
+                    minter: addr,
+                    cap: minter.cap,
+                },
+            )?;
+            m
+        }
+        None => {
+            MINTER.remove(deps.storage);
+            "None".to_string()
+        }
+    };
+    Ok(Response::new()
+        .add_attribute("action", "update_minter")
+        .add_attribute("new_minter", shown))
+}

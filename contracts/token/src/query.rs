@@ -1,0 +1,204 @@
+//! Queries: cw20 (balance, token info, minter, allowances, accounts, marketing, logo) and
+//! Mesi (holding score, lock, tier, config).
+
+use cosmwasm_std::{Deps, Env, Order, StdError, StdResult, Uint128};
+use cw20::{
+    AllAccountsResponse, AllAllowancesResponse, AllSpenderAllowancesResponse, AllowanceInfo,
+    AllowanceResponse, BalanceResponse, DownloadLogoResponse, EmbeddedLogo, Logo,
+    MarketingInfoResponse, MinterResponse, SpenderAllowanceInfo, TokenInfoResponse,
+};
+use cw_storage_plus::Bound;
+use mesi_common::page_limit;
+use mesi_types::token::{
+    ConfigResponse, HoldingScoreResponse, LockResponse, TierResponse, TierRow,
+};
+
+use crate::account::{key, Account, PREFIX, WINDOW};
+use crate::state::{
+    total_supply, ALLOWANCES, ALLOWANCES_SPENDER, CONFIG, LOGO, MARKETING_INFO, MINTER, TOKEN_META,
+};
+
+fn account(deps: Deps, address: &str) -> StdResult<Account> {
+    deps.api.addr_validate(address)?;
+    Account::load(deps.storage, &key(address))
+}
+
+pub fn balance(deps: Deps, address: String) -> StdResult<BalanceResponse> {
+    Ok(BalanceResponse {
+        balance: account(deps, &address)?.balance.into(),
+    })
+}
+
+pub fn token_info(deps: Deps) -> StdResult<TokenInfoResponse> {
+    let m = TOKEN_META.load(deps.storage)?;
+    Ok(TokenInfoResponse {
+        name: m.name,
+        symbol: m.symbol,
+        decimals: m.decimals,
+        total_supply: total_supply(deps.storage)?.into(),
+    })
+}
+
+pub fn minter(deps: Deps) -> StdResult<Option<MinterResponse>> {
+    Ok(MINTER.may_load(deps.storage)?.map(|m| MinterResponse {
+        minter: m.minter.into(),
+        cap: m.cap,
+    }))
+}
+
+pub fn allowance(deps: Deps, owner: String, spender: String) -> StdResult<AllowanceResponse> {
+    let o = deps.api.addr_validate(&owner)?;
+    let s = deps.api.addr_validate(&spender)?;
+    Ok(ALLOWANCES
+        .may_load(deps.storage, (&o, &s))?
+        .unwrap_or_default())
+}
+
+pub fn all_allowances(
+    deps: Deps,
+    owner: String,
+    start_after: Option<String>,
+    limit: Option<u32>,
+) -> StdResult<AllAllowancesResponse> {
+    let o = deps.api.addr_validate(&owner)?;
+    let start = start_after.map(|s| Bound::ExclusiveRaw(s.into_bytes()));
+    let allowances = ALLOWANCES
+        .prefix(&o)
+        .range(deps.storage, start, None, Order::Ascending)
+        .take(page_limit(limit))
+        .map(|item| {
+            item.map(|(spender, a)| AllowanceInfo {
+                spender: spender.into(),
+                allowance: a.allowance,
+                expires: a.expires,
+            })
+        })
+        .collect::<StdResult<_>>()?;
+    Ok(AllAllowancesResponse { allowances })
+}
+
+pub fn all_spender_allowances(
+    deps: Deps,
+    spender: String,
+    start_after: Option<String>,
+    limit: Option<u32>,
+) -> StdResult<AllSpenderAllowancesResponse> {
+    let s = deps.api.addr_validate(&spender)?;
+    let start = start_after.map(|s| Bound::ExclusiveRaw(s.into_bytes()));
+    let allowances = ALLOWANCES_SPENDER
+        .prefix(&s)
+        .range(deps.storage, start, None, Order::Ascending)
+        .take(page_limit(limit))
+        .map(|item| {
+            item.map(|(owner, a)| SpenderAllowanceInfo {
+                owner: owner.into(),
+                allowance: a.allowance,
+                expires: a.expires,
+            })
+        })
+        .collect::<StdResult<_>>()?;
+    Ok(AllSpenderAllowancesResponse { allowances })
+}
+
+pub fn all_accounts(
+    deps: Deps,
+    start_after: Option<String>,
+    limit: Option<u32>,
+) -> StdResult<AllAccountsResponse> {
+    let start = match start_after {
+        // exclusive: the smallest key after prefix + start_after
+        Some(s) => {
+            let mut k = key(&s);
+            k.push(0);
+            k
+        }
+        None => PREFIX.to_vec(),
+    };
+    let mut end = PREFIX.to_vec();
+    if let Some(last) = end.last_mut() {
+        *last += 1;
+    }
+    let accounts = deps
+        .storage
+        .range_keys(Some(&start), Some(&end), Order::Ascending)
+        .take(page_limit(limit))
+        .map(|k| {
+            String::from_utf8(k.get(PREFIX.len()..).unwrap_or_default().to_vec())
+                .map_err(StdError::invalid_utf8)
+        })
+        .collect::<StdResult<_>>()?;
+    Ok(AllAccountsResponse { accounts })
+}
+
+pub fn marketing_info(deps: Deps) -> StdResult<MarketingInfoResponse> {
+    Ok(MARKETING_INFO.may_load(deps.storage)?.unwrap_or_default())
+}
+
+pub fn download_logo(deps: Deps) -> StdResult<DownloadLogoResponse> {
+    match LOGO.load(deps.storage)? {
+        Logo::Embedded(EmbeddedLogo::Svg(data)) => Ok(DownloadLogoResponse {
+            mime_type: "image/svg+xml".to_owned(),
+            data,
+        }),
+        Logo::Embedded(EmbeddedLogo::Png(data)) => Ok(DownloadLogoResponse {
+            mime_type: "image/png".to_owned(),
+            data,
+        }),
+        Logo::Url(_) => Err(StdError::not_found("logo")),
+    }
+}
+
+pub fn holding_score(deps: Deps, env: Env, address: String) -> StdResult<HoldingScoreResponse> {
+    let a = account(deps, &address)?;
+    Ok(HoldingScoreResponse {
+        score: a.score(env.block.time.seconds()).into(),
+        balance: a.balance.into(),
+        window_seconds: WINDOW,
+        address,
+    })
+}
+
+pub fn lock(deps: Deps, env: Env, address: String) -> StdResult<LockResponse> {
+    let mut a = account(deps, &address)?;
+    a.settle_lock(env.block.time.seconds());
+    Ok(LockResponse {
+        locked: a.locked.into(),
+        pending_unlock: a.pending.into(),
+        release_at: (a.pending != 0).then_some(a.release),
+        available: a.balance.saturating_sub(a.locked).into(),
+        address,
+    })
+}
+
+/// Highest 1-based row whose threshold (picked by `col`) is <= `value`; 0 below row 1.
+fn row_reached(tiers: &[TierRow], value: u128, col: fn(&TierRow) -> Uint128) -> u8 {
+    tiers.iter().take_while(|r| col(r).u128() <= value).count() as u8
+}
+
+pub fn tier(deps: Deps, env: Env, address: String) -> StdResult<TierResponse> {
+    let a = account(deps, &address)?;
+    let t = env.block.time.seconds();
+    let tiers = CONFIG.load(deps.storage)?.tiers;
+    let score = a.score(t);
+    let locked = a.locked_at(t);
+    let influence = score.saturating_add(locked);
+    let fan = row_reached(&tiers, influence, |r| r.fan_hold);
+    let creator = row_reached(&tiers, locked, |r| r.creator_locked);
+    Ok(TierResponse {
+        tier: fan.max(creator),
+        influence_points: influence.into(),
+        holding_score: score.into(),
+        locked: locked.into(),
+    })
+}
+
+pub fn config(deps: Deps) -> StdResult<ConfigResponse> {
+    let c = CONFIG.load(deps.storage)?;
+    Ok(ConfigResponse {
+        arbiter: c.arbiter.into(),
+        treasury: c.treasury.into(),
+        unlock_delay: c.unlock_delay,
+        tiers: c.tiers,
+        genesis_supply: c.genesis_supply,
+    })
+}

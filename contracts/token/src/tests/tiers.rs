@@ -1,0 +1,132 @@
+//! SPEC §1 tiers: influence points = holding score + locked; fan and creator paths; max of both.
+
+use cosmwasm_std::Uint128;
+use mesi_types::token::{default_tiers, ExecuteMsg, TierResponse, TierRow};
+
+use super::suite::*;
+
+const NAMES: [&str; 10] = [
+    "f1", "f1m", "f2", "f2m", "f3", "f3m", "f4", "f4m", "f5", "f5m",
+];
+
+#[test]
+fn fan_tier_is_highest_row_whose_hold_threshold_is_reached() {
+    let mut suite = SuiteBuilder::new().build();
+    let rows = default_tiers();
+    for (i, row) in rows.iter().enumerate() {
+        suite
+            .transfer("alice", NAMES[2 * i], row.fan_hold.u128())
+            .unwrap();
+        suite
+            .transfer("alice", NAMES[2 * i + 1], row.fan_hold.u128() - 1)
+            .unwrap();
+    }
+    suite.advance(7 * DAY);
+    for i in 0..5 {
+        let at = suite.tier(NAMES[2 * i]);
+        assert_eq!(at.tier, i as u8 + 1, "row {} exact", i + 1);
+        assert_eq!(at.holding_score, rows[i].fan_hold);
+        assert_eq!(at.influence_points, rows[i].fan_hold);
+        assert_eq!(
+            suite.tier(NAMES[2 * i + 1]).tier,
+            i as u8,
+            "row {} minus one",
+            i + 1
+        );
+    }
+    // far above the top row: still the top tier
+    assert_eq!(suite.tier("alice").tier, 5);
+    // no tokens: tier 0
+    assert_eq!(
+        suite.tier("nobody"),
+        TierResponse {
+            tier: 0,
+            influence_points: Uint128::zero(),
+            holding_score: Uint128::zero(),
+            locked: Uint128::zero()
+        }
+    );
+}
+
+#[test]
+fn influence_points_add_locked_to_holding_score() {
+    let mut suite = SuiteBuilder::new().build();
+    // fresh account: score ~0, but locking counts at once
+    suite.transfer("alice", "fan", 300 * M).unwrap();
+    assert_eq!(suite.tier("fan").tier, 0);
+    suite.lock("fan", 200 * M).unwrap();
+    let t = suite.tier("fan");
+    assert_eq!(t.locked.u128(), 200 * M);
+    assert_eq!(t.holding_score.u128(), 0);
+    assert_eq!(t.tier, 2);
+    suite.advance(DAY);
+    // score 300/7 MESI after one day: 242.857142 + 200 locked
+    let t = suite.tier("fan");
+    assert_eq!(t.holding_score.u128(), 42_857_143);
+    assert_eq!(t.influence_points.u128(), 242_857_143);
+    assert_eq!(t.tier, 2);
+}
+
+fn custom_suite() -> Suite {
+    let mut suite = SuiteBuilder::new().build();
+    let owner = suite.owner.clone();
+    let tiers = vec![
+        TierRow {
+            fan_hold: Uint128::new(1_000 * M),
+            creator_locked: Uint128::new(10 * M),
+        },
+        TierRow {
+            fan_hold: Uint128::new(2_000 * M),
+            creator_locked: Uint128::new(20 * M),
+        },
+        TierRow {
+            fan_hold: Uint128::new(3_000 * M),
+            creator_locked: Uint128::new(30 * M),
+        },
+    ];
+    suite
+        .exec_addr(
+            &owner,
+            &ExecuteMsg::UpdateConfig {
+                arbiter: None,
+                treasury: None,
+                unlock_delay: None,
+                tiers: Some(tiers),
+            },
+        )
+        .unwrap();
+    suite
+}
+
+#[test]
+fn creator_tier_is_highest_row_whose_locked_threshold_is_reached() {
+    let mut suite = custom_suite();
+    suite.transfer("alice", "creator", 25 * M).unwrap();
+    suite.lock("creator", 19 * M).unwrap();
+    assert_eq!(suite.tier("creator").tier, 1);
+    suite.lock("creator", M).unwrap();
+    assert_eq!(suite.tier("creator").tier, 2);
+    // a pending unlock still counts until released
+    suite.unlock("creator", 15 * M).unwrap();
+    assert_eq!(suite.tier("creator").tier, 2);
+    suite.advance(7 * DAY);
+    assert_eq!(suite.tier("creator").tier, 0);
+}
+
+#[test]
+fn tier_is_the_higher_of_fan_and_creator_paths() {
+    let mut suite = custom_suite();
+    // fan path: 2,000 held 7 days => 2; creator path: 30 locked => 3
+    suite.transfer("alice", "both", 2_000 * M).unwrap();
+    suite.advance(7 * DAY);
+    assert_eq!(suite.tier("both").tier, 2);
+    suite.lock("both", 30 * M).unwrap();
+    let t = suite.tier("both");
+    assert_eq!(t.tier, 3);
+    assert_eq!(t.influence_points.u128(), 2_030 * M);
+    // and the other way round: fan path above the creator path
+    suite.transfer("alice", "fan", 3_000 * M).unwrap();
+    suite.advance(7 * DAY);
+    suite.lock("fan", 10 * M).unwrap();
+    assert_eq!(suite.tier("fan").tier, 3);
+}
