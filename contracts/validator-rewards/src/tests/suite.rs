@@ -1,0 +1,688 @@
+//! A story-like test suite: `SuiteBuilder::new().with_chain_validators(4).build()` wires the real
+//! mesi-token, this contract and (optionally) the real treasury, and registers validators in the
+//! chain's staking module so the existence check has something to find.
+
+use cosmwasm_std::{to_json_binary, Addr, Binary, Decimal, Empty, Uint128, Validator};
+use cw20::{BalanceResponse, Cw20ExecuteMsg, Cw20QueryMsg, MinterResponse, TokenInfoResponse};
+use cw_multi_test::error::AnyError;
+use cw_multi_test::{
+    App, AppResponse, Contract, ContractWrapper, Executor, IntoBech32, StakingInfo,
+};
+use mesi_types::token::{Allocation, InstantiateMsg as TokenInstantiateMsg};
+use mesi_types::treasury::{
+    ExecuteMsg as TreasuryExecuteMsg, InstantiateMsg as TreasuryInstantiateMsg, Pool, PoolCap,
+};
+use mesi_types::validator_rewards::{
+    AccountingResponse, ConfigResponse, ContributorRewardsResponse, EpochResponse, ExecuteMsg,
+    InstantiateMsg, Penalty, QueryMsg, ReceiveMsg, StreamResponse, ThresholdResponse,
+    UnbondingsResponse, ValidatorResponse, ValidatorsResponse, WorkEntry,
+};
+
+use crate::error::ContractError;
+
+pub const DAY: u64 = 86_400;
+pub const M: u128 = 1_000_000;
+/// Test supply: 1,000,000 MESI -> default threshold (25 bps) = 2,500 MESI.
+pub const SUPPLY: u128 = 1_000_000 * M;
+pub const THRESHOLD: u128 = 2_500 * M;
+
+pub fn contract() -> Box<dyn Contract<Empty>> {
+    Box::new(
+        ContractWrapper::new(
+            crate::contract::execute,
+            crate::contract::instantiate,
+            crate::contract::query,
+        )
+        .with_migrate(crate::contract::migrate),
+    )
+}
+
+pub fn token_contract() -> Box<dyn Contract<Empty>> {
+    Box::new(ContractWrapper::new(
+        mesi_token::contract::execute,
+        mesi_token::contract::instantiate,
+        mesi_token::contract::query,
+    ))
+}
+
+pub fn treasury_contract() -> Box<dyn Contract<Empty>> {
+    Box::new(ContractWrapper::new(
+        mesi_treasury::contract::execute,
+        mesi_treasury::contract::instantiate,
+        mesi_treasury::contract::query,
+    ))
+}
+
+/// The `ContractError` in an error chain (contract errors come wrapped in multi-test context,
+/// also through the token's Send).
+pub fn contract_error(e: AnyError) -> ContractError {
+    match e.downcast::<ContractError>() {
+        Ok(c) => c,
+        Err(e) => panic!("not a ContractError: {e:?}"),
+    }
+}
+
+pub type Res = Result<AppResponse, ContractError>;
+
+pub struct SuiteBuilder {
+    supply: u128,
+    chain_validators: usize,
+    init: InstantiateMsg,
+    with_treasury: bool,
+    /// Stakers funded at build: (name, MESI base units).
+    holders: Vec<(String, u128)>,
+}
+
+impl Default for SuiteBuilder {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl SuiteBuilder {
+    pub fn new() -> Self {
+        Self {
+            supply: SUPPLY,
+            chain_validators: 4,
+            init: InstantiateMsg {
+                token: String::new(),
+                treasury: String::new(),
+                operator: String::new(),
+                threshold_bps: None,
+                unbonding_period: None,
+                stream_period: None,
+                max_work_entries: None,
+                max_pending_unbondings: None,
+                owner: None,
+            },
+            with_treasury: false,
+            holders: vec![],
+        }
+    }
+
+    pub fn with_supply(mut self, supply: u128) -> Self {
+        self.supply = supply;
+        self
+    }
+
+    /// Validators registered in the chain's staking module (`valoper(0..n)`).
+    pub fn with_chain_validators(mut self, n: usize) -> Self {
+        self.chain_validators = n;
+        self
+    }
+
+    pub fn with_stream_period(mut self, secs: u64) -> Self {
+        self.init.stream_period = Some(secs);
+        self
+    }
+
+    pub fn with_unbonding_period(mut self, secs: u64) -> Self {
+        self.init.unbonding_period = Some(secs);
+        self
+    }
+
+    pub fn with_threshold_bps(mut self, bps: u16) -> Self {
+        self.init.threshold_bps = Some(bps);
+        self
+    }
+
+    pub fn with_max_work_entries(mut self, n: u32) -> Self {
+        self.init.max_work_entries = Some(n);
+        self
+    }
+
+    pub fn with_max_pending_unbondings(mut self, n: u32) -> Self {
+        self.init.max_pending_unbondings = Some(n);
+        self
+    }
+
+    /// The real treasury as the slash destination and funding source (its validator_rewards pool).
+    pub fn with_treasury(mut self) -> Self {
+        self.with_treasury = true;
+        self
+    }
+
+    /// Gives `name` this many base units at build.
+    pub fn with_holder(mut self, name: &str, amount: u128) -> Self {
+        self.holders.push((name.to_string(), amount));
+        self
+    }
+
+    pub fn build(self) -> Suite {
+        let mut app = App::default();
+        let api = cosmwasm_std::testing::MockApi::default();
+        let owner = api.addr_make("owner");
+        let operator = api.addr_make("operator");
+        let market = api.addr_make("market");
+        let arbiter = api.addr_make("arbiter");
+        let valopers: Vec<String> = (0..self.chain_validators).map(valoper).collect();
+
+        let block = app.block_info();
+        app.init_modules(|router, api, storage| {
+            router
+                .staking
+                .setup(storage, StakingInfo::default())
+                .unwrap();
+            for v in &valopers {
+                router
+                    .staking
+                    .add_validator(
+                        api,
+                        storage,
+                        &block,
+                        Validator::create(
+                            v.clone(),
+                            Decimal::percent(5),
+                            Decimal::percent(20),
+                            Decimal::percent(1),
+                        ),
+                    )
+                    .unwrap();
+            }
+        });
+
+        let token_code = app.store_code(token_contract());
+        let code = app.store_code(contract());
+
+        let treasury_share = if self.with_treasury {
+            self.supply / 5
+        } else {
+            0
+        };
+        let treasury = if self.with_treasury {
+            let code = app.store_code(treasury_contract());
+            app.instantiate_contract(
+                code,
+                owner.clone(),
+                &TreasuryInstantiateMsg {
+                    owner: None,
+                    feeder: api.addr_make("feeder").to_string(),
+                    operators: vec![],
+                    max_price_age: None,
+                    max_batch: None,
+                    month_seconds: None,
+                    pool_caps: vec![PoolCap {
+                        pool: Pool::ValidatorRewards,
+                        yearly_cap: Uint128::new(self.supply),
+                    }],
+                    genesis_vesting: None,
+                },
+                &[],
+                "treasury",
+                Some(owner.to_string()),
+            )
+            .unwrap()
+        } else {
+            api.addr_make("treasury")
+        };
+
+        let mut allocations = vec![];
+        if treasury_share > 0 {
+            allocations.push(Allocation {
+                label: "treasury".into(),
+                address: treasury.to_string(),
+                amount: Uint128::new(treasury_share),
+            });
+        }
+        allocations.push(Allocation {
+            label: "market".into(),
+            address: market.to_string(),
+            amount: Uint128::new(self.supply - treasury_share),
+        });
+        let token = app
+            .instantiate_contract(
+                token_code,
+                owner.clone(),
+                &TokenInstantiateMsg {
+                    name: "Mesi".into(),
+                    symbol: "MESI".into(),
+                    decimals: 6,
+                    genesis_supply: Some(Uint128::new(self.supply)),
+                    allocations,
+                    // The owner mints in tests to move the supply (and the threshold); with
+                    // the real treasury, the treasury is the minter.
+                    mint: Some(MinterResponse {
+                        minter: if self.with_treasury {
+                            treasury.to_string()
+                        } else {
+                            owner.to_string()
+                        },
+                        cap: None,
+                    }),
+                    marketing: None,
+                    arbiter: arbiter.to_string(),
+                    treasury: treasury.to_string(),
+                    unlock_delay: None,
+                    tiers: None,
+                    owner: None,
+                },
+                &[],
+                "mesi",
+                Some(owner.to_string()),
+            )
+            .unwrap();
+        if self.with_treasury {
+            app.execute_contract(
+                owner.clone(),
+                treasury.clone(),
+                &TreasuryExecuteMsg::SetToken {
+                    address: token.to_string(),
+                },
+                &[],
+            )
+            .unwrap();
+        }
+
+        let mut init = self.init;
+        init.token = token.to_string();
+        init.treasury = treasury.to_string();
+        init.operator = operator.to_string();
+        let contract = app
+            .instantiate_contract(
+                code,
+                owner.clone(),
+                &init,
+                &[],
+                "validator-rewards",
+                Some(owner.to_string()),
+            )
+            .unwrap();
+
+        let mut suite = Suite {
+            app,
+            owner,
+            operator,
+            market,
+            token,
+            treasury,
+            contract,
+            code,
+            valopers,
+        };
+        for (name, amount) in self.holders {
+            let a = suite.addr(&name);
+            suite.give(&a, amount);
+        }
+        suite
+    }
+}
+
+/// The i-th chain validator's operator address (`cosmwasmvaloper1...`).
+pub fn valoper(i: usize) -> String {
+    format!("validator{i}")
+        .into_bech32_with_prefix("cosmwasmvaloper")
+        .to_string()
+}
+
+pub struct Suite {
+    pub app: App,
+    pub owner: Addr,
+    pub operator: Addr,
+    /// Holds the genesis supply outside the treasury.
+    pub market: Addr,
+    pub token: Addr,
+    pub treasury: Addr,
+    pub contract: Addr,
+    pub code: u64,
+    pub valopers: Vec<String>,
+}
+
+impl Suite {
+    pub fn addr(&self, name: &str) -> Addr {
+        self.app.api().addr_make(name)
+    }
+
+    pub fn v(&self, i: usize) -> String {
+        self.valopers[i].clone()
+    }
+
+    pub fn now(&self) -> u64 {
+        self.app.block_info().time.seconds()
+    }
+
+    pub fn advance(&mut self, secs: u64) {
+        self.app.update_block(|b| {
+            b.time = b.time.plus_seconds(secs);
+            b.height += secs / 5 + 1;
+        });
+    }
+
+    // ---- token ----
+
+    pub fn give(&mut self, to: &Addr, amount: u128) {
+        self.app
+            .execute_contract(
+                self.market.clone(),
+                self.token.clone(),
+                &Cw20ExecuteMsg::Transfer {
+                    recipient: to.to_string(),
+                    amount: Uint128::new(amount),
+                },
+                &[],
+            )
+            .unwrap();
+    }
+
+    pub fn mint(&mut self, amount: u128) {
+        let market = self.market.to_string();
+        self.app
+            .execute_contract(
+                self.owner.clone(),
+                self.token.clone(),
+                &Cw20ExecuteMsg::Mint {
+                    recipient: market,
+                    amount: Uint128::new(amount),
+                },
+                &[],
+            )
+            .unwrap();
+    }
+
+    pub fn burn(&mut self, amount: u128) {
+        self.app
+            .execute_contract(
+                self.market.clone(),
+                self.token.clone(),
+                &Cw20ExecuteMsg::Burn {
+                    amount: Uint128::new(amount),
+                },
+                &[],
+            )
+            .unwrap();
+    }
+
+    pub fn balance(&self, who: &Addr) -> u128 {
+        let r: BalanceResponse = self
+            .app
+            .wrap()
+            .query_wasm_smart(
+                &self.token,
+                &Cw20QueryMsg::Balance {
+                    address: who.to_string(),
+                },
+            )
+            .unwrap();
+        r.balance.u128()
+    }
+
+    pub fn supply(&self) -> u128 {
+        let r: TokenInfoResponse = self
+            .app
+            .wrap()
+            .query_wasm_smart(&self.token, &Cw20QueryMsg::TokenInfo {})
+            .unwrap();
+        r.total_supply.u128()
+    }
+
+    /// cw20 Send of `amount` from `from` to this contract with `msg` as the hook.
+    pub fn send(&mut self, from: &Addr, amount: u128, msg: &ReceiveMsg) -> Res {
+        self.app
+            .execute_contract(
+                from.clone(),
+                self.token.clone(),
+                &Cw20ExecuteMsg::Send {
+                    contract: self.contract.to_string(),
+                    amount: Uint128::new(amount),
+                    msg: to_json_binary(msg).unwrap(),
+                },
+                &[],
+            )
+            .map_err(contract_error)
+    }
+
+    // ---- this contract ----
+
+    pub fn exec(&mut self, sender: &Addr, msg: &ExecuteMsg) -> Res {
+        self.app
+            .execute_contract(sender.clone(), self.contract.clone(), msg, &[])
+            .map_err(contract_error)
+    }
+
+    pub fn apply(&mut self, staker: &Addr, validator: &str, amount: u128) -> Res {
+        self.send(
+            staker,
+            amount,
+            &ReceiveMsg::Apply {
+                validator: validator.to_string(),
+            },
+        )
+    }
+
+    pub fn top_up(&mut self, staker: &Addr, amount: u128) -> Res {
+        self.send(staker, amount, &ReceiveMsg::Stake {})
+    }
+
+    pub fn fund(&mut self, amount: u128) -> Res {
+        let m = self.market.clone();
+        self.send(&m, amount, &ReceiveMsg::Fund {})
+    }
+
+    pub fn fund_epoch(&mut self, epoch: u64, amount: u128) -> Res {
+        let m = self.market.clone();
+        self.send(&m, amount, &ReceiveMsg::FundEpoch { epoch })
+    }
+
+    pub fn whitelist(&mut self, validator: &str) -> Res {
+        let o = self.owner.clone();
+        self.exec(
+            &o,
+            &ExecuteMsg::Whitelist {
+                validator: validator.to_string(),
+            },
+        )
+    }
+
+    pub fn reject(&mut self, validator: &str) -> Res {
+        let o = self.owner.clone();
+        self.exec(
+            &o,
+            &ExecuteMsg::Reject {
+                validator: validator.to_string(),
+            },
+        )
+    }
+
+    pub fn slash(&mut self, validator: &str, penalty: Penalty) -> Res {
+        let o = self.owner.clone();
+        self.exec(
+            &o,
+            &ExecuteMsg::Slash {
+                validator: validator.to_string(),
+                penalty,
+            },
+        )
+    }
+
+    /// A staker funded with `amount` that applies for chain validator `i` and is whitelisted.
+    pub fn join(&mut self, name: &str, i: usize, amount: u128) -> Addr {
+        let staker = self.addr(name);
+        self.give(&staker, amount);
+        let v = self.v(i);
+        self.apply(&staker, &v, amount).unwrap();
+        self.whitelist(&v).unwrap();
+        staker
+    }
+
+    pub fn unstake(&mut self, staker: &Addr, amount: u128) -> Res {
+        self.exec(
+            staker,
+            &ExecuteMsg::Unstake {
+                amount: Uint128::new(amount),
+            },
+        )
+    }
+
+    pub fn leave(&mut self, staker: &Addr) -> Res {
+        self.exec(staker, &ExecuteMsg::Leave {})
+    }
+
+    pub fn claim(&mut self, staker: &Addr) -> Res {
+        self.exec(staker, &ExecuteMsg::Claim {})
+    }
+
+    pub fn claim_unbonded(&mut self, staker: &Addr) -> Res {
+        self.exec(staker, &ExecuteMsg::ClaimUnbonded {})
+    }
+
+    pub fn recheck(&mut self, validator: &str) -> Res {
+        let anyone = self.addr("anyone");
+        self.exec(
+            &anyone,
+            &ExecuteMsg::Recheck {
+                validator: validator.to_string(),
+            },
+        )
+    }
+
+    pub fn report(&mut self, epoch: u64, entries: &[(&Addr, u128)]) -> Res {
+        let op = self.operator.clone();
+        self.exec(
+            &op,
+            &ExecuteMsg::ReportWork {
+                epoch,
+                entries: entries
+                    .iter()
+                    .map(|(a, u)| WorkEntry {
+                        contributor: a.to_string(),
+                        units: Uint128::new(*u),
+                    })
+                    .collect(),
+            },
+        )
+    }
+
+    pub fn close(&mut self, epoch: u64) -> Res {
+        let op = self.operator.clone();
+        self.exec(&op, &ExecuteMsg::CloseEpoch { epoch })
+    }
+
+    pub fn claim_work(&mut self, who: &Addr, epochs: &[u64]) -> Res {
+        self.exec(
+            who,
+            &ExecuteMsg::ClaimWork {
+                epochs: epochs.to_vec(),
+            },
+        )
+    }
+
+    // ---- treasury ----
+
+    /// Owner moves `amount` from the treasury reserve into its validator_rewards pool and pays it
+    /// to this contract with cw20 Send + `{"fund":{}}`.
+    pub fn treasury_pays_pool(&mut self, amount: u128) -> anyhow_free::Res {
+        let owner = self.owner.clone();
+        self.app
+            .execute_contract(
+                owner.clone(),
+                self.treasury.clone(),
+                &TreasuryExecuteMsg::FundPool {
+                    pool: Pool::ValidatorRewards,
+                    amount: Uint128::new(amount),
+                },
+                &[],
+            )
+            .map_err(|e| e.to_string())?;
+        self.app
+            .execute_contract(
+                owner,
+                self.treasury.clone(),
+                &TreasuryExecuteMsg::Disburse {
+                    pool: Pool::ValidatorRewards,
+                    recipient: self.contract.to_string(),
+                    amount: Uint128::new(amount),
+                    msg: Some(to_json_binary(&ReceiveMsg::Fund {}).unwrap()),
+                },
+                &[],
+            )
+            .map_err(|e| e.to_string())
+    }
+
+    // ---- queries ----
+
+    pub fn q<T: serde::de::DeserializeOwned>(&self, msg: &QueryMsg) -> T {
+        self.app
+            .wrap()
+            .query_wasm_smart(&self.contract, msg)
+            .unwrap()
+    }
+
+    pub fn config(&self) -> ConfigResponse {
+        self.q(&QueryMsg::Config {})
+    }
+
+    pub fn threshold(&self) -> ThresholdResponse {
+        self.q(&QueryMsg::Threshold {})
+    }
+
+    pub fn validator(&self, validator: &str) -> ValidatorResponse {
+        self.q(&QueryMsg::Validator {
+            validator: validator.to_string(),
+        })
+    }
+
+    pub fn staker(&self, staker: &Addr) -> ValidatorResponse {
+        self.q(&QueryMsg::Staker {
+            address: staker.to_string(),
+        })
+    }
+
+    pub fn validators(&self, start_after: Option<&Addr>, limit: Option<u32>) -> ValidatorsResponse {
+        self.q(&QueryMsg::Validators {
+            start_after: start_after.map(|a| a.to_string()),
+            limit,
+        })
+    }
+
+    pub fn pending(&self, staker: &Addr) -> u128 {
+        self.staker(staker).pending_rewards.u128()
+    }
+
+    pub fn stream(&self) -> StreamResponse {
+        self.q(&QueryMsg::Stream {})
+    }
+
+    pub fn accounting(&self) -> AccountingResponse {
+        self.q(&QueryMsg::Accounting {})
+    }
+
+    pub fn epoch(&self, epoch: u64) -> EpochResponse {
+        self.q(&QueryMsg::Epoch { epoch })
+    }
+
+    pub fn contributor(&self, who: &Addr, epoch: u64) -> ContributorRewardsResponse {
+        self.q(&QueryMsg::ContributorRewards {
+            address: who.to_string(),
+            epoch,
+        })
+    }
+
+    pub fn unbondings(&self, who: &Addr) -> UnbondingsResponse {
+        self.q(&QueryMsg::Unbondings {
+            address: who.to_string(),
+            start_after: None,
+            limit: Some(100),
+        })
+    }
+
+    /// Raw snapshot of this contract's storage: state did not change iff two snapshots are equal.
+    pub fn dump(&self) -> Vec<(Vec<u8>, Binary)> {
+        self.app
+            .dump_wasm_raw(&self.contract)
+            .into_iter()
+            .map(|(k, v)| (k, Binary::from(v)))
+            .collect()
+    }
+
+    /// Tokens held == staked + unbonding + unclaimed + undistributed (+ work), exactly.
+    pub fn assert_accounting(&self) {
+        let a = self.accounting();
+        let owed =
+            a.staked + a.unbonding + a.stream_unclaimed + a.stream_undistributed + a.work_unclaimed;
+        assert_eq!(a.balance, owed, "{a:?}");
+    }
+}
+
+/// Treasury calls return their error as text (the treasury's error type is not ours).
+pub mod anyhow_free {
+    pub type Res = Result<cw_multi_test::AppResponse, String>;
+}
