@@ -1,2 +1,4 @@
+mod admin;
+mod adversarial;
 mod rules;
 mod suite;

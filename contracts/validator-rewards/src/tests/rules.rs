@@ -37,6 +37,7 @@ fn threshold_is_read_from_the_supply_at_application_time() {
     s.give(&bob, 10 * THRESHOLD);
     // The supply doubles: the threshold doubles with it.
     s.mint(SUPPLY);
+    assert_eq!(s.supply(), 2 * SUPPLY);
     let t = s.threshold();
     assert_eq!(t.total_supply.u128(), 2 * SUPPLY);
     assert_eq!(t.threshold.u128(), 2 * THRESHOLD);
@@ -49,6 +50,21 @@ fn threshold_is_read_from_the_supply_at_application_time() {
         }
     );
     s.apply(&bob, &v1, 2 * THRESHOLD).unwrap();
+}
+
+#[test]
+fn threshold_bps_is_config() {
+    // 1% of 1,000,000 MESI = 10,000 MESI.
+    let mut s = SuiteBuilder::new().with_threshold_bps(100).build();
+    assert_eq!(s.threshold().threshold.u128(), 10_000 * M);
+    let alice = s.addr("alice");
+    s.give(&alice, 10_000 * M);
+    let v0 = s.v(0);
+    assert!(matches!(
+        s.apply(&alice, &v0, THRESHOLD),
+        Err(ContractError::BelowThreshold { .. })
+    ));
+    s.apply(&alice, &v0, 10_000 * M).unwrap();
 }
 
 #[test]

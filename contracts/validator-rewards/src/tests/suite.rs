@@ -69,8 +69,6 @@ pub struct SuiteBuilder {
     chain_validators: usize,
     init: InstantiateMsg,
     with_treasury: bool,
-    /// Stakers funded at build: (name, MESI base units).
-    holders: Vec<(String, u128)>,
 }
 
 impl Default for SuiteBuilder {
@@ -96,7 +94,6 @@ impl SuiteBuilder {
                 owner: None,
             },
             with_treasury: false,
-            holders: vec![],
         }
     }
 
@@ -139,12 +136,6 @@ impl SuiteBuilder {
     /// The real treasury as the slash destination and funding source (its validator_rewards pool).
     pub fn with_treasury(mut self) -> Self {
         self.with_treasury = true;
-        self
-    }
-
-    /// Gives `name` this many base units at build.
-    pub fn with_holder(mut self, name: &str, amount: u128) -> Self {
-        self.holders.push((name.to_string(), amount));
         self
     }
 
@@ -288,7 +279,7 @@ impl SuiteBuilder {
             )
             .unwrap();
 
-        let mut suite = Suite {
+        Suite {
             app,
             owner,
             operator,
@@ -298,12 +289,7 @@ impl SuiteBuilder {
             contract,
             code,
             valopers,
-        };
-        for (name, amount) in self.holders {
-            let a = suite.addr(&name);
-            suite.give(&a, amount);
         }
-        suite
     }
 }
 
