@@ -1,1 +1,221 @@
+//! Proptest invariants over random sequences of treasury messages:
+//! - tokens held by the treasury == reserve + pools + vesting outstanding
+//! - token total supply - outstanding over-issuance == genesis supply
+//! - earnings owed == sum of per-user owed; epochs outstanding == sum of unclaimed epoch totals
+//! - nothing lost: treasury + every account's balance == total supply
 
+use cosmwasm_std::{Decimal, Uint128};
+use mesi_types::treasury::{
+    Currency, EpochsResponse, ExecuteMsg, Pool, PoolsResponse, QueryMsg, ReceiveMsg, ALL_POOLS,
+};
+use proptest::prelude::*;
+
+use super::suite::*;
+use crate::execute::epochs::{leaf_hash, parent_hash};
+
+const USERS: usize = 4;
+
+#[derive(Debug, Clone)]
+enum Op {
+    PostPrice(u64),
+    CreditMesi(usize, u128),
+    CreditUsd(usize, u128),
+    Claim(usize),
+    /// Two-leaf epoch for users a and b.
+    PostEpoch(usize, u128, usize, u128, bool),
+    ClaimEpoch(usize),
+    FundPool(usize, u128),
+    DefundPool(usize, u128),
+    Draw(u128),
+    Disburse(usize, u128),
+    BurnBack(u128),
+    BuyBackBurn(usize, u128),
+    Deposit(usize, u128),
+    CreateVesting(usize, u128, u16, u16),
+    ClaimVested(usize),
+    Advance(u64),
+}
+
+fn op() -> impl Strategy<Value = Op> {
+    let user = 0..USERS;
+    let amount = prop_oneof![2 => 1u128..1_000, 12 => 1u128..500 * M, 1 => Just(u128::MAX)];
+    prop_oneof![
+        1 => (1u64..5_000_000).prop_map(Op::PostPrice),
+        1 => (user.clone(), amount.clone()).prop_map(|(u, a)| Op::CreditMesi(u, a)),
+        1 => (user.clone(), 1u128..1_000 * M).prop_map(|(u, a)| Op::CreditUsd(u, a)),
+        3 => user.clone().prop_map(Op::Claim),
+        1 => (user.clone(), 1u128..300 * M, user.clone(), 1u128..300 * M, any::<bool>())
+            .prop_map(|(a, x, b, y, under)| Op::PostEpoch(a, x, b, y, under)),
+        3 => user.clone().prop_map(Op::ClaimEpoch),
+        1 => (0..6usize, amount.clone()).prop_map(|(p, a)| Op::FundPool(p, a)),
+        1 => (0..6usize, amount.clone()).prop_map(|(p, a)| Op::DefundPool(p, a)),
+        2 => amount.clone().prop_map(Op::Draw),
+        1 => (0..6usize, amount.clone()).prop_map(|(p, a)| Op::Disburse(p, a)),
+        2 => amount.clone().prop_map(Op::BurnBack),
+        2 => (user.clone(), amount.clone()).prop_map(|(u, a)| Op::BuyBackBurn(u, a)),
+        1 => (user.clone(), amount.clone()).prop_map(|(u, a)| Op::Deposit(u, a)),
+        1 => (user.clone(), amount.clone(), 0u16..4, 1u16..5)
+            .prop_map(|(u, a, c, n)| Op::CreateVesting(u, a, c, n)),
+        2 => user.clone().prop_map(Op::ClaimVested),
+        1 => prop_oneof![Just(60u64), Just(DAY), Just(MONTH), Just(400 * DAY)].prop_map(Op::Advance),
+    ]
+}
+
+struct Model {
+    /// (epoch, user, amount, proof) leaves not yet claimed
+    leaves: Vec<(u64, usize, u128, Vec<String>)>,
+    epochs: u64,
+}
+
+fn check(s: &Suite, users: &[cosmwasm_std::Addr]) {
+    s.assert_invariants();
+    let acc = s.accounting();
+    let owed: u128 = users.iter().map(|u| s.owed(u)).sum();
+    assert_eq!(
+        acc.earnings_owed.u128(),
+        owed,
+        "earnings owed == sum of owed"
+    );
+    let epochs: EpochsResponse = s
+        .query(&QueryMsg::Epochs {
+            start_after: None,
+            limit: Some(100),
+        })
+        .unwrap();
+    let unclaimed: u128 = epochs
+        .epochs
+        .iter()
+        .map(|e| e.total.u128() - e.claimed.u128())
+        .sum();
+    assert_eq!(acc.epochs_outstanding.u128(), unclaimed);
+    let pools: PoolsResponse = s.query(&QueryMsg::Pools {}).unwrap();
+    let pooled: u128 = pools.pools.iter().map(|p| p.balance.u128()).sum();
+    assert_eq!(acc.pools.u128(), pooled, "pools == sum of pool balances");
+    let mut held = s.balance(&s.treasury) + s.balance(&s.market);
+    for u in users {
+        held += s.balance(u);
+    }
+    for name in ["drawer", "recipient"] {
+        held += s.balance(&s.addr(name));
+    }
+    assert_eq!(held, s.total_supply(), "nothing lost");
+}
+
+fn run(ops: Vec<Op>) {
+    let mut s = SuiteBuilder::new()
+        .with_treasury_balance(1_000 * M)
+        .with_pool_cap(Pool::ValidatorRewards, 300 * M)
+        .with_pool_cap(Pool::Referral, 200 * M)
+        .with_pool_cap(Pool::EngagementRewards, 100 * M)
+        .with_price("0.25")
+        .build();
+    let users: Vec<_> = (0..USERS).map(|i| s.addr(&format!("user{i}"))).collect();
+    // users start with some MESI for buy-backs and deposits
+    let market = s.market.clone();
+    for u in &users {
+        s.transfer(&market, u, 100 * M);
+    }
+    let drawer = s.addr("drawer");
+    let recipient = s.addr("recipient");
+    s.register_drawer(&drawer, Pool::Referral).unwrap();
+    let owner = s.owner.clone();
+    let mut model = Model {
+        leaves: vec![],
+        epochs: 0,
+    };
+    let mut ok = std::collections::BTreeMap::<String, u32>::new();
+    for op in ops {
+        let name = format!("{op:?}");
+        let name = name.split('(').next().unwrap_or_default().to_string();
+        let success = match op {
+            Op::PostPrice(p) => s.post_price(Decimal::from_ratio(p, 1_000_000u64)).is_ok(),
+            Op::CreditMesi(u, a) => s.credit(Currency::Mesi, &[(&users[u], a)]).is_ok(),
+            Op::CreditUsd(u, a) => s.credit(Currency::Usd, &[(&users[u], a)]).is_ok(),
+            Op::Claim(u) => s.claim(&users[u]).is_ok(),
+            Op::PostEpoch(a, x, b, y, under) => {
+                let (a, b) = if a == b { (a, (a + 1) % USERS) } else { (a, b) };
+                let la = leaf_hash(users[a].as_str(), Uint128::new(x));
+                let lb = leaf_hash(users[b].as_str(), Uint128::new(y));
+                let root = parent_hash(&la, &lb);
+                // sometimes the operator under-declares the total
+                let total = if under { x.max(y) } else { x + y };
+                let posted = s.post_epoch(&hex::encode(root), total).is_ok();
+                if posted {
+                    model.epochs += 1;
+                    model
+                        .leaves
+                        .push((model.epochs, a, x, vec![hex::encode(lb)]));
+                    model
+                        .leaves
+                        .push((model.epochs, b, y, vec![hex::encode(la)]));
+                }
+                posted
+            }
+            Op::ClaimEpoch(u) => match model.leaves.iter().position(|l| l.1 == u) {
+                Some(i) => {
+                    let (epoch, _, amount, proof) = model.leaves.remove(i);
+                    s.claim_epoch(&users[u], epoch, amount, &proof).is_ok()
+                }
+                None => false,
+            },
+            Op::FundPool(p, a) => s.fund_pool(ALL_POOLS[p], a).is_ok(),
+            Op::DefundPool(p, a) => s
+                .exec(
+                    &owner,
+                    &ExecuteMsg::DefundPool {
+                        pool: ALL_POOLS[p],
+                        amount: Uint128::new(a),
+                    },
+                )
+                .is_ok(),
+            Op::Draw(a) => s.draw(&drawer, &recipient, a, None).is_ok(),
+            Op::Disburse(p, a) => s.disburse(ALL_POOLS[p], &recipient, a).is_ok(),
+            Op::BurnBack(a) => s.burn_back(a).is_ok(),
+            Op::BuyBackBurn(u, a) => {
+                let a = a.min(s.balance(&users[u]));
+                s.send_to_treasury(&users[u], a, &ReceiveMsg::BurnBack {})
+                    .is_ok()
+            }
+            Op::Deposit(u, a) => {
+                let a = a.min(s.balance(&users[u]));
+                s.send_to_treasury(&users[u], a, &ReceiveMsg::Deposit {})
+                    .is_ok()
+            }
+            Op::CreateVesting(u, a, cliff, periods) => s
+                .exec(
+                    &owner,
+                    &ExecuteMsg::CreateVesting {
+                        beneficiary: users[u].to_string(),
+                        start: None,
+                        cliff_months: cliff,
+                        periods,
+                        total: Uint128::new(a),
+                    },
+                )
+                .is_ok(),
+            Op::ClaimVested(u) => s.claim_vested(&users[u]).is_ok(),
+            Op::Advance(secs) => {
+                s.advance(secs);
+                true
+            }
+        };
+        if success {
+            *ok.entry(name).or_default() += 1;
+        }
+        check(&s, &users);
+    }
+    if std::env::var("TREASURY_PROPTEST_STATS").is_ok() {
+        eprintln!(
+            "successful ops: {ok:?}, over-issuance {}",
+            s.supply().over_issuance
+        );
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, max_shrink_iters: 200, .. ProptestConfig::default() })]
+    #[test]
+    fn supply_and_holdings_invariants_hold_under_any_sequence(ops in prop::collection::vec(op(), 10..60)) {
+        run(ops);
+    }
+}

@@ -261,7 +261,7 @@ impl Suite {
     pub fn exec(&mut self, sender: &Addr, msg: &ExecuteMsg) -> Res {
         self.app
             .execute_contract(sender.clone(), self.treasury.clone(), msg, &[])
-            .map_err(|e| e.downcast().unwrap())
+            .map_err(to_contract_error)
     }
 
     pub fn advance(&mut self, seconds: u64) {
@@ -397,7 +397,7 @@ impl Suite {
                 },
                 &[],
             )
-            .map_err(|e| e.downcast().unwrap())
+            .map_err(to_contract_error)
     }
 
     /// Moves MESI between plain accounts (no treasury involvement).
@@ -509,6 +509,14 @@ impl Suite {
             s.genesis_supply.u128(),
             "total supply - over-issuance == genesis supply"
         );
+    }
+}
+
+/// The treasury's typed error, or (for a failure inside the token) its text as `Std`.
+pub fn to_contract_error(e: cw_multi_test::error::AnyError) -> ContractError {
+    match e.downcast::<ContractError>() {
+        Ok(err) => err,
+        Err(e) => ContractError::Std(cosmwasm_std::StdError::generic_err(format!("{e:#}"))),
     }
 }
 

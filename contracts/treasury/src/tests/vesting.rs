@@ -100,7 +100,7 @@ fn genesis_release_dates_nothing_before_cliff_then_one_period_a_month() {
         assert_eq!(at(&mut s, cliff * MONTH), 0, "{label}");
         assert_eq!(at(&mut s, (cliff + 1) * MONTH - 1), 0, "{label}");
         // first tranche one month after the cliff
-        let one = total * 1 / u128::from(*periods as u32);
+        let one = total / u128::from(*periods as u32);
         assert_eq!(at(&mut s, (cliff + 1) * MONTH), one, "{label}");
         s.claim_vested(&who).unwrap();
         assert_eq!(s.balance(&who), one);
