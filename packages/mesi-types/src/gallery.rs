@@ -1,1 +1,332 @@
-//! Messages of the gallery contract.
+//! Messages of the gallery contract (cw721 collection with trust pledges).
+//!
+//! cw721 compatibility: the cw721 variants of [`ExecuteMsg`] (`transfer_nft`, `send_nft`, `approve`,
+//! `revoke`, `approve_all`, `revoke_all`, `mint`, `burn`) and of [`QueryMsg`] (`owner_of`, `approval`,
+//! `approvals`, `operator`, `all_operators`, `num_tokens`, `contract_info`, `nft_info`, `all_nft_info`,
+//! `tokens`, `all_tokens`) serialize exactly like cw721 0.22's `Cw721ExecuteMsg` / `Cw721QueryMsg`, and the
+//! answers are cw721 0.22's own response types (re-exported below). `send_nft` calls the receiver with
+//! cw721's `Cw721ReceiveMsg` (`{"receive_nft":{"sender","token_id","msg"}}`).
+//!
+//! Gallery rules (see contracts/gallery/README.md): anyone mints into its own gallery (minter = creator =
+//! owner = sender); token ids are chosen by the minter; "sold" means `owner != creator` now.
+
+use cosmwasm_schema::{cw_serde, QueryResponses};
+use cosmwasm_std::{Addr, Binary, Empty, Uint128};
+use cw_ownable::{Action, Ownership};
+use cw_utils::Expiration;
+
+pub use cw721::msg::{
+    AllNftInfoResponse, ApprovalResponse, ApprovalsResponse, CollectionInfoAndExtensionResponse,
+    NftInfoResponse, NumTokensResponse, OperatorResponse, OperatorsResponse, OwnerOfResponse,
+    TokensResponse,
+};
+pub use cw721::receiver::Cw721ReceiveMsg;
+pub use cw721::Approval;
+
+/// Most tags on one token.
+pub const MAX_TAGS: usize = 10;
+/// Longest tag, in bytes.
+pub const MAX_TAG_LEN: usize = 32;
+/// Longest token id, in bytes.
+pub const MAX_TOKEN_ID_LEN: usize = 64;
+/// Longest token URI, in bytes.
+pub const MAX_URI_LEN: usize = 512;
+/// Most payees in one arbiter ruling.
+pub const MAX_PAYOUTS: usize = 20;
+/// Most live per-token approvals (cw721 `approve`) on one token.
+pub const MAX_APPROVALS: usize = 10;
+/// Longest collection name / symbol.
+pub const MAX_NAME_LEN: usize = 64;
+/// Earliest accepted `year`.
+pub const MIN_YEAR: u16 = 1800;
+/// Latest accepted `year`.
+pub const MAX_YEAR: u16 = 9999;
+
+#[cw_serde]
+#[derive(Copy, Eq)]
+pub enum MediaKind {
+    Photo,
+    Video,
+    Audio,
+}
+
+/// Who earns the ad revenue of a token. Fixed at mint, never changes.
+#[cw_serde]
+#[derive(Copy, Eq)]
+pub enum AdRevenueModel {
+    /// The creator earns 100%, whoever owns the token.
+    Royalty,
+    /// The current owner earns 100%.
+    Ownership,
+    /// The creator earns `creator_bps` (0..=10_000), the current owner the rest.
+    Hybrid { creator_bps: u16 },
+}
+
+#[cw_serde]
+pub struct InstantiateMsg {
+    /// cw721 collection name, e.g. "Mesi Gallery".
+    pub name: String,
+    /// cw721 collection symbol, e.g. "MESIG".
+    pub symbol: String,
+    /// Rules on disputed content: liquidates pledges, may move or burn the token.
+    pub arbiter: String,
+    /// Native stablecoin denom of trust pledges, e.g. "uusdc".
+    pub pledge_denom: String,
+    /// Contract owner (config admin); defaults to the sender.
+    pub owner: Option<String>,
+}
+
+/// The `extension` of `mint`: what the creator declares about the upload.
+#[cw_serde]
+pub struct MintExtension {
+    pub media_kind: MediaKind,
+    /// sha256 of the file, 64 hex characters (upper case is accepted and stored lower case).
+    pub content_hash: String,
+    /// At most [`MAX_TAGS`], each 1..=[`MAX_TAG_LEN`] bytes of `a-z 0-9 - _` (A-Z accepted, stored lower
+    /// case), no duplicates.
+    pub tags: Vec<String>,
+    /// Year of creation, [`MIN_YEAR`]..=[`MAX_YEAR`].
+    pub year: u16,
+    pub ad_revenue: AdRevenueModel,
+    pub pay_per_view: bool,
+    /// The minter confirms it holds the rights to this content. Must be `true`.
+    pub rights_confirmed: bool,
+}
+
+/// One payee of an arbiter ruling.
+#[cw_serde]
+pub struct Payout {
+    pub address: String,
+    pub amount: Uint128,
+}
+
+/// What happens to the token after a ruling.
+#[cw_serde]
+pub enum ResolveOutcome {
+    /// The token stays with its owner.
+    Keep,
+    /// The token goes to its rightful owner (approvals cleared).
+    TransferTo { address: String },
+    /// The token is burnt (whoever owns it).
+    Burn,
+}
+
+#[cw_serde]
+pub enum ExecuteMsg {
+    // ---- cw721 0.22 ----
+    TransferNft {
+        recipient: String,
+        token_id: String,
+    },
+    SendNft {
+        contract: String,
+        token_id: String,
+        msg: Binary,
+    },
+    Approve {
+        spender: String,
+        token_id: String,
+        expires: Option<Expiration>,
+    },
+    Revoke {
+        spender: String,
+        token_id: String,
+    },
+    ApproveAll {
+        operator: String,
+        expires: Option<Expiration>,
+    },
+    RevokeAll {
+        operator: String,
+    },
+    /// Anyone may mint into its own gallery: `owner` must be the sender, who becomes the creator.
+    /// `token_id`: 1..=64 bytes of `A-Z a-z 0-9 - _ . :`, unique in the collection.
+    Mint {
+        token_id: String,
+        owner: String,
+        /// Optional URI of the metadata / content (1..=512 bytes, no whitespace); not parsed.
+        token_uri: Option<String>,
+        extension: MintExtension,
+    },
+    /// Only an unsold token (owner == creator) without a live pledge, by its owner or an approved
+    /// spender / operator.
+    Burn {
+        token_id: String,
+    },
+    // ---- gallery ----
+    /// Creator only. Off: any time. On: only while unsold (owner == creator).
+    SetPayPerView {
+        token_id: String,
+        enabled: bool,
+    },
+    /// Creator or current owner attaches (or increases) the token's trust pledge: exactly one coin of
+    /// the pledge denom must be attached. Never withdrawn.
+    Pledge {
+        token_id: String,
+    },
+    /// Arbiter only: liquidates the whole pledge to `payouts` (amounts sum to the pledge, distinct
+    /// addresses, at most [`MAX_PAYOUTS`]; empty when there is no pledge) and applies `outcome`.
+    Resolve {
+        token_id: String,
+        payouts: Vec<Payout>,
+        outcome: ResolveOutcome,
+    },
+    /// Contract owner only. `pledge_denom` can change only while no pledge is live.
+    UpdateConfig {
+        arbiter: Option<String>,
+        pledge_denom: Option<String>,
+        name: Option<String>,
+        symbol: Option<String>,
+    },
+    /// Two-step ownership of the contract (config admin): propose, accept, renounce.
+    UpdateOwnership(Action),
+}
+
+/// One filter of a gallery query. JSON: `{"media_kind":"photo"}`, `{"year":2024}`, `{"tag":"nature"}`.
+#[cw_serde]
+pub enum GalleryFilter {
+    MediaKind(MediaKind),
+    Year(u16),
+    Tag(String),
+}
+
+#[cw_serde]
+#[derive(QueryResponses)]
+pub enum QueryMsg {
+    // ---- cw721 0.22 ----
+    #[returns(OwnerOfResponse)]
+    OwnerOf {
+        token_id: String,
+        include_expired: Option<bool>,
+    },
+    #[returns(ApprovalResponse)]
+    Approval {
+        token_id: String,
+        spender: String,
+        include_expired: Option<bool>,
+    },
+    #[returns(ApprovalsResponse)]
+    Approvals {
+        token_id: String,
+        include_expired: Option<bool>,
+    },
+    #[returns(OperatorResponse)]
+    Operator {
+        owner: String,
+        operator: String,
+        include_expired: Option<bool>,
+    },
+    #[returns(OperatorsResponse)]
+    AllOperators {
+        owner: String,
+        include_expired: Option<bool>,
+        start_after: Option<String>,
+        limit: Option<u32>,
+    },
+    #[returns(NumTokensResponse)]
+    NumTokens {},
+    /// cw721's collection info; `extension` is always null.
+    #[returns(CollectionInfoAndExtensionResponse<Option<Empty>>)]
+    ContractInfo {},
+    /// Same answer as `contract_info` (cw721 0.19+ name).
+    #[returns(CollectionInfoAndExtensionResponse<Option<Empty>>)]
+    GetCollectionInfoAndExtension {},
+    #[returns(NftInfoResponse<GalleryNftExtension>)]
+    NftInfo { token_id: String },
+    #[returns(AllNftInfoResponse<GalleryNftExtension>)]
+    AllNftInfo {
+        token_id: String,
+        include_expired: Option<bool>,
+    },
+    #[returns(TokensResponse)]
+    Tokens {
+        owner: String,
+        start_after: Option<String>,
+        limit: Option<u32>,
+    },
+    #[returns(TokensResponse)]
+    AllTokens {
+        start_after: Option<String>,
+        limit: Option<u32>,
+    },
+    // ---- gallery ----
+    /// A creator's gallery in token-id order, optionally filtered by one of media kind, year or tag;
+    /// sold items included and marked.
+    #[returns(GalleryResponse)]
+    Gallery {
+        creator: String,
+        filter: Option<GalleryFilter>,
+        start_after: Option<String>,
+        limit: Option<u32>,
+    },
+    /// The live trust pledge of one token.
+    #[returns(PledgeResponse)]
+    Pledge { token_id: String },
+    /// The sum of live pledges on a creator's tokens.
+    #[returns(CreatorPledgesResponse)]
+    CreatorPledges { creator: String },
+    #[returns(ConfigResponse)]
+    Config {},
+    #[returns(Ownership<Addr>)]
+    Ownership {},
+}
+
+#[cw_serde]
+pub struct MigrateMsg {}
+
+/// The `extension` of `nft_info` / `all_nft_info`.
+#[cw_serde]
+pub struct GalleryNftExtension {
+    pub creator: String,
+    pub media_kind: MediaKind,
+    /// sha256 of the file, 64 lower-case hex characters.
+    pub content_hash: String,
+    pub tags: Vec<String>,
+    pub year: u16,
+    pub ad_revenue: AdRevenueModel,
+    pub pay_per_view: bool,
+    /// Live trust pledge, in the pledge denom.
+    pub pledge: Uint128,
+}
+
+#[cw_serde]
+pub struct GalleryItem {
+    pub token_id: String,
+    pub owner: String,
+    /// `owner != creator`.
+    pub sold: bool,
+    pub token_uri: Option<String>,
+    pub info: GalleryNftExtension,
+}
+
+#[cw_serde]
+pub struct GalleryResponse {
+    pub creator: String,
+    pub items: Vec<GalleryItem>,
+}
+
+#[cw_serde]
+pub struct PledgeResponse {
+    pub token_id: String,
+    pub creator: String,
+    pub owner: String,
+    pub amount: Uint128,
+    pub denom: String,
+}
+
+#[cw_serde]
+pub struct CreatorPledgesResponse {
+    pub creator: String,
+    pub total: Uint128,
+    pub denom: String,
+}
+
+#[cw_serde]
+pub struct ConfigResponse {
+    pub name: String,
+    pub symbol: String,
+    pub arbiter: String,
+    pub pledge_denom: String,
+    /// Sum of all live pledges (== the contract's balance of `pledge_denom`).
+    pub total_pledged: Uint128,
+}

@@ -1,0 +1,83 @@
+//! Config and ownership.
+
+use cosmwasm_std::{DepsMut, Env, MessageInfo, Response};
+use cw_ownable::Action;
+use mesi_types::gallery::MAX_NAME_LEN;
+
+use crate::error::ContractError;
+use crate::state::{CONFIG, TOTAL_PLEDGED};
+
+pub fn validate_name(name: &str) -> Result<(), ContractError> {
+    if name.trim().is_empty() || name.len() > MAX_NAME_LEN {
+        return Err(ContractError::InvalidName {});
+    }
+    Ok(())
+}
+
+/// Cosmos SDK denom rule: `[a-zA-Z][a-zA-Z0-9/:._-]{2,127}`.
+pub fn validate_denom(denom: &str) -> Result<(), ContractError> {
+    let b = denom.as_bytes();
+    let ok = (3..=128).contains(&b.len())
+        && b.first().is_some_and(|c| c.is_ascii_alphabetic())
+        && b.iter()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, b'/' | b':' | b'.' | b'_' | b'-'));
+    if ok {
+        Ok(())
+    } else {
+        Err(ContractError::InvalidDenom {
+            denom: denom.to_string(),
+        })
+    }
+}
+
+pub fn update_config(
+    deps: DepsMut,
+    env: Env,
+    info: MessageInfo,
+    arbiter: Option<String>,
+    pledge_denom: Option<String>,
+    name: Option<String>,
+    symbol: Option<String>,
+) -> Result<Response, ContractError> {
+    cw_ownable::assert_owner(deps.storage, &info.sender)?;
+    let mut cfg = CONFIG.load(deps.storage)?;
+    let mut res = Response::new().add_attribute("action", "update_config");
+    if let Some(arbiter) = arbiter {
+        cfg.arbiter = deps.api.addr_validate(&arbiter)?;
+        res = res.add_attribute("arbiter", arbiter);
+    }
+    if let Some(denom) = pledge_denom {
+        validate_denom(&denom)?;
+        let total = TOTAL_PLEDGED.load(deps.storage)?;
+        if !total.is_zero() && denom != cfg.pledge_denom {
+            return Err(ContractError::DenomLocked { total });
+        }
+        res = res.add_attribute("pledge_denom", &denom);
+        cfg.pledge_denom = denom;
+    }
+    if name.is_some() || symbol.is_some() {
+        if let Some(name) = name {
+            validate_name(&name)?;
+            cfg.name = name;
+        }
+        if let Some(symbol) = symbol {
+            validate_name(&symbol)?;
+            cfg.symbol = symbol;
+        }
+        cfg.updated_at = env.block.time;
+    }
+    CONFIG.save(deps.storage, &cfg)?;
+    Ok(res)
+}
+
+pub fn update_ownership(
+    deps: DepsMut,
+    env: Env,
+    info: MessageInfo,
+    action: Action,
+) -> Result<Response, ContractError> {
+    let ownership = cw_ownable::update_ownership(deps, &env.block, &info.sender, action)?;
+    Ok(Response::new()
+        .add_attribute("action", "update_ownership")
+        .add_attributes(ownership.into_attributes()))
+}

@@ -1,0 +1,197 @@
+//! Minting into a gallery, burning, pay-per-view.
+
+use cosmwasm_std::{DepsMut, Env, MessageInfo, Response};
+use mesi_types::gallery::{
+    AdRevenueModel, MintExtension, MAX_TAGS, MAX_TAG_LEN, MAX_TOKEN_ID_LEN, MAX_URI_LEN, MAX_YEAR,
+    MIN_YEAR,
+};
+use mesi_types::BPS_DENOMINATOR;
+
+use crate::error::ContractError;
+use crate::execute::nft::check_can_send;
+use crate::state::{
+    add_gallery_indexes, load_token, remove_token, Token, NUM_TOKENS, OWNED, TOKENS,
+};
+
+/// 1..=64 bytes of `A-Z a-z 0-9 - _ . :`.
+fn validate_token_id(id: &str) -> Result<(), ContractError> {
+    let ok = !id.is_empty()
+        && id.len() <= MAX_TOKEN_ID_LEN
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b':'));
+    if ok {
+        Ok(())
+    } else {
+        Err(ContractError::InvalidTokenId {})
+    }
+}
+
+/// 64 hex characters; upper case accepted, stored lower case (one file, one hash string).
+pub fn normalize_hash(hash: &str) -> Result<String, ContractError> {
+    if hash.len() != 64 || !hash.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return Err(ContractError::InvalidContentHash {});
+    }
+    Ok(hash.to_ascii_lowercase())
+}
+
+/// 1..=32 bytes of `a-z 0-9 - _` after ASCII lower-casing.
+pub fn normalize_tag(tag: &str) -> Result<String, ContractError> {
+    let ok = !tag.is_empty()
+        && tag.len() <= MAX_TAG_LEN
+        && tag
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+    if ok {
+        Ok(tag.to_ascii_lowercase())
+    } else {
+        Err(ContractError::InvalidTag {
+            tag: tag.to_string(),
+        })
+    }
+}
+
+fn validate_uri(uri: Option<String>) -> Result<Option<String>, ContractError> {
+    match uri {
+        None => Ok(None),
+        Some(u) => {
+            if u.is_empty()
+                || u.len() > MAX_URI_LEN
+                || u.chars().any(|c| c.is_whitespace() || c.is_control())
+            {
+                Err(ContractError::InvalidTokenUri {})
+            } else {
+                Ok(Some(u))
+            }
+        }
+    }
+}
+
+pub fn mint(
+    deps: DepsMut,
+    info: MessageInfo,
+    token_id: String,
+    owner: String,
+    token_uri: Option<String>,
+    ext: MintExtension,
+) -> Result<Response, ContractError> {
+    if !ext.rights_confirmed {
+        return Err(ContractError::RightsNotConfirmed {});
+    }
+    // Minter = creator = owner: `owner` is validated, then must be the sender.
+    let owner_addr = deps.api.addr_validate(&owner)?;
+    if owner_addr != info.sender {
+        return Err(ContractError::MintToOther {});
+    }
+    validate_token_id(&token_id)?;
+    if TOKENS.has(deps.storage, &token_id) {
+        return Err(ContractError::TokenIdTaken { token_id });
+    }
+    let content_hash = normalize_hash(&ext.content_hash)?;
+    if ext.tags.len() > MAX_TAGS {
+        return Err(ContractError::TooManyTags { max: MAX_TAGS });
+    }
+    let mut tags: Vec<String> = Vec::with_capacity(ext.tags.len());
+    for tag in &ext.tags {
+        let tag = normalize_tag(tag)?;
+        if tags.contains(&tag) {
+            return Err(ContractError::DuplicateTag { tag });
+        }
+        tags.push(tag);
+    }
+    if !(MIN_YEAR..=MAX_YEAR).contains(&ext.year) {
+        return Err(ContractError::InvalidYear { year: ext.year });
+    }
+    if let AdRevenueModel::Hybrid { creator_bps } = ext.ad_revenue {
+        if creator_bps > BPS_DENOMINATOR {
+            return Err(ContractError::InvalidCreatorBps { bps: creator_bps });
+        }
+    }
+    let token_uri = validate_uri(token_uri)?;
+
+    let token = Token {
+        owner: info.sender.clone(),
+        approvals: vec![],
+        token_uri,
+        creator: info.sender.clone(),
+        media_kind: ext.media_kind,
+        content_hash,
+        tags,
+        year: ext.year,
+        ad_revenue: ext.ad_revenue,
+        pay_per_view: ext.pay_per_view,
+        pledge: Default::default(),
+    };
+    TOKENS.save(deps.storage, &token_id, &token)?;
+    OWNED.save(deps.storage, (&token.owner, &token_id), &Default::default())?;
+    add_gallery_indexes(deps.storage, &token_id, &token)?;
+    let n = NUM_TOKENS.may_load(deps.storage)?.unwrap_or_default();
+    NUM_TOKENS.save(
+        deps.storage,
+        &n.checked_add(1)
+            .ok_or(cosmwasm_std::StdError::generic_err("token count overflow"))?,
+    )?;
+
+    let mut res = Response::new()
+        .add_attribute("action", "mint")
+        .add_attribute("minter", &info.sender)
+        .add_attribute("owner", owner)
+        .add_attribute("token_id", token_id)
+        .add_attribute("content_hash", token.content_hash);
+    if let Some(uri) = token.token_uri {
+        res = res.add_attribute("token_uri", uri);
+    }
+    Ok(res)
+}
+
+/// cw721 burn restricted by the gallery rules: only while unsold (owner == creator), by the owner or an
+/// approved spender / operator, and only without a live pledge (the arbiter's `resolve` burns pledged
+/// tokens after paying the pledge out, so no stablecoin is ever stuck).
+pub fn burn(
+    deps: DepsMut,
+    env: Env,
+    info: MessageInfo,
+    token_id: String,
+) -> Result<Response, ContractError> {
+    let token = load_token(deps.storage, &token_id)?;
+    check_can_send(deps.as_ref(), &env.block, &info.sender, &token)?;
+    if token.is_sold() {
+        return Err(ContractError::SoldTokenCannotBeBurned { token_id });
+    }
+    if !token.pledge.is_zero() {
+        return Err(ContractError::PledgeLocked {
+            token_id,
+            amount: token.pledge,
+        });
+    }
+    remove_token(deps.storage, &token_id, &token)?;
+    Ok(Response::new()
+        .add_attribute("action", "burn")
+        .add_attribute("sender", info.sender)
+        .add_attribute("owner", token.owner)
+        .add_attribute("token_id", token_id))
+}
+
+/// Creator only: off at any time; on only while the token is unsold.
+pub fn set_pay_per_view(
+    deps: DepsMut,
+    info: MessageInfo,
+    token_id: String,
+    enabled: bool,
+) -> Result<Response, ContractError> {
+    let mut token = load_token(deps.storage, &token_id)?;
+    if token.creator != info.sender {
+        return Err(ContractError::NotCreator { token_id });
+    }
+    if enabled && token.is_sold() {
+        return Err(ContractError::PayPerViewSold { token_id });
+    }
+    if token.pay_per_view != enabled {
+        token.pay_per_view = enabled;
+        TOKENS.save(deps.storage, &token_id, &token)?;
+    }
+    Ok(Response::new()
+        .add_attribute("action", "set_pay_per_view")
+        .add_attribute("token_id", token_id)
+        .add_attribute("enabled", enabled.to_string()))
+}

@@ -1,0 +1,214 @@
+//! cw721 transfers and approvals (same semantics and attributes as cw721-base 0.22).
+
+use cosmwasm_std::{Addr, Binary, BlockInfo, Deps, DepsMut, Env, MessageInfo, Response, Storage};
+use cw721::Approval;
+use cw_utils::Expiration;
+use mesi_types::gallery::{Cw721ReceiveMsg, MAX_APPROVALS};
+
+use crate::error::ContractError;
+use crate::state::{load_token, Token, OPERATORS, OWNED, TOKENS};
+
+/// True when `operator` holds a live `approve_all` from `owner`.
+fn is_operator(
+    store: &dyn Storage,
+    block: &BlockInfo,
+    owner: &Addr,
+    operator: &Addr,
+) -> Result<bool, ContractError> {
+    Ok(OPERATORS
+        .may_load(store, (owner, operator))?
+        .is_some_and(|ex| !ex.is_expired(block)))
+}
+
+/// Owner, a live per-token approval, or a live operator may transfer, send or burn.
+pub fn check_can_send(
+    deps: Deps,
+    block: &BlockInfo,
+    sender: &Addr,
+    token: &Token,
+) -> Result<(), ContractError> {
+    if token.owner == *sender
+        || token
+            .approvals
+            .iter()
+            .any(|a| a.spender == *sender && !a.expires.is_expired(block))
+        || is_operator(deps.storage, block, &token.owner, sender)?
+    {
+        return Ok(());
+    }
+    Err(ContractError::Unauthorized {})
+}
+
+/// Owner or a live operator may approve / revoke.
+fn check_can_approve(
+    deps: Deps,
+    block: &BlockInfo,
+    sender: &Addr,
+    token: &Token,
+) -> Result<(), ContractError> {
+    if token.owner == *sender || is_operator(deps.storage, block, &token.owner, sender)? {
+        return Ok(());
+    }
+    Err(ContractError::Unauthorized {})
+}
+
+/// Moves a token to `to`: owner index updated, approvals cleared, record saved.
+pub fn move_token(
+    store: &mut dyn Storage,
+    token_id: &str,
+    token: &mut Token,
+    to: Addr,
+) -> Result<(), ContractError> {
+    OWNED.remove(store, (&token.owner, token_id));
+    OWNED.save(store, (&to, token_id), &cosmwasm_std::Empty {})?;
+    token.owner = to;
+    token.approvals.clear();
+    TOKENS.save(store, token_id, token)?;
+    Ok(())
+}
+
+fn transfer(
+    deps: DepsMut,
+    env: &Env,
+    info: &MessageInfo,
+    recipient: &str,
+    token_id: &str,
+) -> Result<(), ContractError> {
+    let mut token = load_token(deps.storage, token_id)?;
+    check_can_send(deps.as_ref(), &env.block, &info.sender, &token)?;
+    let to = deps.api.addr_validate(recipient)?;
+    move_token(deps.storage, token_id, &mut token, to)
+}
+
+pub fn transfer_nft(
+    deps: DepsMut,
+    env: Env,
+    info: MessageInfo,
+    recipient: String,
+    token_id: String,
+) -> Result<Response, ContractError> {
+    transfer(deps, &env, &info, &recipient, &token_id)?;
+    Ok(Response::new()
+        .add_attribute("action", "transfer_nft")
+        .add_attribute("sender", info.sender)
+        .add_attribute("recipient", recipient)
+        .add_attribute("token_id", token_id))
+}
+
+pub fn send_nft(
+    deps: DepsMut,
+    env: Env,
+    info: MessageInfo,
+    contract: String,
+    token_id: String,
+    msg: Binary,
+) -> Result<Response, ContractError> {
+    transfer(deps, &env, &info, &contract, &token_id)?;
+    let hook = Cw721ReceiveMsg {
+        sender: info.sender.to_string(),
+        token_id: token_id.clone(),
+        msg,
+    }
+    .into_cosmos_msg::<_, cosmwasm_std::Empty>(contract.clone())?;
+    Ok(Response::new()
+        .add_message(hook)
+        .add_attribute("action", "send_nft")
+        .add_attribute("sender", info.sender)
+        .add_attribute("recipient", contract)
+        .add_attribute("token_id", token_id))
+}
+
+fn update_approvals(
+    deps: DepsMut,
+    env: &Env,
+    info: &MessageInfo,
+    spender: &str,
+    token_id: &str,
+    add: Option<Option<Expiration>>,
+) -> Result<(), ContractError> {
+    let mut token = load_token(deps.storage, token_id)?;
+    check_can_approve(deps.as_ref(), &env.block, &info.sender, &token)?;
+    let spender = deps.api.addr_validate(spender)?;
+    // Drop this spender's old entry and any expired ones (keeps the list short).
+    token
+        .approvals
+        .retain(|a| a.spender != spender && !a.expires.is_expired(&env.block));
+    if let Some(expires) = add {
+        let expires = expires.unwrap_or_default();
+        if expires.is_expired(&env.block) {
+            return Err(ContractError::Expired {});
+        }
+        if token.approvals.len() >= MAX_APPROVALS {
+            return Err(ContractError::TooManyApprovals {
+                token_id: token_id.to_string(),
+                max: MAX_APPROVALS,
+            });
+        }
+        token.approvals.push(Approval { spender, expires });
+    }
+    TOKENS.save(deps.storage, token_id, &token)?;
+    Ok(())
+}
+
+pub fn approve(
+    deps: DepsMut,
+    env: Env,
+    info: MessageInfo,
+    spender: String,
+    token_id: String,
+    expires: Option<Expiration>,
+) -> Result<Response, ContractError> {
+    update_approvals(deps, &env, &info, &spender, &token_id, Some(expires))?;
+    Ok(Response::new()
+        .add_attribute("action", "approve")
+        .add_attribute("sender", info.sender)
+        .add_attribute("spender", spender)
+        .add_attribute("token_id", token_id))
+}
+
+pub fn revoke(
+    deps: DepsMut,
+    env: Env,
+    info: MessageInfo,
+    spender: String,
+    token_id: String,
+) -> Result<Response, ContractError> {
+    update_approvals(deps, &env, &info, &spender, &token_id, None)?;
+    Ok(Response::new()
+        .add_attribute("action", "revoke")
+        .add_attribute("sender", info.sender)
+        .add_attribute("spender", spender)
+        .add_attribute("token_id", token_id))
+}
+
+pub fn approve_all(
+    deps: DepsMut,
+    env: Env,
+    info: MessageInfo,
+    operator: String,
+    expires: Option<Expiration>,
+) -> Result<Response, ContractError> {
+    let expires = expires.unwrap_or_default();
+    if expires.is_expired(&env.block) {
+        return Err(ContractError::Expired {});
+    }
+    let operator_addr = deps.api.addr_validate(&operator)?;
+    OPERATORS.save(deps.storage, (&info.sender, &operator_addr), &expires)?;
+    Ok(Response::new()
+        .add_attribute("action", "approve_all")
+        .add_attribute("sender", info.sender)
+        .add_attribute("operator", operator))
+}
+
+pub fn revoke_all(
+    deps: DepsMut,
+    info: MessageInfo,
+    operator: String,
+) -> Result<Response, ContractError> {
+    let operator_addr = deps.api.addr_validate(&operator)?;
+    OPERATORS.remove(deps.storage, (&info.sender, &operator_addr));
+    Ok(Response::new()
+        .add_attribute("action", "revoke_all")
+        .add_attribute("sender", info.sender)
+        .add_attribute("operator", operator))
+}

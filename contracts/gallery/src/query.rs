@@ -1,0 +1,334 @@
+//! Queries: the cw721 0.22 surface with its own response types, plus gallery, pledge and config.
+
+use cosmwasm_std::{
+    to_json_binary, Addr, Binary, BlockInfo, Deps, Empty, Env, Order, StdError, StdResult,
+};
+use cw_storage_plus::Bound;
+use cw_utils::Expiration;
+use mesi_common::page_limit;
+use mesi_types::gallery::{
+    AllNftInfoResponse, Approval, ApprovalResponse, ApprovalsResponse,
+    CollectionInfoAndExtensionResponse, ConfigResponse, CreatorPledgesResponse, GalleryFilter,
+    GalleryItem, GalleryNftExtension, GalleryResponse, NftInfoResponse, NumTokensResponse,
+    OperatorResponse, OperatorsResponse, OwnerOfResponse, PledgeResponse, QueryMsg, TokensResponse,
+};
+
+use crate::execute::mint::normalize_tag;
+use crate::state::{
+    kind_key, Token, BY_KIND, BY_TAG, BY_YEAR, CONFIG, CREATOR_PLEDGED, GALLERY, NUM_TOKENS,
+    OPERATORS, OWNED, TOKENS, TOTAL_PLEDGED,
+};
+
+/// Most operator entries `all_operators` walks (expired ones are skipped within this bound).
+const MAX_OPERATOR_SCAN: usize = 1_000;
+
+pub fn dispatch(deps: Deps, env: Env, msg: QueryMsg) -> StdResult<Binary> {
+    let block = &env.block;
+    match msg {
+        QueryMsg::OwnerOf {
+            token_id,
+            include_expired,
+        } => to_json_binary(&owner_of(
+            &load(deps, &token_id)?,
+            block,
+            include_expired.unwrap_or(false),
+        )),
+        QueryMsg::Approval {
+            token_id,
+            spender,
+            include_expired,
+        } => to_json_binary(&approval(
+            deps,
+            block,
+            token_id,
+            spender,
+            include_expired.unwrap_or(false),
+        )?),
+        QueryMsg::Approvals {
+            token_id,
+            include_expired,
+        } => to_json_binary(&ApprovalsResponse {
+            approvals: live_approvals(
+                &load(deps, &token_id)?,
+                block,
+                include_expired.unwrap_or(false),
+            ),
+        }),
+        QueryMsg::Operator {
+            owner,
+            operator,
+            include_expired,
+        } => to_json_binary(&operator_q(
+            deps,
+            block,
+            owner,
+            operator,
+            include_expired.unwrap_or(false),
+        )?),
+        QueryMsg::AllOperators {
+            owner,
+            include_expired,
+            start_after,
+            limit,
+        } => to_json_binary(&all_operators(
+            deps,
+            block,
+            owner,
+            include_expired.unwrap_or(false),
+            start_after,
+            limit,
+        )?),
+        QueryMsg::NumTokens {} => to_json_binary(&NumTokensResponse {
+            count: NUM_TOKENS.may_load(deps.storage)?.unwrap_or_default(),
+        }),
+        QueryMsg::ContractInfo {} | QueryMsg::GetCollectionInfoAndExtension {} => {
+            let cfg = CONFIG.load(deps.storage)?;
+            to_json_binary(&CollectionInfoAndExtensionResponse::<Option<Empty>> {
+                name: cfg.name,
+                symbol: cfg.symbol,
+                extension: None,
+                updated_at: cfg.updated_at,
+            })
+        }
+        QueryMsg::NftInfo { token_id } => to_json_binary(&nft_info(load(deps, &token_id)?)),
+        QueryMsg::AllNftInfo {
+            token_id,
+            include_expired,
+        } => {
+            let t = load(deps, &token_id)?;
+            to_json_binary(&AllNftInfoResponse {
+                access: owner_of(&t, block, include_expired.unwrap_or(false)),
+                info: nft_info(t),
+            })
+        }
+        QueryMsg::Tokens {
+            owner,
+            start_after,
+            limit,
+        } => {
+            let owner = deps.api.addr_validate(&owner)?;
+            let start = start_after.as_deref().map(Bound::exclusive);
+            let tokens = OWNED
+                .prefix(&owner)
+                .keys(deps.storage, start, None, Order::Ascending)
+                .take(page_limit(limit))
+                .collect::<StdResult<_>>()?;
+            to_json_binary(&TokensResponse { tokens })
+        }
+        QueryMsg::AllTokens { start_after, limit } => {
+            let start = start_after.as_deref().map(Bound::exclusive);
+            let tokens = TOKENS
+                .keys(deps.storage, start, None, Order::Ascending)
+                .take(page_limit(limit))
+                .collect::<StdResult<_>>()?;
+            to_json_binary(&TokensResponse { tokens })
+        }
+        QueryMsg::Gallery {
+            creator,
+            filter,
+            start_after,
+            limit,
+        } => to_json_binary(&gallery(deps, creator, filter, start_after, limit)?),
+        QueryMsg::Pledge { token_id } => {
+            let t = load(deps, &token_id)?;
+            to_json_binary(&PledgeResponse {
+                token_id,
+                creator: t.creator.into_string(),
+                owner: t.owner.into_string(),
+                amount: t.pledge,
+                denom: CONFIG.load(deps.storage)?.pledge_denom,
+            })
+        }
+        QueryMsg::CreatorPledges { creator } => {
+            let creator = deps.api.addr_validate(&creator)?;
+            to_json_binary(&CreatorPledgesResponse {
+                total: CREATOR_PLEDGED
+                    .may_load(deps.storage, &creator)?
+                    .unwrap_or_default(),
+                creator: creator.into_string(),
+                denom: CONFIG.load(deps.storage)?.pledge_denom,
+            })
+        }
+        QueryMsg::Config {} => {
+            let cfg = CONFIG.load(deps.storage)?;
+            to_json_binary(&ConfigResponse {
+                name: cfg.name,
+                symbol: cfg.symbol,
+                arbiter: cfg.arbiter.into_string(),
+                pledge_denom: cfg.pledge_denom,
+                total_pledged: TOTAL_PLEDGED.load(deps.storage)?,
+            })
+        }
+        QueryMsg::Ownership {} => to_json_binary(&cw_ownable::get_ownership(deps.storage)?),
+    }
+}
+
+fn load(deps: Deps, token_id: &str) -> StdResult<Token> {
+    TOKENS
+        .may_load(deps.storage, token_id)?
+        .ok_or_else(|| StdError::not_found(format!("token {token_id}")))
+}
+
+fn live_approvals(t: &Token, block: &BlockInfo, include_expired: bool) -> Vec<Approval> {
+    t.approvals
+        .iter()
+        .filter(|a| include_expired || !a.expires.is_expired(block))
+        .cloned()
+        .collect()
+}
+
+fn owner_of(t: &Token, block: &BlockInfo, include_expired: bool) -> OwnerOfResponse {
+    OwnerOfResponse {
+        owner: t.owner.to_string(),
+        approvals: live_approvals(t, block, include_expired),
+    }
+}
+
+fn extension(t: &Token) -> GalleryNftExtension {
+    GalleryNftExtension {
+        creator: t.creator.to_string(),
+        media_kind: t.media_kind,
+        content_hash: t.content_hash.clone(),
+        tags: t.tags.clone(),
+        year: t.year,
+        ad_revenue: t.ad_revenue,
+        pay_per_view: t.pay_per_view,
+        pledge: t.pledge,
+    }
+}
+
+fn nft_info(t: Token) -> NftInfoResponse<GalleryNftExtension> {
+    NftInfoResponse {
+        extension: extension(&t),
+        token_uri: t.token_uri,
+    }
+}
+
+fn approval(
+    deps: Deps,
+    block: &BlockInfo,
+    token_id: String,
+    spender: String,
+    include_expired: bool,
+) -> StdResult<ApprovalResponse> {
+    let t = load(deps, &token_id)?;
+    let spender = deps.api.addr_validate(&spender)?;
+    if t.owner == spender {
+        return Ok(ApprovalResponse {
+            approval: Approval {
+                spender,
+                expires: Expiration::Never {},
+            },
+        });
+    }
+    t.approvals
+        .into_iter()
+        .find(|a| a.spender == spender && (include_expired || !a.expires.is_expired(block)))
+        .map(|approval| ApprovalResponse { approval })
+        .ok_or_else(|| StdError::not_found("Approval not found"))
+}
+
+fn operator_q(
+    deps: Deps,
+    block: &BlockInfo,
+    owner: String,
+    operator: String,
+    include_expired: bool,
+) -> StdResult<OperatorResponse> {
+    let owner = deps.api.addr_validate(&owner)?;
+    let operator = deps.api.addr_validate(&operator)?;
+    match OPERATORS.may_load(deps.storage, (&owner, &operator))? {
+        Some(expires) if include_expired || !expires.is_expired(block) => Ok(OperatorResponse {
+            approval: Approval {
+                spender: operator,
+                expires,
+            },
+        }),
+        _ => Err(StdError::not_found("Approval not found")),
+    }
+}
+
+fn all_operators(
+    deps: Deps,
+    block: &BlockInfo,
+    owner: String,
+    include_expired: bool,
+    start_after: Option<String>,
+    limit: Option<u32>,
+) -> StdResult<OperatorsResponse> {
+    let owner = deps.api.addr_validate(&owner)?;
+    let start_addr = start_after
+        .map(|s| deps.api.addr_validate(&s))
+        .transpose()?;
+    let start = start_addr.as_ref().map(Bound::exclusive);
+    let mut operators = vec![];
+    for item in OPERATORS
+        .prefix(&owner)
+        .range(deps.storage, start, None, Order::Ascending)
+        .take(MAX_OPERATOR_SCAN)
+    {
+        let (spender, expires) = item?;
+        if include_expired || !expires.is_expired(block) {
+            operators.push(Approval { spender, expires });
+            if operators.len() >= page_limit(limit) {
+                break;
+            }
+        }
+    }
+    Ok(OperatorsResponse { operators })
+}
+
+fn gallery(
+    deps: Deps,
+    creator: String,
+    filter: Option<GalleryFilter>,
+    start_after: Option<String>,
+    limit: Option<u32>,
+) -> StdResult<GalleryResponse> {
+    let creator_addr: Addr = deps.api.addr_validate(&creator)?;
+    let start = start_after.as_deref().map(Bound::exclusive);
+    let limit = page_limit(limit);
+    let c = &creator_addr;
+    let ids: Vec<String> = match filter {
+        None => GALLERY
+            .prefix(c)
+            .keys(deps.storage, start, None, Order::Ascending)
+            .take(limit)
+            .collect::<StdResult<_>>()?,
+        Some(GalleryFilter::MediaKind(kind)) => BY_KIND
+            .prefix((c, kind_key(kind)))
+            .keys(deps.storage, start, None, Order::Ascending)
+            .take(limit)
+            .collect::<StdResult<_>>()?,
+        Some(GalleryFilter::Year(year)) => BY_YEAR
+            .prefix((c, year))
+            .keys(deps.storage, start, None, Order::Ascending)
+            .take(limit)
+            .collect::<StdResult<_>>()?,
+        Some(GalleryFilter::Tag(tag)) => {
+            let tag = normalize_tag(&tag).map_err(|e| StdError::generic_err(e.to_string()))?;
+            BY_TAG
+                .prefix((c, tag.as_str()))
+                .keys(deps.storage, start, None, Order::Ascending)
+                .take(limit)
+                .collect::<StdResult<_>>()?
+        }
+    };
+    let items = ids
+        .into_iter()
+        .map(|token_id| {
+            let t = load(deps, &token_id)?;
+            Ok(GalleryItem {
+                owner: t.owner.to_string(),
+                sold: t.is_sold(),
+                info: extension(&t),
+                token_uri: t.token_uri,
+                token_id,
+            })
+        })
+        .collect::<StdResult<_>>()?;
+    Ok(GalleryResponse {
+        creator: creator_addr.into_string(),
+        items,
+    })
+}

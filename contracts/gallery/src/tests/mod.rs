@@ -1,0 +1,8 @@
+//! cw-multi-test suites. `suite.rs` is the builder; one file per family of rules.
+
+mod adversarial;
+mod cw721;
+mod invariants;
+mod pledge;
+mod rules;
+mod suite;
