@@ -11,8 +11,8 @@
 //! owner = sender); token ids are chosen by the minter; "sold" means `owner != creator` now.
 
 use cosmwasm_schema::{cw_serde, QueryResponses};
-use cosmwasm_std::{Addr, Binary, Empty, Uint128};
-use cw_ownable::{Action, Ownership};
+use cosmwasm_std::{Binary, Uint128};
+use cw_ownable::Action;
 use cw_utils::Expiration;
 
 pub use cw721::msg::{
@@ -226,10 +226,10 @@ pub enum QueryMsg {
     #[returns(NumTokensResponse)]
     NumTokens {},
     /// cw721's collection info; `extension` is always null.
-    #[returns(CollectionInfoAndExtensionResponse<Option<Empty>>)]
+    #[returns(CollectionInfoAndExtensionResponse<Option<cosmwasm_std::Empty>>)]
     ContractInfo {},
     /// Same answer as `contract_info` (cw721 0.19+ name).
-    #[returns(CollectionInfoAndExtensionResponse<Option<Empty>>)]
+    #[returns(CollectionInfoAndExtensionResponse<Option<cosmwasm_std::Empty>>)]
     GetCollectionInfoAndExtension {},
     #[returns(NftInfoResponse<GalleryNftExtension>)]
     NftInfo { token_id: String },
@@ -267,7 +267,7 @@ pub enum QueryMsg {
     CreatorPledges { creator: String },
     #[returns(ConfigResponse)]
     Config {},
-    #[returns(Ownership<Addr>)]
+    #[returns(cw_ownable::Ownership<cosmwasm_std::Addr>)]
     Ownership {},
 }
 
