@@ -1,5 +1,7 @@
 // Demo order: one walkthrough per deployed contract (see scripts/deploy/README.md to add yours).
 import { tokenDemo } from "./token";
+import { treasuryDemo } from "./treasury";
+import { referralDemo } from "./referral";
 import type { DemoStep } from "../context";
 
-export const DEMO_STEPS: DemoStep[] = [tokenDemo];
+export const DEMO_STEPS: DemoStep[] = [tokenDemo, treasuryDemo, referralDemo];
