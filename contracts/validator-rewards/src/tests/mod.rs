@@ -1,4 +1,6 @@
 mod admin;
 mod adversarial;
+mod invariants;
+mod o1;
 mod rules;
 mod suite;
