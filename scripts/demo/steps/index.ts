@@ -2,6 +2,7 @@
 import { tokenDemo } from "./token";
 import { treasuryDemo } from "./treasury";
 import { referralDemo } from "./referral";
+import { bidToMeetDemo } from "./bid-to-meet";
 import type { DemoStep } from "../context";
 
-export const DEMO_STEPS: DemoStep[] = [tokenDemo, treasuryDemo, referralDemo];
+export const DEMO_STEPS: DemoStep[] = [tokenDemo, treasuryDemo, bidToMeetDemo, referralDemo];
