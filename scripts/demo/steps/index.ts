@@ -3,6 +3,7 @@ import { tokenDemo } from "./token";
 import { treasuryDemo } from "./treasury";
 import { referralDemo } from "./referral";
 import { bidToMeetDemo } from "./bid-to-meet";
+import { galleryDemo } from "./gallery";
 import type { DemoStep } from "../context";
 
-export const DEMO_STEPS: DemoStep[] = [tokenDemo, treasuryDemo, bidToMeetDemo, referralDemo];
+export const DEMO_STEPS: DemoStep[] = [tokenDemo, treasuryDemo, galleryDemo, bidToMeetDemo, referralDemo];
