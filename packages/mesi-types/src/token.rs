@@ -9,6 +9,8 @@
 use cosmwasm_schema::{cw_serde, QueryResponses};
 use cosmwasm_std::{Binary, Uint128};
 use cw20::{Expiration, Logo, MinterResponse};
+use serde::de::{self, IgnoredAny, MapAccess, Visitor};
+use serde::{Deserialize, Deserializer, Serialize};
 
 /// Default genesis supply: 100,000,000,000 MESI in base units (6 decimals).
 pub const DEFAULT_GENESIS_SUPPLY: u128 = 100_000_000_000_000_000;
@@ -109,7 +111,10 @@ pub struct SlashRecipient {
     pub amount: Uint128,
 }
 
-#[cw_serde]
+// Deserialized by a compact hand-written visitor (see `Fields` below): same JSON as the derived
+// one, a fraction of the wasm size.
+#[derive(Serialize, Clone, Debug, PartialEq, schemars::JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "snake_case")]
 pub enum ExecuteMsg {
     // ---- cw20 (JSON identical to cw20::Cw20ExecuteMsg) ----
     /// Transfer is a base message to move tokens to another account without triggering actions
@@ -192,7 +197,9 @@ pub enum ExecuteMsg {
     UpdateOwnership(cw_ownable::Action),
 }
 
-#[cw_serde]
+// Deserialized by the same compact visitor as `ExecuteMsg`.
+#[derive(Serialize, Clone, Debug, PartialEq, schemars::JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "snake_case")]
 #[derive(QueryResponses)]
 pub enum QueryMsg {
     // ---- cw20 (JSON identical to cw20-base 2.0's QueryMsg) ----
@@ -284,3 +291,360 @@ pub struct ConfigResponse {
 
 #[cw_serde]
 pub struct MigrateMsg {}
+
+// ---------------------------------------------------------------------------------------------
+// Compact deserialization of ExecuteMsg and QueryMsg.
+//
+// serde's derive emits a visitor (map + seq forms, field matcher) per struct variant: for these
+// two enums that is most of a cw20 contract's wasm. Here every struct variant's body is read into
+// one union of all field names, then the variant takes the fields it owns; a field it does not
+// own, an unknown field, a missing required field or a second top-level key is an error, as with
+// the derive (`deny_unknown_fields`). The JSON accepted is the derived one's.
+
+/// Every field of every struct variant of [`ExecuteMsg`] and [`QueryMsg`].
+#[derive(Default)]
+struct Fields {
+    recipient: Option<String>,
+    amount: Option<Uint128>,
+    contract: Option<String>,
+    msg: Option<Binary>,
+    spender: Option<String>,
+    expires: Option<Expiration>,
+    owner: Option<String>,
+    new_minter: Option<String>,
+    project: Option<String>,
+    description: Option<String>,
+    marketing: Option<String>,
+    address: Option<String>,
+    recipients: Option<Vec<SlashRecipient>>,
+    arbiter: Option<String>,
+    treasury: Option<String>,
+    unlock_delay: Option<u64>,
+    tiers: Option<Vec<TierRow>>,
+    start_after: Option<String>,
+    limit: Option<u32>,
+}
+
+const FIELD_NAMES: &[&str] = &[
+    "recipient",
+    "amount",
+    "contract",
+    "msg",
+    "spender",
+    "expires",
+    "owner",
+    "new_minter",
+    "project",
+    "description",
+    "marketing",
+    "address",
+    "recipients",
+    "arbiter",
+    "treasury",
+    "unlock_delay",
+    "tiers",
+    "start_after",
+    "limit",
+];
+
+impl Fields {
+    fn is_empty(&self) -> bool {
+        self.recipient.is_none()
+            && self.amount.is_none()
+            && self.contract.is_none()
+            && self.msg.is_none()
+            && self.spender.is_none()
+            && self.expires.is_none()
+            && self.owner.is_none()
+            && self.new_minter.is_none()
+            && self.project.is_none()
+            && self.description.is_none()
+            && self.marketing.is_none()
+            && self.address.is_none()
+            && self.recipients.is_none()
+            && self.arbiter.is_none()
+            && self.treasury.is_none()
+            && self.unlock_delay.is_none()
+            && self.tiers.is_none()
+            && self.start_after.is_none()
+            && self.limit.is_none()
+    }
+}
+
+impl<'de> Deserialize<'de> for Fields {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_map(FieldsVisitor)
+    }
+}
+
+struct FieldsVisitor;
+
+impl<'de> Visitor<'de> for FieldsVisitor {
+    type Value = Fields;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a message body")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Fields, A::Error> {
+        let mut f = Fields::default();
+        while let Some(key) = map.next_key::<String>()? {
+            macro_rules! set {
+                ($name:ident) => {{
+                    if f.$name.is_some() {
+                        return Err(de::Error::duplicate_field(stringify!($name)));
+                    }
+                    f.$name = map.next_value()?;
+                }};
+            }
+            match key.as_str() {
+                "recipient" => set!(recipient),
+                "amount" => set!(amount),
+                "contract" => set!(contract),
+                "msg" => set!(msg),
+                "spender" => set!(spender),
+                "expires" => set!(expires),
+                "owner" => set!(owner),
+                "new_minter" => set!(new_minter),
+                "project" => set!(project),
+                "description" => set!(description),
+                "marketing" => set!(marketing),
+                "address" => set!(address),
+                "recipients" => set!(recipients),
+                "arbiter" => set!(arbiter),
+                "treasury" => set!(treasury),
+                "unlock_delay" => set!(unlock_delay),
+                "tiers" => set!(tiers),
+                "start_after" => set!(start_after),
+                "limit" => set!(limit),
+                other => return Err(de::Error::unknown_field(other, FIELD_NAMES)),
+            }
+        }
+        Ok(f)
+    }
+}
+
+fn req<T, E: de::Error>(v: Option<T>, name: &'static str) -> Result<T, E> {
+    v.ok_or_else(|| E::missing_field(name))
+}
+
+const EXEC_VARIANTS: &[&str] = &[
+    "transfer",
+    "burn",
+    "send",
+    "increase_allowance",
+    "decrease_allowance",
+    "transfer_from",
+    "send_from",
+    "burn_from",
+    "mint",
+    "update_minter",
+    "update_marketing",
+    "upload_logo",
+    "lock",
+    "unlock",
+    "slash",
+    "update_config",
+    "update_ownership",
+];
+
+fn build_exec<E: de::Error>(tag: &str, mut f: Fields) -> Result<ExecuteMsg, E> {
+    let msg = match tag {
+        "transfer" => ExecuteMsg::Transfer {
+            recipient: req(f.recipient.take(), "recipient")?,
+            amount: req(f.amount.take(), "amount")?,
+        },
+        "burn" => ExecuteMsg::Burn {
+            amount: req(f.amount.take(), "amount")?,
+        },
+        "send" => ExecuteMsg::Send {
+            contract: req(f.contract.take(), "contract")?,
+            amount: req(f.amount.take(), "amount")?,
+            msg: req(f.msg.take(), "msg")?,
+        },
+        "increase_allowance" => ExecuteMsg::IncreaseAllowance {
+            spender: req(f.spender.take(), "spender")?,
+            amount: req(f.amount.take(), "amount")?,
+            expires: f.expires.take(),
+        },
+        "decrease_allowance" => ExecuteMsg::DecreaseAllowance {
+            spender: req(f.spender.take(), "spender")?,
+            amount: req(f.amount.take(), "amount")?,
+            expires: f.expires.take(),
+        },
+        "transfer_from" => ExecuteMsg::TransferFrom {
+            owner: req(f.owner.take(), "owner")?,
+            recipient: req(f.recipient.take(), "recipient")?,
+            amount: req(f.amount.take(), "amount")?,
+        },
+        "send_from" => ExecuteMsg::SendFrom {
+            owner: req(f.owner.take(), "owner")?,
+            contract: req(f.contract.take(), "contract")?,
+            amount: req(f.amount.take(), "amount")?,
+            msg: req(f.msg.take(), "msg")?,
+        },
+        "burn_from" => ExecuteMsg::BurnFrom {
+            owner: req(f.owner.take(), "owner")?,
+            amount: req(f.amount.take(), "amount")?,
+        },
+        "mint" => ExecuteMsg::Mint {
+            recipient: req(f.recipient.take(), "recipient")?,
+            amount: req(f.amount.take(), "amount")?,
+        },
+        "update_minter" => ExecuteMsg::UpdateMinter {
+            new_minter: f.new_minter.take(),
+        },
+        "update_marketing" => ExecuteMsg::UpdateMarketing {
+            project: f.project.take(),
+            description: f.description.take(),
+            marketing: f.marketing.take(),
+        },
+        "lock" => ExecuteMsg::Lock {
+            amount: req(f.amount.take(), "amount")?,
+        },
+        "unlock" => ExecuteMsg::Unlock {
+            amount: req(f.amount.take(), "amount")?,
+        },
+        "slash" => ExecuteMsg::Slash {
+            address: req(f.address.take(), "address")?,
+            amount: req(f.amount.take(), "amount")?,
+            recipients: f.recipients.take(),
+        },
+        "update_config" => ExecuteMsg::UpdateConfig {
+            arbiter: f.arbiter.take(),
+            treasury: f.treasury.take(),
+            unlock_delay: f.unlock_delay.take(),
+            tiers: f.tiers.take(),
+        },
+        other => return Err(E::unknown_variant(other, EXEC_VARIANTS)),
+    };
+    if f.is_empty() {
+        Ok(msg)
+    } else {
+        Err(E::custom(format_args!("unknown field in `{tag}`")))
+    }
+}
+
+const QUERY_VARIANTS: &[&str] = &[
+    "balance",
+    "token_info",
+    "minter",
+    "allowance",
+    "all_allowances",
+    "all_spender_allowances",
+    "all_accounts",
+    "marketing_info",
+    "download_logo",
+    "holding_score",
+    "lock",
+    "tier",
+    "config",
+    "ownership",
+];
+
+fn build_query<E: de::Error>(tag: &str, mut f: Fields) -> Result<QueryMsg, E> {
+    let msg = match tag {
+        "balance" => QueryMsg::Balance {
+            address: req(f.address.take(), "address")?,
+        },
+        "token_info" => QueryMsg::TokenInfo {},
+        "minter" => QueryMsg::Minter {},
+        "allowance" => QueryMsg::Allowance {
+            owner: req(f.owner.take(), "owner")?,
+            spender: req(f.spender.take(), "spender")?,
+        },
+        "all_allowances" => QueryMsg::AllAllowances {
+            owner: req(f.owner.take(), "owner")?,
+            start_after: f.start_after.take(),
+            limit: f.limit.take(),
+        },
+        "all_spender_allowances" => QueryMsg::AllSpenderAllowances {
+            spender: req(f.spender.take(), "spender")?,
+            start_after: f.start_after.take(),
+            limit: f.limit.take(),
+        },
+        "all_accounts" => QueryMsg::AllAccounts {
+            start_after: f.start_after.take(),
+            limit: f.limit.take(),
+        },
+        "marketing_info" => QueryMsg::MarketingInfo {},
+        "download_logo" => QueryMsg::DownloadLogo {},
+        "holding_score" => QueryMsg::HoldingScore {
+            address: req(f.address.take(), "address")?,
+        },
+        "lock" => QueryMsg::Lock {
+            address: req(f.address.take(), "address")?,
+        },
+        "tier" => QueryMsg::Tier {
+            address: req(f.address.take(), "address")?,
+        },
+        "config" => QueryMsg::Config {},
+        "ownership" => QueryMsg::Ownership {},
+        other => return Err(E::unknown_variant(other, QUERY_VARIANTS)),
+    };
+    if f.is_empty() {
+        Ok(msg)
+    } else {
+        Err(E::custom(format_args!("unknown field in `{tag}`")))
+    }
+}
+
+/// Reads `{"<variant>": <body>}` (exactly one key).
+fn one_key<'de, A: MapAccess<'de>, V: Visitor<'de>, T>(
+    mut map: A,
+    v: &V,
+    body: impl FnOnce(&str, &mut A) -> Result<T, A::Error>,
+) -> Result<T, A::Error> {
+    let tag: String = map
+        .next_key()?
+        .ok_or_else(|| de::Error::invalid_length(0, v))?;
+    let msg = body(&tag, &mut map)?;
+    if map.next_key::<IgnoredAny>()?.is_some() {
+        return Err(de::Error::invalid_length(2, v));
+    }
+    Ok(msg)
+}
+
+struct ExecVisitor;
+
+impl<'de> Visitor<'de> for ExecVisitor {
+    type Value = ExecuteMsg;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("an execute message (an object with one key)")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<ExecuteMsg, A::Error> {
+        one_key(map, &self, |tag, map| match tag {
+            "upload_logo" => Ok(ExecuteMsg::UploadLogo(map.next_value()?)),
+            "update_ownership" => Ok(ExecuteMsg::UpdateOwnership(map.next_value()?)),
+            _ => build_exec(tag, map.next_value()?),
+        })
+    }
+}
+
+struct QueryVisitor;
+
+impl<'de> Visitor<'de> for QueryVisitor {
+    type Value = QueryMsg;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a query message (an object with one key)")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<QueryMsg, A::Error> {
+        one_key(map, &self, |tag, map| build_query(tag, map.next_value()?))
+    }
+}
+
+impl<'de> Deserialize<'de> for ExecuteMsg {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_map(ExecVisitor)
+    }
+}
+
+impl<'de> Deserialize<'de> for QueryMsg {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_map(QueryVisitor)
+    }
+}

@@ -3,6 +3,7 @@ mod cw20_surface;
 mod genesis;
 mod holding_score;
 mod lock;
+mod msg_json;
 mod props;
 mod suite;
 mod tiers;

@@ -1,0 +1,200 @@
+//! The compact hand-written message deserializer accepts exactly the derived JSON.
+
+use cosmwasm_std::{from_json, to_json_vec, Binary, Uint128};
+use cw20::{EmbeddedLogo, Expiration, Logo};
+use mesi_types::token::{ExecuteMsg, QueryMsg, SlashRecipient, TierRow};
+
+fn all_execute() -> Vec<ExecuteMsg> {
+    let a = Uint128::new(42);
+    let s = |x: &str| x.to_string();
+    vec![
+        ExecuteMsg::Transfer {
+            recipient: s("r"),
+            amount: a,
+        },
+        ExecuteMsg::Burn { amount: a },
+        ExecuteMsg::Send {
+            contract: s("c"),
+            amount: a,
+            msg: Binary::from(b"{\"x\":1}".to_vec()),
+        },
+        ExecuteMsg::IncreaseAllowance {
+            spender: s("s"),
+            amount: a,
+            expires: Some(Expiration::AtHeight(9)),
+        },
+        ExecuteMsg::IncreaseAllowance {
+            spender: s("s"),
+            amount: a,
+            expires: Some(Expiration::Never {}),
+        },
+        ExecuteMsg::DecreaseAllowance {
+            spender: s("s"),
+            amount: a,
+            expires: None,
+        },
+        ExecuteMsg::TransferFrom {
+            owner: s("o"),
+            recipient: s("r"),
+            amount: a,
+        },
+        ExecuteMsg::SendFrom {
+            owner: s("o"),
+            contract: s("c"),
+            amount: a,
+            msg: Binary::default(),
+        },
+        ExecuteMsg::BurnFrom {
+            owner: s("o"),
+            amount: a,
+        },
+        ExecuteMsg::Mint {
+            recipient: s("r"),
+            amount: a,
+        },
+        ExecuteMsg::UpdateMinter {
+            new_minter: Some(s("m")),
+        },
+        ExecuteMsg::UpdateMinter { new_minter: None },
+        ExecuteMsg::UpdateMarketing {
+            project: Some(s("p")),
+            description: None,
+            marketing: Some(s("")),
+        },
+        ExecuteMsg::UploadLogo(Logo::Url(s("u"))),
+        ExecuteMsg::UploadLogo(Logo::Embedded(EmbeddedLogo::Png(Binary::from(vec![1u8])))),
+        ExecuteMsg::Lock { amount: a },
+        ExecuteMsg::Unlock { amount: a },
+        ExecuteMsg::Slash {
+            address: s("x"),
+            amount: a,
+            recipients: None,
+        },
+        ExecuteMsg::Slash {
+            address: s("x"),
+            amount: a,
+            recipients: Some(vec![SlashRecipient {
+                address: s("v"),
+                amount: a,
+            }]),
+        },
+        ExecuteMsg::UpdateConfig {
+            arbiter: Some(s("a")),
+            treasury: None,
+            unlock_delay: Some(5),
+            tiers: None,
+        },
+        ExecuteMsg::UpdateConfig {
+            arbiter: None,
+            treasury: Some(s("t")),
+            unlock_delay: None,
+            tiers: Some(vec![TierRow {
+                fan_hold: a,
+                creator_locked: a,
+            }]),
+        },
+        ExecuteMsg::UpdateOwnership(cw_ownable::Action::AcceptOwnership),
+        ExecuteMsg::UpdateOwnership(cw_ownable::Action::TransferOwnership {
+            new_owner: s("n"),
+            expiry: None,
+        }),
+    ]
+}
+
+fn all_query() -> Vec<QueryMsg> {
+    let s = |x: &str| x.to_string();
+    vec![
+        QueryMsg::Balance { address: s("a") },
+        QueryMsg::TokenInfo {},
+        QueryMsg::Minter {},
+        QueryMsg::Allowance {
+            owner: s("o"),
+            spender: s("s"),
+        },
+        QueryMsg::AllAllowances {
+            owner: s("o"),
+            start_after: Some(s("x")),
+            limit: Some(3),
+        },
+        QueryMsg::AllSpenderAllowances {
+            spender: s("s"),
+            start_after: None,
+            limit: None,
+        },
+        QueryMsg::AllAccounts {
+            start_after: None,
+            limit: Some(1),
+        },
+        QueryMsg::MarketingInfo {},
+        QueryMsg::DownloadLogo {},
+        QueryMsg::HoldingScore { address: s("a") },
+        QueryMsg::Lock { address: s("a") },
+        QueryMsg::Tier { address: s("a") },
+        QueryMsg::Config {},
+        QueryMsg::Ownership {},
+    ]
+}
+
+#[test]
+fn every_message_roundtrips_through_the_compact_deserializer() {
+    for m in all_execute() {
+        let back: ExecuteMsg = from_json(to_json_vec(&m).unwrap()).unwrap();
+        assert_eq!(back, m);
+    }
+    for m in all_query() {
+        let back: QueryMsg = from_json(to_json_vec(&m).unwrap()).unwrap();
+        assert_eq!(back, m);
+    }
+}
+
+#[test]
+fn optional_fields_may_be_omitted_like_the_derive() {
+    let m: ExecuteMsg =
+        from_json(br#"{"increase_allowance":{"spender":"s","amount":"1"}}"#).unwrap();
+    assert_eq!(
+        m,
+        ExecuteMsg::IncreaseAllowance {
+            spender: "s".into(),
+            amount: Uint128::one(),
+            expires: None
+        }
+    );
+    let m: ExecuteMsg = from_json(br#"{"update_minter":{}}"#).unwrap();
+    assert_eq!(m, ExecuteMsg::UpdateMinter { new_minter: None });
+    let q: QueryMsg = from_json(br#" { "all_accounts" : { } } "#).unwrap();
+    assert_eq!(
+        q,
+        QueryMsg::AllAccounts {
+            start_after: None,
+            limit: None
+        }
+    );
+}
+
+#[test]
+fn malformed_messages_are_rejected() {
+    for bad in [
+        // unknown field
+        r#"{"transfer":{"recipient":"r","amount":"1","memo":"x"}}"#,
+        // a field another variant owns
+        r#"{"transfer":{"recipient":"r","amount":"1","spender":"x"}}"#,
+        r#"{"token_info":{"address":"x"}}"#,
+        // missing required field
+        r#"{"transfer":{"recipient":"r"}}"#,
+        // duplicate field
+        r#"{"burn":{"amount":"1","amount":"2"}}"#,
+        // two variants at once, none, unknown
+        r#"{"burn":{"amount":"1"},"lock":{"amount":"1"}}"#,
+        r#"{}"#,
+        r#"{"steal":{}}"#,
+        // wrong types
+        r#"{"burn":{"amount":1}}"#,
+        r#"{"burn":{"amount":null}}"#,
+        r#""burn""#,
+        r#"{"balance":{"address":"a"}}"#,
+    ] {
+        assert!(from_json::<ExecuteMsg>(bad.as_bytes()).is_err(), "{bad}");
+    }
+    assert!(from_json::<QueryMsg>(br#"{"transfer":{"recipient":"r","amount":"1"}}"#).is_err());
+    assert!(from_json::<QueryMsg>(br#"{"balance":{}}"#).is_err());
+}
