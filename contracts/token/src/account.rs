@@ -61,18 +61,18 @@ fn corrupt() -> StdError {
     StdError::generic_err("corrupt account record")
 }
 
-struct Reader<'a> {
-    buf: &'a [u8],
-    pos: usize,
+pub(crate) struct Reader<'a> {
+    pub buf: &'a [u8],
+    pub pos: usize,
 }
 
 impl Reader<'_> {
-    fn byte(&mut self) -> StdResult<u8> {
+    pub fn byte(&mut self) -> StdResult<u8> {
         let b = *self.buf.get(self.pos).ok_or_else(corrupt)?;
         self.pos += 1;
         Ok(b)
     }
-    fn int(&mut self) -> StdResult<u128> {
+    pub fn int(&mut self) -> StdResult<u128> {
         let len = self.byte()? as usize;
         if len > 16 {
             return Err(corrupt());
@@ -84,12 +84,27 @@ impl Reader<'_> {
         self.pos = end;
         Ok(u128::from_be_bytes(b))
     }
-    fn int64(&mut self) -> StdResult<u64> {
+    pub fn int64(&mut self) -> StdResult<u64> {
         u64::try_from(self.int()?).map_err(|_| corrupt())
+    }
+    pub fn bytes(&mut self) -> StdResult<&[u8]> {
+        let len = self.int()? as usize;
+        let end = self.pos.checked_add(len).ok_or_else(corrupt)?;
+        let b = self.buf.get(self.pos..end).ok_or_else(corrupt)?;
+        self.pos = end;
+        Ok(b)
+    }
+    pub fn string(&mut self) -> StdResult<String> {
+        String::from_utf8(self.bytes()?.to_vec()).map_err(|_| corrupt())
     }
 }
 
-fn put(out: &mut Vec<u8>, v: u128) {
+pub(crate) fn put_str(out: &mut Vec<u8>, s: &str) {
+    put(out, s.len() as u128);
+    out.extend_from_slice(s.as_bytes());
+}
+
+pub(crate) fn put(out: &mut Vec<u8>, v: u128) {
     let len = 16 - (v.leading_zeros() / 8) as usize;
     out.push(len as u8);
     out.extend_from_slice(&v.to_be_bytes()[16 - len..]);

@@ -2,13 +2,15 @@
 
 #[cfg(not(feature = "library"))]
 use cosmwasm_std::entry_point;
-use cosmwasm_std::{to_json_binary, Binary, Deps, DepsMut, Env, MessageInfo, Response, StdResult};
+use cosmwasm_std::{
+    to_json_binary, Addr, Binary, Deps, DepsMut, Env, MessageInfo, Response, StdResult,
+};
 use mesi_types::token::{ExecuteMsg, InstantiateMsg, MigrateMsg, QueryMsg};
 
 use crate::error::ContractError;
 use crate::execute::{admin, allowances, base, lock, marketing};
-use crate::query;
 use crate::state::{CONTRACT_NAME, CONTRACT_VERSION};
+use crate::{ownership, query};
 
 #[cfg_attr(not(feature = "library"), entry_point)]
 pub fn instantiate(
@@ -84,10 +86,12 @@ pub fn execute(
             tiers,
         } => admin::update_config(deps, info, arbiter, treasury, unlock_delay, tiers),
         ExecuteMsg::UpdateOwnership(action) => {
-            let o = cw_ownable::update_ownership(deps, &env.block, &info.sender, action)?;
+            let o = ownership::update(deps.storage, deps.api, &env.block, &info.sender, action)?;
+            let show = |a: Option<Addr>| a.map_or_else(|| "none".to_string(), String::from);
             Ok(Response::new()
                 .add_attribute("action", "update_ownership")
-                .add_attributes(o.into_attributes()))
+                .add_attribute("owner", show(o.owner))
+                .add_attribute("pending_owner", show(o.pending_owner)))
         }
     }
 }
@@ -127,7 +131,7 @@ pub fn query(deps: Deps, env: Env, msg: QueryMsg) -> StdResult<Binary> {
         QueryMsg::Lock { address } => to_json_binary(&query::lock(deps, env, address)?),
         QueryMsg::Tier { address } => to_json_binary(&query::tier(deps, env, address)?),
         QueryMsg::Config {} => to_json_binary(&query::config(deps)?),
-        QueryMsg::Ownership {} => to_json_binary(&cw_ownable::get_ownership(deps.storage)?),
+        QueryMsg::Ownership {} => to_json_binary(&ownership::load(deps.storage)?),
     }
 }
 

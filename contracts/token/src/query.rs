@@ -14,9 +14,7 @@ use mesi_types::token::{
 };
 
 use crate::account::{key, Account, PREFIX, WINDOW};
-use crate::state::{
-    total_supply, ALLOWANCES, ALLOWANCES_SPENDER, CONFIG, LOGO, MARKETING_INFO, MINTER, TOKEN_META,
-};
+use crate::state::{total_supply, State, ALLOWANCES, ALLOWANCES_SPENDER, LOGO, MARKETING_INFO};
 
 fn account(deps: Deps, address: &str) -> StdResult<Account> {
     deps.api.addr_validate(address)?;
@@ -30,7 +28,7 @@ pub fn balance(deps: Deps, address: String) -> StdResult<BalanceResponse> {
 }
 
 pub fn token_info(deps: Deps) -> StdResult<TokenInfoResponse> {
-    let m = TOKEN_META.load(deps.storage)?;
+    let m = State::load(deps.storage)?;
     Ok(TokenInfoResponse {
         name: m.name,
         symbol: m.symbol,
@@ -40,7 +38,7 @@ pub fn token_info(deps: Deps) -> StdResult<TokenInfoResponse> {
 }
 
 pub fn minter(deps: Deps) -> StdResult<Option<MinterResponse>> {
-    Ok(MINTER.may_load(deps.storage)?.map(|m| MinterResponse {
+    Ok(State::load(deps.storage)?.minter.map(|m| MinterResponse {
         minter: m.minter.into(),
         cap: m.cap,
     }))
@@ -178,7 +176,7 @@ fn row_reached(tiers: &[TierRow], value: u128, col: fn(&TierRow) -> Uint128) -> 
 pub fn tier(deps: Deps, env: Env, address: String) -> StdResult<TierResponse> {
     let a = account(deps, &address)?;
     let t = env.block.time.seconds();
-    let tiers = CONFIG.load(deps.storage)?.tiers;
+    let tiers = State::load(deps.storage)?.tiers;
     let score = a.score(t);
     let locked = a.locked_at(t);
     let influence = score.saturating_add(locked);
@@ -193,7 +191,7 @@ pub fn tier(deps: Deps, env: Env, address: String) -> StdResult<TierResponse> {
 }
 
 pub fn config(deps: Deps) -> StdResult<ConfigResponse> {
-    let c = CONFIG.load(deps.storage)?;
+    let c = State::load(deps.storage)?;
     Ok(ConfigResponse {
         arbiter: c.arbiter.into(),
         treasury: c.treasury.into(),

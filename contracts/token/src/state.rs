@@ -2,11 +2,12 @@
 //! `b"a" + address` in a compact binary encoding (see `account.rs`); everything else is JSON
 //! through cw-storage-plus.
 
-use cosmwasm_schema::cw_serde;
 use cosmwasm_std::{Addr, StdError, StdResult, Storage, Uint128};
 use cw20::{AllowanceResponse, Logo, MarketingInfoResponse};
 use cw_storage_plus::{Item, Map};
 use mesi_types::token::TierRow;
+
+use crate::account::{put, put_str, Reader};
 
 pub const CONTRACT_NAME: &str = "crates.io:mesi-token";
 pub const CONTRACT_VERSION: &str = env!("CARGO_PKG_VERSION");
@@ -18,32 +19,105 @@ pub const MAX_SLASH_RECIPIENTS: u32 = 20;
 pub const MAX_TIERS: usize = 10;
 pub const MAX_UNLOCK_DELAY: u64 = 31_536_000;
 
-#[cw_serde]
-pub struct TokenMeta {
-    pub name: String,
-    pub symbol: String,
-    pub decimals: u8,
-}
-
-#[cw_serde]
+#[derive(Clone, Debug, PartialEq)]
 pub struct MinterData {
     pub minter: Addr,
     /// Hard cap on the total supply.
     pub cap: Option<Uint128>,
 }
 
-#[cw_serde]
-pub struct Config {
+/// Token metadata, minter and config: one compact binary record (read by mint, unlock, slash,
+/// tier; no JSON parsing).
+#[derive(Clone, Debug, PartialEq)]
+pub struct State {
+    pub name: String,
+    pub symbol: String,
+    pub decimals: u8,
+    pub minter: Option<MinterData>,
     pub arbiter: Addr,
     pub treasury: Addr,
     pub unlock_delay: u64,
-    pub tiers: Vec<TierRow>,
     pub genesis_supply: Uint128,
+    pub tiers: Vec<TierRow>,
 }
 
-pub const TOKEN_META: Item<TokenMeta> = Item::new("tm");
-pub const MINTER: Item<MinterData> = Item::new("mi");
-pub const CONFIG: Item<Config> = Item::new("cf");
+const STATE: &[u8] = b"st";
+
+impl State {
+    pub fn load(storage: &dyn Storage) -> StdResult<State> {
+        let raw = storage
+            .get(STATE)
+            .ok_or_else(|| StdError::not_found("state"))?;
+        let mut r = Reader { buf: &raw, pos: 0 };
+        let name = r.string()?;
+        let symbol = r.string()?;
+        let decimals = r.byte()?;
+        let flags = r.byte()?;
+        let minter = if flags & 1 != 0 {
+            let minter = Addr::unchecked(r.string()?);
+            let cap = if flags & 2 != 0 {
+                Some(Uint128::new(r.int()?))
+            } else {
+                None
+            };
+            Some(MinterData { minter, cap })
+        } else {
+            None
+        };
+        let arbiter = Addr::unchecked(r.string()?);
+        let treasury = Addr::unchecked(r.string()?);
+        let unlock_delay = r.int64()?;
+        let genesis_supply = Uint128::new(r.int()?);
+        let n = r.byte()? as usize;
+        let mut tiers = Vec::with_capacity(n);
+        for _ in 0..n {
+            tiers.push(TierRow {
+                fan_hold: Uint128::new(r.int()?),
+                creator_locked: Uint128::new(r.int()?),
+            });
+        }
+        Ok(State {
+            name,
+            symbol,
+            decimals,
+            minter,
+            arbiter,
+            treasury,
+            unlock_delay,
+            genesis_supply,
+            tiers,
+        })
+    }
+
+    pub fn save(&self, storage: &mut dyn Storage) {
+        let mut out = Vec::with_capacity(256);
+        put_str(&mut out, &self.name);
+        put_str(&mut out, &self.symbol);
+        out.push(self.decimals);
+        let flags = match &self.minter {
+            None => 0,
+            Some(m) => 1 | if m.cap.is_some() { 2 } else { 0 },
+        };
+        out.push(flags);
+        if let Some(m) = &self.minter {
+            put_str(&mut out, m.minter.as_str());
+            if let Some(cap) = m.cap {
+                put(&mut out, cap.u128());
+            }
+        }
+        put_str(&mut out, self.arbiter.as_str());
+        put_str(&mut out, self.treasury.as_str());
+        put(&mut out, self.unlock_delay as u128);
+        put(&mut out, self.genesis_supply.u128());
+        out.push(self.tiers.len() as u8);
+        for t in &self.tiers {
+            put(&mut out, t.fan_hold.u128());
+            put(&mut out, t.creator_locked.u128());
+        }
+        storage.set(STATE, &out);
+    }
+}
+
 pub const MARKETING_INFO: Item<MarketingInfoResponse> = Item::new("mk");
 pub const LOGO: Item<Logo> = Item::new("lg");
 pub const ALLOWANCES: Map<(&Addr, &Addr), AllowanceResponse> = Map::new("al");

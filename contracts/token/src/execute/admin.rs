@@ -9,8 +9,8 @@ use crate::error::ContractError;
 use crate::execute::base::credit;
 use crate::execute::marketing::{logo_info, verify_logo};
 use crate::state::{
-    set_total_supply, Config, MinterData, TokenMeta, CONFIG, CONTRACT_NAME, CONTRACT_VERSION, LOGO,
-    MARKETING_INFO, MAX_ALLOCATIONS, MAX_SUPPLY, MAX_TIERS, MAX_UNLOCK_DELAY, MINTER, TOKEN_META,
+    set_total_supply, MinterData, State, CONTRACT_NAME, CONTRACT_VERSION, LOGO, MARKETING_INFO,
+    MAX_ALLOCATIONS, MAX_SUPPLY, MAX_TIERS, MAX_UNLOCK_DELAY,
 };
 
 pub fn validate_tiers(tiers: &[TierRow]) -> Result<(), ContractError> {
@@ -112,32 +112,23 @@ pub fn instantiate(
     }
     set_total_supply(deps.storage, genesis);
 
-    if let Some(m) = msg.mint {
-        if let Some(cap) = m.cap {
-            if cap.u128() < genesis {
-                return Err(ContractError::CapBelowSupply {
-                    cap,
-                    supply: Uint128::new(genesis),
-                });
+    let minter = match msg.mint {
+        Some(m) => {
+            if let Some(cap) = m.cap {
+                if cap.u128() < genesis {
+                    return Err(ContractError::CapBelowSupply {
+                        cap,
+                        supply: Uint128::new(genesis),
+                    });
+                }
             }
-        }
-        MINTER.save(
-            deps.storage,
-            &MinterData {
+            Some(MinterData {
                 minter: deps.api.addr_validate(&m.minter)?,
                 cap: m.cap,
-            },
-        )?;
-    }
-
-    TOKEN_META.save(
-        deps.storage,
-        &TokenMeta {
-            name: msg.name,
-            symbol: msg.symbol,
-            decimals: msg.decimals,
-        },
-    )?;
+            })
+        }
+        None => None,
+    };
 
     if let Some(mk) = msg.marketing {
         let logo = match mk.logo {
@@ -164,17 +155,21 @@ pub fn instantiate(
 
     let tiers = msg.tiers.unwrap_or_else(default_tiers);
     validate_tiers(&tiers)?;
-    let cfg = Config {
+    State {
+        name: msg.name,
+        symbol: msg.symbol,
+        decimals: msg.decimals,
+        minter,
         arbiter: deps.api.addr_validate(&msg.arbiter)?,
         treasury: deps.api.addr_validate(&msg.treasury)?,
         unlock_delay: validate_delay(msg.unlock_delay.unwrap_or(DEFAULT_UNLOCK_DELAY))?,
-        tiers,
         genesis_supply: Uint128::new(genesis),
-    };
-    CONFIG.save(deps.storage, &cfg)?;
+        tiers,
+    }
+    .save(deps.storage);
 
     let owner = msg.owner.unwrap_or_else(|| info.sender.to_string());
-    cw_ownable::initialize_owner(deps.storage, deps.api, Some(&owner))?;
+    crate::ownership::initialize(deps.storage, deps.api, &owner)?;
 
     Ok(Response::new()
         .add_attribute("action", "instantiate")
@@ -191,8 +186,8 @@ pub fn update_config(
     unlock_delay: Option<u64>,
     tiers: Option<Vec<TierRow>>,
 ) -> Result<Response, ContractError> {
-    cw_ownable::assert_owner(deps.storage, &info.sender)?;
-    let mut cfg = CONFIG.load(deps.storage)?;
+    crate::ownership::assert_owner(deps.storage, &info.sender)?;
+    let mut cfg = State::load(deps.storage)?;
     if let Some(a) = arbiter {
         cfg.arbiter = deps.api.addr_validate(&a)?;
     }
@@ -206,7 +201,7 @@ pub fn update_config(
         validate_tiers(&t)?;
         cfg.tiers = t;
     }
-    CONFIG.save(deps.storage, &cfg)?;
+    cfg.save(deps.storage);
     Ok(Response::new()
         .add_attribute("action", "update_config")
         .add_attribute("arbiter", cfg.arbiter)

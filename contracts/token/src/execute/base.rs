@@ -6,7 +6,7 @@ use cw20::Cw20ReceiveMsg;
 
 use crate::account::{key, Account};
 use crate::error::ContractError;
-use crate::state::{set_total_supply, total_supply, MinterData, MAX_SUPPLY, MINTER};
+use crate::state::{set_total_supply, total_supply, MinterData, State, MAX_SUPPLY};
 
 pub fn nonzero(amount: Uint128) -> Result<u128, ContractError> {
     if amount.is_zero() {
@@ -144,8 +144,8 @@ pub fn mint(
     recipient: String,
     amount: Uint128,
 ) -> Result<Response, ContractError> {
-    let minter = MINTER
-        .may_load(deps.storage)?
+    let minter = State::load(deps.storage)?
+        .minter
         .ok_or(ContractError::Unauthorized {})?;
     if minter.minter != info.sender {
         return Err(ContractError::Unauthorized {});
@@ -174,29 +174,22 @@ pub fn update_minter(
     info: MessageInfo,
     new_minter: Option<String>,
 ) -> Result<Response, ContractError> {
-    let minter = MINTER
-        .may_load(deps.storage)?
-        .ok_or(ContractError::Unauthorized {})?;
+    let mut state = State::load(deps.storage)?;
+    let minter = state.minter.take().ok_or(ContractError::Unauthorized {})?;
     if minter.minter != info.sender {
         return Err(ContractError::Unauthorized {});
     }
     let shown = match new_minter {
         Some(m) => {
-            let addr = deps.api.addr_validate(&m)?;
-            MINTER.save(
-                deps.storage,
-                &MinterData {
-                    minter: addr,
-                    cap: minter.cap,
-                },
-            )?;
+            state.minter = Some(MinterData {
+                minter: deps.api.addr_validate(&m)?,
+                cap: minter.cap,
+            });
             m
         }
-        None => {
-            MINTER.remove(deps.storage);
-            "None".to_string()
-        }
+        None => "None".to_string(),
     };
+    state.save(deps.storage);
     Ok(Response::new()
         .add_attribute("action", "update_minter")
         .add_attribute("new_minter", shown))

@@ -6,7 +6,7 @@ use mesi_types::token::SlashRecipient;
 use crate::account::{key, Account};
 use crate::error::ContractError;
 use crate::execute::base::{credit, nonzero};
-use crate::state::{CONFIG, MAX_SLASH_RECIPIENTS};
+use crate::state::{State, MAX_SLASH_RECIPIENTS};
 
 pub fn lock(
     deps: DepsMut,
@@ -46,7 +46,7 @@ pub fn unlock(
 ) -> Result<Response, ContractError> {
     let amt = nonzero(amount)?;
     let t = env.block.time.seconds();
-    let delay = CONFIG.load(deps.storage)?.unlock_delay;
+    let delay = State::load(deps.storage)?.unlock_delay;
     let k = key(info.sender.as_str());
     let mut a = Account::load(deps.storage, &k)?;
     a.settle_lock(t);
@@ -78,7 +78,7 @@ pub fn slash(
     amount: Uint128,
     recipients: Option<Vec<SlashRecipient>>,
 ) -> Result<Response, ContractError> {
-    let cfg = CONFIG.load(deps.storage)?;
+    let cfg = State::load(deps.storage)?;
     if info.sender != cfg.arbiter {
         return Err(ContractError::Unauthorized {});
     }
