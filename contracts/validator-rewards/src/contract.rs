@@ -79,6 +79,7 @@ pub fn execute(
         ExecuteMsg::Leave {} => stake::unstake(deps, env, info, None),
         ExecuteMsg::ClaimUnbonded {} => stake::claim_unbonded(deps, env, info),
         ExecuteMsg::Claim {} => rewards::claim(deps, env, info),
+        ExecuteMsg::PullFromTreasury { amount } => rewards::pull(deps, env, info, amount),
         ExecuteMsg::Recheck { validator } => rewards::recheck(deps, env, validator),
         ExecuteMsg::ReportWork { epoch, entries } => work::report(deps, info, epoch, entries),
         ExecuteMsg::CloseEpoch { epoch } => work::close(deps, env, info, epoch),

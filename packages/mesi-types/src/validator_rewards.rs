@@ -109,6 +109,10 @@ pub enum ExecuteMsg {
     ClaimUnbonded {},
     /// Staker: claim stake-stream rewards.
     Claim {},
+    /// Owner or operator: draw `amount` from the treasury's validator_rewards pool into the stake
+    /// stream (treasury `DrawFromPool` paying back with cw20 Send + `{"fund":{}}`; this contract
+    /// must be registered as the pool's drawer).
+    PullFromTreasury { amount: Uint128 },
     /// Anyone: re-evaluate one validator's eligibility against the current threshold (O(1)).
     Recheck { validator: String },
     /// Operator: record work units for an open epoch (bounded batch, no contributor twice).

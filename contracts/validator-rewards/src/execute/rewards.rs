@@ -2,7 +2,8 @@
 
 use cosmwasm_std::{to_json_binary, Addr, DepsMut, Env, MessageInfo, Response, Uint128, WasmMsg};
 use cw20::Cw20ExecuteMsg;
-use mesi_types::validator_rewards::ValidatorStatus;
+use mesi_types::treasury::ExecuteMsg as TreasuryExecuteMsg;
+use mesi_types::validator_rewards::{ReceiveMsg, ValidatorStatus};
 
 use super::stake::eligibility_threshold;
 use super::validate_valoper;
@@ -94,4 +95,34 @@ pub fn recheck(deps: DepsMut, env: Env, validator: String) -> Result<Response, C
         .add_attribute("threshold", threshold)
         .add_attribute("was_eligible", was.to_string())
         .add_attribute("eligible", cand.eligible.to_string()))
+}
+
+/// Owner or operator: asks the treasury to pay `amount` from the validator_rewards pool into the
+/// stake stream (the treasury answers with cw20 Send + `{"fund":{}}`, accounted by [`fund`]).
+pub fn pull(
+    deps: DepsMut,
+    env: Env,
+    info: MessageInfo,
+    amount: Uint128,
+) -> Result<Response, ContractError> {
+    let config = CONFIG.load(deps.storage)?;
+    if info.sender != config.operator {
+        cw_ownable::assert_owner(deps.storage, &info.sender)?;
+    }
+    if amount.is_zero() {
+        return Err(ContractError::ZeroAmount {});
+    }
+    Ok(Response::new()
+        .add_message(WasmMsg::Execute {
+            contract_addr: config.treasury.to_string(),
+            msg: to_json_binary(&TreasuryExecuteMsg::DrawFromPool {
+                amount,
+                recipient: env.contract.address.to_string(),
+                msg: Some(to_json_binary(&ReceiveMsg::Fund {})?),
+            })?,
+            funds: vec![],
+        })
+        .add_attribute("action", "pull_from_treasury")
+        .add_attribute("treasury", config.treasury)
+        .add_attribute("amount", amount))
 }

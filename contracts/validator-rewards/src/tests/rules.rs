@@ -1,7 +1,8 @@
 //! One test per rule of SPEC section 6 / issue 8, named after the rule.
 
 use cosmwasm_std::Uint128;
-use mesi_types::validator_rewards::{Penalty, ValidatorStatus};
+use cw_multi_test::Executor;
+use mesi_types::validator_rewards::{ExecuteMsg, Penalty, ValidatorStatus};
 
 use super::suite::*;
 use crate::error::ContractError;
@@ -185,6 +186,38 @@ fn pool_is_funded_from_the_treasury_and_paid_pro_rata_to_whitelisted_stake() {
     s.claim(&bob).unwrap();
     assert_eq!(s.balance(&alice), 1_000 * M);
     assert_eq!(s.balance(&bob), 3_000 * M);
+    s.assert_accounting();
+}
+
+#[test]
+fn the_contract_draws_from_its_own_treasury_pool() {
+    let mut s = SuiteBuilder::new()
+        .with_treasury()
+        .with_stream_period(100)
+        .build();
+    let alice = s.join("alice", 0, THRESHOLD);
+    let owner = s.owner.clone();
+    // Not registered as the pool's drawer yet: the treasury refuses, nothing changes.
+    let pull = ExecuteMsg::PullFromTreasury {
+        amount: Uint128::new(500 * M),
+    };
+    assert!(s
+        .app
+        .execute_contract(owner.clone(), s.contract.clone(), &pull, &[])
+        .is_err());
+    s.register_drawer();
+    s.fund_treasury_pool(1_000 * M);
+    let op = s.operator.clone();
+    s.exec(&op, &pull).unwrap();
+    assert_eq!(s.stream().funded.u128(), 500 * M);
+    // Nobody else may pull.
+    assert_eq!(
+        s.exec(&alice, &pull).unwrap_err(),
+        ContractError::Ownership(cw_ownable::OwnershipError::NotOwner)
+    );
+    s.advance(100);
+    s.claim(&alice).unwrap();
+    assert_eq!(s.balance(&alice), 500 * M);
     s.assert_accounting();
 }
 

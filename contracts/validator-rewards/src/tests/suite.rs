@@ -583,6 +583,38 @@ impl Suite {
             .map_err(|e| e.to_string())
     }
 
+    /// Owner registers this contract as the drawer of the treasury's validator_rewards pool.
+    pub fn register_drawer(&mut self) {
+        let owner = self.owner.clone();
+        self.app
+            .execute_contract(
+                owner,
+                self.treasury.clone(),
+                &TreasuryExecuteMsg::RegisterDrawer {
+                    contract: self.contract.to_string(),
+                    pool: Pool::ValidatorRewards,
+                },
+                &[],
+            )
+            .unwrap();
+    }
+
+    /// Owner moves `amount` from the treasury reserve into the validator_rewards pool.
+    pub fn fund_treasury_pool(&mut self, amount: u128) {
+        let owner = self.owner.clone();
+        self.app
+            .execute_contract(
+                owner,
+                self.treasury.clone(),
+                &TreasuryExecuteMsg::FundPool {
+                    pool: Pool::ValidatorRewards,
+                    amount: Uint128::new(amount),
+                },
+                &[],
+            )
+            .unwrap();
+    }
+
     // ---- queries ----
 
     pub fn q<T: serde::de::DeserializeOwned>(&self, msg: &QueryMsg) -> T {
