@@ -214,6 +214,11 @@ export interface MesiValidatorRewardsInterface {
   leave: (fee?: number | StdFee | "auto", memo?: string, _funds?: Coin[]) => Promise<ExecuteResult>;
   claimUnbonded: (fee?: number | StdFee | "auto", memo?: string, _funds?: Coin[]) => Promise<ExecuteResult>;
   claim: (fee?: number | StdFee | "auto", memo?: string, _funds?: Coin[]) => Promise<ExecuteResult>;
+  pullFromTreasury: ({
+    amount
+  }: {
+    amount: Uint128;
+  }, fee?: number | StdFee | "auto", memo?: string, _funds?: Coin[]) => Promise<ExecuteResult>;
   recheck: ({
     validator
   }: {
@@ -272,6 +277,7 @@ export class MesiValidatorRewardsClient implements MesiValidatorRewardsInterface
     this.leave = this.leave.bind(this);
     this.claimUnbonded = this.claimUnbonded.bind(this);
     this.claim = this.claim.bind(this);
+    this.pullFromTreasury = this.pullFromTreasury.bind(this);
     this.recheck = this.recheck.bind(this);
     this.reportWork = this.reportWork.bind(this);
     this.closeEpoch = this.closeEpoch.bind(this);
@@ -357,6 +363,17 @@ export class MesiValidatorRewardsClient implements MesiValidatorRewardsInterface
   claim = async (fee: number | StdFee | "auto" = "auto", memo?: string, _funds?: Coin[]): Promise<ExecuteResult> => {
     return await this.client.execute(this.sender, this.contractAddress, {
       claim: {}
+    }, fee, memo, _funds);
+  };
+  pullFromTreasury = async ({
+    amount
+  }: {
+    amount: Uint128;
+  }, fee: number | StdFee | "auto" = "auto", memo?: string, _funds?: Coin[]): Promise<ExecuteResult> => {
+    return await this.client.execute(this.sender, this.contractAddress, {
+      pull_from_treasury: {
+        amount
+      }
     }, fee, memo, _funds);
   };
   recheck = async ({

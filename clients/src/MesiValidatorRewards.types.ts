@@ -41,6 +41,10 @@ export type ExecuteMsg = {
 } | {
   claim: {};
 } | {
+  pull_from_treasury: {
+    amount: Uint128;
+  };
+} | {
   recheck: {
     validator: string;
   };
