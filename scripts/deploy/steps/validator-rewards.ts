@@ -1,7 +1,27 @@
-// validator-rewards: validator stake, whitelist and reward streams from the treasury's pool.
-// PLACEHOLDER: the validator-rewards helper replaces the body (see scripts/deploy/README.md). Until then the step uploads the
-// code when the artifact exists and says that instantiation is not written yet.
+// validator-rewards: validator stake, whitelist and reward streams from the treasury's pool
+// (contracts/validator-rewards/README.md). Instantiates the contract (token, treasury = slash destination,
+// operator = the platform's work-report operator, SPEC defaults: 25 bps threshold, 21-day unbonding, 30-day
+// stream), registers it as the treasury's drawer of the "validator_rewards" pool (so `pull_from_treasury` works),
+// gives that pool a yearly cap when it has none and funds it from the reserve when it is empty. Every transaction
+// is idempotent (recorded, or checked on chain first). Whitelisting validators is the owner's decision, not a
+// deploy step: see the demo / e2e test.
+import type { InstantiateMsg } from "../../../clients/src/MesiValidatorRewards.types";
 import type { Step } from "./types";
+
+const M = 1_000_000n;
+/** Validator-rewards budget on networks deployed by this script (MESI base units). */
+const YEARLY_CAP = (50_000_000n * M).toString(); // 50,000,000 MESI per year
+const FUNDING = (5_000_000n * M).toString(); // 5,000,000 MESI moved from the reserve
+
+interface PoolResponse {
+  balance: string;
+  yearly_cap: string;
+  available: string;
+}
+interface DrawerResponse {
+  address: string;
+  pool: string | null;
+}
 
 export const validatorRewardsStep: Step = {
   name: "validator-rewards",
@@ -9,6 +29,62 @@ export const validatorRewardsStep: Step = {
   about: "validator stake, whitelist and reward streams from the treasury's pool",
   async run(ctx) {
     await ctx.upload("validator-rewards");
-    ctx.skip("instantiate validator-rewards", "deploy step not written yet (scripts/deploy/steps/validator-rewards.ts)");
+    const token = ctx.address("token");
+    if (!token) return ctx.skip("instantiate validator-rewards", "token not instantiated");
+    const treasury = ctx.address("treasury");
+    const msg: InstantiateMsg = {
+      token,
+      treasury: treasury ?? ctx.role("treasury-standin"),
+      operator: ctx.role("operator"),
+      threshold_bps: null, // 25 bps of the current supply
+      unbonding_period: null, // 21 days
+      stream_period: null, // 30 days
+      max_work_entries: null, // 50
+      max_pending_unbondings: null, // 10
+      owner: null,
+    };
+    const rec = await ctx.instantiate({
+      key: "validator-rewards",
+      contract: "validator-rewards",
+      label: "mesi-validator-rewards",
+      msg: msg as unknown as Record<string, unknown>,
+    });
+    if (!treasury) return ctx.skip("validator-rewards pool wiring", "no treasury contract");
+    const contract = rec.address;
+    const pool = () =>
+      ctx.client.queryContractSmart(treasury, { pool: { pool: "validator_rewards" } }) as Promise<PoolResponse>;
+
+    await ctx.wire({
+      key: "validator-rewards.register-drawer",
+      contract: treasury,
+      msg: { register_drawer: { contract, pool: "validator_rewards" } },
+      done: async () => {
+        const d = (await ctx.client.queryContractSmart(treasury, { drawer: { address: contract } })) as DrawerResponse;
+        return d.pool === "validator_rewards";
+      },
+    });
+    await ctx.wire({
+      key: "validator-rewards.pool-cap",
+      contract: treasury,
+      msg: {
+        update_config: {
+          feeder: null,
+          operators: null,
+          max_price_age: null,
+          max_batch: null,
+          month_seconds: null,
+          pool_caps: [{ pool: "validator_rewards", yearly_cap: YEARLY_CAP }],
+        },
+      },
+      done: async () => BigInt((await pool()).yearly_cap) > 0n,
+    });
+    await ctx.wire({
+      key: "validator-rewards.fund-pool",
+      contract: treasury,
+      msg: { fund_pool: { pool: "validator_rewards", amount: FUNDING } },
+      done: async () => BigInt((await pool()).balance) > 0n,
+    });
+    const p = await pool();
+    ctx.log(`    validator_rewards pool: balance ${p.balance}, yearly cap ${p.yearly_cap}, available ${p.available}`);
   },
 };
