@@ -99,11 +99,13 @@ impl Reader<'_> {
     }
 }
 
+#[inline(never)]
 pub(crate) fn put_str(out: &mut Vec<u8>, s: &str) {
     put(out, s.len() as u128);
     out.extend_from_slice(s.as_bytes());
 }
 
+#[inline(never)]
 pub(crate) fn put(out: &mut Vec<u8>, v: u128) {
     let len = 16 - (v.leading_zeros() / 8) as usize;
     out.push(len as u8);

@@ -125,13 +125,12 @@ pub fn query(deps: Deps, env: Env, msg: QueryMsg) -> StdResult<Binary> {
         }
         QueryMsg::MarketingInfo {} => to_json_binary(&query::marketing_info(deps)?),
         QueryMsg::DownloadLogo {} => to_json_binary(&query::download_logo(deps)?),
-        QueryMsg::HoldingScore { address } => {
-            to_json_binary(&query::holding_score(deps, env, address)?)
-        }
-        QueryMsg::Lock { address } => to_json_binary(&query::lock(deps, env, address)?),
-        QueryMsg::Tier { address } => to_json_binary(&query::tier(deps, env, address)?),
-        QueryMsg::Config {} => to_json_binary(&query::config(deps)?),
-        QueryMsg::Ownership {} => to_json_binary(&ownership::load(deps.storage)?),
+        // hand-written JSON (see json.rs), shapes of mesi_types::token's responses
+        QueryMsg::HoldingScore { address } => query::holding_score(deps, env, address),
+        QueryMsg::Lock { address } => query::lock(deps, env, address),
+        QueryMsg::Tier { address } => query::tier(deps, env, address),
+        QueryMsg::Config {} => query::config(deps),
+        QueryMsg::Ownership {} => query::ownership(deps),
     }
 }
 

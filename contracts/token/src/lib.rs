@@ -5,6 +5,7 @@ pub mod account;
 pub mod contract;
 pub mod error;
 pub mod execute;
+pub mod json;
 pub mod ownership;
 pub mod query;
 pub mod state;

@@ -1,7 +1,7 @@
 //! Queries: cw20 (balance, token info, minter, allowances, accounts, marketing, logo) and
 //! Mesi (holding score, lock, tier, config).
 
-use cosmwasm_std::{Deps, Env, Order, StdError, StdResult, Uint128};
+use cosmwasm_std::{Binary, Deps, Env, Order, StdError, StdResult, Uint128};
 use cw20::{
     AllAccountsResponse, AllAllowancesResponse, AllSpenderAllowancesResponse, AllowanceInfo,
     AllowanceResponse, BalanceResponse, DownloadLogoResponse, EmbeddedLogo, Logo,
@@ -9,11 +9,10 @@ use cw20::{
 };
 use cw_storage_plus::Bound;
 use mesi_common::page_limit;
-use mesi_types::token::{
-    ConfigResponse, HoldingScoreResponse, LockResponse, TierResponse, TierRow,
-};
+use mesi_types::token::TierRow;
 
 use crate::account::{key, Account, PREFIX, WINDOW};
+use crate::json::{expiration, Obj};
 use crate::state::{total_supply, State, ALLOWANCES, ALLOWANCES_SPENDER, LOGO, MARKETING_INFO};
 
 fn account(deps: Deps, address: &str) -> StdResult<Account> {
@@ -146,26 +145,26 @@ pub fn download_logo(deps: Deps) -> StdResult<DownloadLogoResponse> {
     }
 }
 
-pub fn holding_score(deps: Deps, env: Env, address: String) -> StdResult<HoldingScoreResponse> {
+pub fn holding_score(deps: Deps, env: Env, address: String) -> StdResult<Binary> {
     let a = account(deps, &address)?;
-    Ok(HoldingScoreResponse {
-        score: a.score(env.block.time.seconds()).into(),
-        balance: a.balance.into(),
-        window_seconds: WINDOW,
-        address,
-    })
+    Ok(Obj::new()
+        .str("address", &address)
+        .uint("score", a.score(env.block.time.seconds()))
+        .uint("balance", a.balance)
+        .num("window_seconds", WINDOW)
+        .end())
 }
 
-pub fn lock(deps: Deps, env: Env, address: String) -> StdResult<LockResponse> {
+pub fn lock(deps: Deps, env: Env, address: String) -> StdResult<Binary> {
     let mut a = account(deps, &address)?;
     a.settle_lock(env.block.time.seconds());
-    Ok(LockResponse {
-        locked: a.locked.into(),
-        pending_unlock: a.pending.into(),
-        release_at: (a.pending != 0).then_some(a.release),
-        available: a.balance.saturating_sub(a.locked).into(),
-        address,
-    })
+    Ok(Obj::new()
+        .str("address", &address)
+        .uint("locked", a.locked)
+        .uint("pending_unlock", a.pending)
+        .opt_num("release_at", (a.pending != 0).then_some(a.release))
+        .uint("available", a.balance.saturating_sub(a.locked))
+        .end())
 }
 
 /// Highest 1-based row whose threshold (picked by `col`) is <= `value`; 0 below row 1.
@@ -173,7 +172,8 @@ fn row_reached(tiers: &[TierRow], value: u128, col: fn(&TierRow) -> Uint128) -> 
     tiers.iter().take_while(|r| col(r).u128() <= value).count() as u8
 }
 
-pub fn tier(deps: Deps, env: Env, address: String) -> StdResult<TierResponse> {
+/// `TierResponse` JSON.
+pub fn tier(deps: Deps, env: Env, address: String) -> StdResult<Binary> {
     let a = account(deps, &address)?;
     let t = env.block.time.seconds();
     let tiers = State::load(deps.storage)?.tiers;
@@ -182,21 +182,51 @@ pub fn tier(deps: Deps, env: Env, address: String) -> StdResult<TierResponse> {
     let influence = score.saturating_add(locked);
     let fan = row_reached(&tiers, influence, |r| r.fan_hold);
     let creator = row_reached(&tiers, locked, |r| r.creator_locked);
-    Ok(TierResponse {
-        tier: fan.max(creator),
-        influence_points: influence.into(),
-        holding_score: score.into(),
-        locked: locked.into(),
-    })
+    Ok(Obj::new()
+        .num("tier", fan.max(creator) as u64)
+        .uint("influence_points", influence)
+        .uint("holding_score", score)
+        .uint("locked", locked)
+        .end())
 }
 
-pub fn config(deps: Deps) -> StdResult<ConfigResponse> {
+/// `ConfigResponse` JSON.
+pub fn config(deps: Deps) -> StdResult<Binary> {
     let c = State::load(deps.storage)?;
-    Ok(ConfigResponse {
-        arbiter: c.arbiter.into(),
-        treasury: c.treasury.into(),
-        unlock_delay: c.unlock_delay,
-        tiers: c.tiers,
-        genesis_supply: c.genesis_supply,
-    })
+    let mut tiers = vec![b'['];
+    for (i, r) in c.tiers.iter().enumerate() {
+        if i > 0 {
+            tiers.push(b',');
+        }
+        let row = Obj::new()
+            .uint("fan_hold", r.fan_hold.u128())
+            .uint("creator_locked", r.creator_locked.u128())
+            .end();
+        tiers.extend_from_slice(row.as_slice());
+    }
+    tiers.push(b']');
+    Ok(Obj::new()
+        .str("arbiter", c.arbiter.as_str())
+        .str("treasury", c.treasury.as_str())
+        .num("unlock_delay", c.unlock_delay)
+        .raw("tiers", &tiers)
+        .uint("genesis_supply", c.genesis_supply.u128())
+        .end())
+}
+
+/// `cw_ownable::Ownership` JSON.
+pub fn ownership(deps: Deps) -> StdResult<Binary> {
+    let o = crate::ownership::load(deps.storage)?;
+    let expiry = o.pending_expiry.as_ref().map(expiration);
+    Ok(Obj::new()
+        .opt_str("owner", o.owner.as_ref().map(|a| a.as_str()))
+        .opt_str(
+            "pending_owner",
+            o.pending_owner.as_ref().map(|a| a.as_str()),
+        )
+        .raw(
+            "pending_expiry",
+            expiry.as_ref().map_or(b"null".as_slice(), |b| b.as_slice()),
+        )
+        .end())
 }

@@ -42,7 +42,9 @@ pub struct Allocation {
 }
 
 /// One row of the tier table, in base units. Row i (1-based) is tier i.
-#[cw_serde]
+// Deserialized through the shared two-field visitor (`PairVisitor` below).
+#[derive(Serialize, Clone, Debug, PartialEq, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct TierRow {
     /// Minimum influence points (holding score + locked) for the fan path.
     pub fan_hold: Uint128,
@@ -105,7 +107,9 @@ pub struct InstantiateMsg {
 }
 
 /// Slash payee.
-#[cw_serde]
+// Deserialized through the shared two-field visitor (`PairVisitor` below).
+#[derive(Serialize, Clone, Debug, PartialEq, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct SlashRecipient {
     pub address: String,
     pub amount: Uint128,
@@ -646,5 +650,63 @@ impl<'de> Deserialize<'de> for ExecuteMsg {
 impl<'de> Deserialize<'de> for QueryMsg {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         d.deserialize_map(QueryVisitor)
+    }
+}
+
+/// `{"<k0>": "<string>", "<k1>": "<string>"}`, both keys required, nothing else: the JSON of
+/// [`TierRow`] and [`SlashRecipient`] (Uint128 is a JSON string), read by one small visitor.
+struct PairVisitor(&'static str, &'static str);
+
+impl<'de> Visitor<'de> for PairVisitor {
+    type Value = (String, String);
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        write!(f, "an object with `{}` and `{}`", self.0, self.1)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(String, String), A::Error> {
+        let mut v: [Option<String>; 2] = [None, None];
+        while let Some(key) = map.next_key::<String>()? {
+            let i = if key == self.0 {
+                0
+            } else if key == self.1 {
+                1
+            } else {
+                return Err(de::Error::unknown_field(&key, &[]));
+            };
+            let slot = &mut v[i];
+            if slot.is_some() {
+                return Err(de::Error::custom(format_args!("duplicate field `{key}`")));
+            }
+            *slot = Some(map.next_value()?);
+        }
+        let [a, b] = v;
+        Ok((req(a, self.0)?, req(b, self.1)?))
+    }
+}
+
+fn uint<E: de::Error>(s: &str) -> Result<Uint128, E> {
+    s.parse::<u128>()
+        .map(Uint128::new)
+        .map_err(|_| E::custom(format_args!("invalid Uint128 `{s}`")))
+}
+
+impl<'de> Deserialize<'de> for TierRow {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let (a, b) = d.deserialize_map(PairVisitor("fan_hold", "creator_locked"))?;
+        Ok(TierRow {
+            fan_hold: uint(&a)?,
+            creator_locked: uint(&b)?,
+        })
+    }
+}
+
+impl<'de> Deserialize<'de> for SlashRecipient {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let (address, b) = d.deserialize_map(PairVisitor("address", "amount"))?;
+        Ok(SlashRecipient {
+            address,
+            amount: uint(&b)?,
+        })
     }
 }

@@ -198,3 +198,116 @@ fn malformed_messages_are_rejected() {
     assert!(from_json::<QueryMsg>(br#"{"transfer":{"recipient":"r","amount":"1"}}"#).is_err());
     assert!(from_json::<QueryMsg>(br#"{"balance":{}}"#).is_err());
 }
+
+/// The hand-written extension responses are byte-identical to serde's output of the typed
+/// responses in mesi_types::token (and cw_ownable::Ownership).
+#[test]
+fn hand_written_responses_match_serde_byte_for_byte() {
+    use crate::contract::{execute, instantiate, query};
+    use cosmwasm_std::testing::{message_info, mock_dependencies, mock_env};
+    use mesi_types::token::{ConfigResponse, HoldingScoreResponse, LockResponse, TierResponse};
+
+    fn same<T: serde::de::DeserializeOwned + serde::Serialize>(raw: Binary) {
+        let typed: T = from_json(&raw).unwrap();
+        assert_eq!(
+            to_json_vec(&typed).unwrap(),
+            raw.to_vec(),
+            "{}",
+            String::from_utf8_lossy(&raw)
+        );
+    }
+
+    let mut deps = mock_dependencies();
+    let app = cw_multi_test::App::default();
+    let mut msg = super::suite::SuiteBuilder::new().instantiate_msg(&app);
+    let owner = deps.api.addr_make("owner");
+    msg.owner = Some(owner.to_string());
+    let alice = app.api().addr_make("alice");
+    let mut env = mock_env();
+    instantiate(deps.as_mut(), env.clone(), message_info(&owner, &[]), msg).unwrap();
+    let q = |deps: &cosmwasm_std::OwnedDeps<_, _, _>, env: &cosmwasm_std::Env, m: QueryMsg| {
+        query(deps.as_ref(), env.clone(), m).unwrap()
+    };
+    let a = alice.to_string();
+    for pass in 0..3 {
+        same::<HoldingScoreResponse>(q(
+            &deps,
+            &env,
+            QueryMsg::HoldingScore { address: a.clone() },
+        ));
+        same::<LockResponse>(q(&deps, &env, QueryMsg::Lock { address: a.clone() }));
+        same::<TierResponse>(q(&deps, &env, QueryMsg::Tier { address: a.clone() }));
+        same::<ConfigResponse>(q(&deps, &env, QueryMsg::Config {}));
+        same::<cw_ownable::Ownership<String>>(q(&deps, &env, QueryMsg::Ownership {}));
+        // change state between passes: lock + pending unlock, ownership transfer with expiries
+        let ai = message_info(&alice, &[]);
+        let oi = message_info(&owner, &[]);
+        execute(
+            deps.as_mut(),
+            env.clone(),
+            ai.clone(),
+            ExecuteMsg::Lock {
+                amount: Uint128::new(1_000),
+            },
+        )
+        .unwrap();
+        execute(
+            deps.as_mut(),
+            env.clone(),
+            ai,
+            ExecuteMsg::Unlock {
+                amount: Uint128::new(10),
+            },
+        )
+        .unwrap();
+        let expiry = match pass {
+            0 => Some(Expiration::AtHeight(99_999_999)),
+            1 => Some(Expiration::AtTime(env.block.time.plus_seconds(100))),
+            _ => Some(Expiration::Never {}),
+        };
+        let next = deps.api.addr_make("next").to_string();
+        execute(
+            deps.as_mut(),
+            env.clone(),
+            oi,
+            ExecuteMsg::UpdateOwnership(cw_ownable::Action::TransferOwnership {
+                new_owner: next,
+                expiry,
+            }),
+        )
+        .unwrap();
+        env.block.time = env.block.time.plus_seconds(86_400);
+    }
+}
+
+#[test]
+fn ownership_transfer_expires() {
+    use super::suite::*;
+    let mut suite = SuiteBuilder::new().build();
+    let owner = suite.owner.clone();
+    let h = suite.app.block_info().height;
+    suite
+        .exec_addr(
+            &owner,
+            &ExecuteMsg::UpdateOwnership(cw_ownable::Action::TransferOwnership {
+                new_owner: suite.addr("next").to_string(),
+                expiry: Some(Expiration::AtHeight(h + 1)),
+            }),
+        )
+        .unwrap();
+    suite.advance(10);
+    assert_eq!(
+        err(suite.exec(
+            "next",
+            &ExecuteMsg::UpdateOwnership(cw_ownable::Action::AcceptOwnership)
+        )),
+        crate::error::ContractError::Ownership(cw_ownable::OwnershipError::TransferExpired)
+    );
+    assert_eq!(
+        err(suite.exec(
+            "alice",
+            &ExecuteMsg::UpdateOwnership(cw_ownable::Action::RenounceOwnership)
+        )),
+        crate::error::ContractError::Ownership(cw_ownable::OwnershipError::NotOwner)
+    );
+}
