@@ -7,6 +7,12 @@ use cw_ownable::Expiration;
 
 pub struct Obj(Vec<u8>);
 
+impl Default for Obj {
+    fn default() -> Self {
+        Obj::new()
+    }
+}
+
 impl Obj {
     pub fn new() -> Obj {
         let mut v = Vec::with_capacity(160);
