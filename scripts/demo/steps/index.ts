@@ -4,6 +4,7 @@ import { treasuryDemo } from "./treasury";
 import { referralDemo } from "./referral";
 import { bidToMeetDemo } from "./bid-to-meet";
 import { galleryDemo } from "./gallery";
+import { validatorRewardsDemo } from "./validator-rewards";
 import type { DemoStep } from "../context";
 
-export const DEMO_STEPS: DemoStep[] = [tokenDemo, treasuryDemo, galleryDemo, bidToMeetDemo, referralDemo];
+export const DEMO_STEPS: DemoStep[] = [tokenDemo, treasuryDemo, galleryDemo, bidToMeetDemo, referralDemo, validatorRewardsDemo];
