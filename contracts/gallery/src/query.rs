@@ -15,7 +15,7 @@ use mesi_types::gallery::{
 
 use crate::execute::mint::normalize_tag;
 use crate::state::{
-    kind_key, Token, BY_KIND, BY_TAG, BY_YEAR, CONFIG, CREATOR_PLEDGED, GALLERY, NUM_TOKENS,
+    kind_key, Token, BY_KIND, BY_TAG, BY_YEAR, CONFIG, CREATOR_PLEDGED, KIND_KEYS, NUM_TOKENS,
     OPERATORS, OWNED, TOKENS, TOTAL_PLEDGED,
 };
 
@@ -290,11 +290,22 @@ fn gallery(
     let limit = page_limit(limit);
     let c = &creator_addr;
     let ids: Vec<String> = match filter {
-        None => GALLERY
-            .prefix(c)
-            .keys(deps.storage, start, None, Order::Ascending)
-            .take(limit)
-            .collect::<StdResult<_>>()?,
+        None => {
+            // Merge the three kind prefixes: each yields at most `limit` ids in order, so the page is exact.
+            let mut ids = Vec::with_capacity(limit * KIND_KEYS.len());
+            for k in KIND_KEYS {
+                for id in BY_KIND
+                    .prefix((c, k))
+                    .keys(deps.storage, start.clone(), None, Order::Ascending)
+                    .take(limit)
+                {
+                    ids.push(id?);
+                }
+            }
+            ids.sort_unstable();
+            ids.truncate(limit);
+            ids
+        }
         Some(GalleryFilter::MediaKind(kind)) => BY_KIND
             .prefix((c, kind_key(kind)))
             .keys(deps.storage, start, None, Order::Ascending)

@@ -1,8 +1,8 @@
 //! Storage. One record per token (short JSON keys: every byte written costs gas) plus explicit index maps,
 //! so that every list query walks exactly one key prefix (O(page)):
 //! - `OWNED`     (owner, token_id)            -> cw721 `tokens {owner}`
-//! - `GALLERY`   (creator, token_id)          -> unfiltered gallery
-//! - `BY_KIND`   (creator, kind, token_id)    -> gallery filtered by media kind
+//! - `BY_KIND`   (creator, kind, token_id)    -> gallery filtered by media kind; the unfiltered gallery
+//!   merges the three kind prefixes (at most 3 x page keys read), so no fourth index is written per mint
 //! - `BY_YEAR`   (creator, year, token_id)    -> gallery filtered by year
 //! - `BY_TAG`    (creator, tag, token_id)     -> gallery filtered by tag
 //!
@@ -68,7 +68,6 @@ pub const TOTAL_PLEDGED: Item<Uint128> = Item::new("pledged");
 
 pub const TOKENS: Map<&str, Token> = Map::new("t");
 pub const OWNED: Map<(&Addr, &str), Empty> = Map::new("o");
-pub const GALLERY: Map<(&Addr, &str), Empty> = Map::new("g");
 pub const BY_KIND: Map<(&Addr, u8, &str), Empty> = Map::new("gk");
 pub const BY_YEAR: Map<(&Addr, u16, &str), Empty> = Map::new("gy");
 pub const BY_TAG: Map<(&Addr, &str, &str), Empty> = Map::new("gt");
@@ -76,6 +75,9 @@ pub const BY_TAG: Map<(&Addr, &str, &str), Empty> = Map::new("gt");
 pub const OPERATORS: Map<(&Addr, &Addr), Expiration> = Map::new("op");
 /// Live pledges summed per creator.
 pub const CREATOR_PLEDGED: Map<&Addr, Uint128> = Map::new("cp");
+
+/// Index keys of the media kinds, in order.
+pub const KIND_KEYS: [u8; 3] = [0, 1, 2];
 
 pub fn kind_key(kind: MediaKind) -> u8 {
     match kind {
@@ -87,7 +89,6 @@ pub fn kind_key(kind: MediaKind) -> u8 {
 
 /// Writes the gallery indexes of a freshly minted token.
 pub fn add_gallery_indexes(store: &mut dyn Storage, id: &str, t: &Token) -> StdResult<()> {
-    GALLERY.save(store, (&t.creator, id), &Empty {})?;
     BY_KIND.save(store, (&t.creator, kind_key(t.media_kind), id), &Empty {})?;
     BY_YEAR.save(store, (&t.creator, t.year, id), &Empty {})?;
     for tag in &t.tags {
@@ -100,7 +101,6 @@ pub fn add_gallery_indexes(store: &mut dyn Storage, id: &str, t: &Token) -> StdR
 pub fn remove_token(store: &mut dyn Storage, id: &str, t: &Token) -> StdResult<()> {
     TOKENS.remove(store, id);
     OWNED.remove(store, (&t.owner, id));
-    GALLERY.remove(store, (&t.creator, id));
     BY_KIND.remove(store, (&t.creator, kind_key(t.media_kind), id));
     BY_YEAR.remove(store, (&t.creator, t.year, id));
     for tag in &t.tags {

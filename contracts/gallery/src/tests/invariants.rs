@@ -3,16 +3,19 @@
 //! per-creator totals, no stablecoin is created or lost, and the gallery indexes agree with the tokens.
 
 use cosmwasm_std::Addr;
-use mesi_types::gallery::{GalleryFilter, QueryMsg, ResolveOutcome, TokensResponse};
+use mesi_types::gallery::{
+    GalleryFilter, MediaKind, MintExtension, QueryMsg, ResolveOutcome, TokensResponse,
+};
 use proptest::prelude::*;
 
-use super::suite::{Suite, DENOM, FUNDS};
+use super::suite::{ext, Suite, DENOM, FUNDS};
 
 #[derive(Debug, Clone)]
 enum Op {
     Mint {
         user: usize,
         id: usize,
+        kind: u8,
     },
     Transfer {
         from: usize,
@@ -43,7 +46,7 @@ enum Op {
 
 fn op() -> impl Strategy<Value = Op> {
     prop_oneof![
-        (0..3usize, 0..5usize).prop_map(|(user, id)| Op::Mint { user, id }),
+        (0..3usize, 0..5usize, 0..3u8).prop_map(|(user, id, kind)| Op::Mint { user, id, kind }),
         (0..3usize, 0..3usize, 0..5usize).prop_map(|(from, to, id)| Op::Transfer { from, to, id }),
         (0..3usize, 0..5usize, 1..5_000u128).prop_map(|(user, id, amount)| Op::Pledge {
             user,
@@ -99,6 +102,15 @@ fn check(s: &Suite, users: &[Addr], victims: &[Addr]) {
         listed += g.items.len();
         let by_year = s.gallery(u, Some(GalleryFilter::Year(2024)), None, Some(100));
         assert_eq!(by_year.items.len(), g.items.len());
+        let by_kind: usize = [MediaKind::Photo, MediaKind::Video, MediaKind::Audio]
+            .into_iter()
+            .map(|k| {
+                s.gallery(u, Some(GalleryFilter::MediaKind(k)), None, Some(100))
+                    .items
+                    .len()
+            })
+            .sum();
+        assert_eq!(by_kind, g.items.len());
         let owned: TokensResponse = s
             .query(&QueryMsg::Tokens {
                 owner: u.to_string(),
@@ -126,7 +138,10 @@ proptest! {
         for op in ops {
             // failures are expected (random sequences); each must leave state consistent
             let _ = match op {
-                Op::Mint { user, id: i } => s.mint(&users[user], &id(i)),
+                Op::Mint { user, id: i, kind } => {
+                    let media_kind = [MediaKind::Photo, MediaKind::Video, MediaKind::Audio][kind as usize];
+                    s.mint_with(&users[user], &id(i), MintExtension { media_kind, ..ext() })
+                }
                 Op::Transfer { from, to, id: i } => s.transfer(&users[from], &users[to], &id(i)),
                 Op::Pledge { user, id: i, amount } => s.pledge(&users[user], &id(i), amount),
                 Op::Burn { user, id: i } => s.burn(&users[user], &id(i)),

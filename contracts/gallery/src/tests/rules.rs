@@ -280,6 +280,22 @@ fn gallery_is_filterable_by_media_kind_year_and_tag() {
     assert!(s
         .gallery_ids(&bob, Some(GalleryFilter::Year(1999)))
         .is_empty());
+    // unfiltered: all kinds merged in token-id order, paginated
+    assert_eq!(
+        s.gallery_ids(&alice, None),
+        vec![
+            "a-photo-2020",
+            "b-video-2021",
+            "c-audio-2020",
+            "d-photo-2021"
+        ]
+    );
+    let p1 = s.gallery(&alice, None, None, Some(2));
+    let ids1: Vec<_> = p1.items.iter().map(|i| i.token_id.as_str()).collect();
+    assert_eq!(ids1, vec!["a-photo-2020", "b-video-2021"]);
+    let p2 = s.gallery(&alice, None, Some("b-video-2021"), Some(2));
+    let ids2: Vec<_> = p2.items.iter().map(|i| i.token_id.as_str()).collect();
+    assert_eq!(ids2, vec!["c-audio-2020", "d-photo-2021"]);
     // pagination inside a filter
     let page = s.gallery(
         &alice,
