@@ -88,7 +88,7 @@ fn bench(args: &[String]) -> i32 {
     }
     println!("[bench] wrote {}", json_out.display());
     harness::cleanup();
-    i32::from(failed)
+    i32::from(failed || benches::any_failed())
 }
 
 /// Every artifacts/*.wasm beside its anchor's size (null where none).
@@ -128,17 +128,22 @@ fn opt(v: Option<u64>) -> String {
 }
 
 fn print_tables(rows: &[GasRow], sizes: &[Value]) {
+    let cw = rows.iter().map(|r| r.contract.len()).max().unwrap_or(0).max(8);
+    let ow = rows.iter().map(|r| r.operation.len()).max().unwrap_or(0).max(9);
+    let aw = rows.iter().filter_map(|r| r.anchor.as_ref().map(String::len)).max().unwrap_or(0).max(6);
     println!();
-    println!("VM gas (CosmWasm gas units, cosmwasm-vm 3.0.10; 140,000 = 1 SDK gas). kv = reads/writes of the call,");
-    println!("sdk kv = what the SDK's KV store would charge on top (informative, not in bench.json).");
-    println!(
-        "{:<12} {:<22} {:>14} {:<10} {:>14} {:>8} | {:>7} {:>9} {:>9}",
+    println!("VM gas = CosmWasm gas metered by cosmwasm-vm 3.0.10 (wasmd: 140,000 VM gas = 1 SDK gas).");
+    println!("kv r/w = storage reads/writes of the call; sdk kv = SDK gas the chain's KV store charges on top");
+    println!("(informative, not in bench.json).");
+    let header = format!(
+        "{:<cw$}  {:<ow$}  {:>12}  {:<aw$}  {:>12}  {:>7} | {:>7} {:>7} {:>9}",
         "contract", "operation", "gas", "anchor", "anchor gas", "ratio", "kv r/w", "sdk kv", "anchor kv"
     );
-    println!("{}", "-".repeat(118));
+    println!("{header}");
+    println!("{}", "-".repeat(header.len()));
     for r in rows {
         println!(
-            "{:<12} {:<22} {:>14} {:<10} {:>14} {:>8} | {:>7} {:>9} {:>9}",
+            "{:<cw$}  {:<ow$}  {:>12}  {:<aw$}  {:>12}  {:>7} | {:>7} {:>7} {:>9}",
             r.contract,
             r.operation,
             r.gas.vm,
@@ -151,13 +156,14 @@ fn print_tables(rows: &[GasRow], sizes: &[Value]) {
         );
     }
     println!();
-    println!("{:<24} {:>10} {:<12} {:>12} {:>8}", "artifact", "wasm bytes", "anchor", "anchor bytes", "ratio");
-    println!("{}", "-".repeat(70));
+    let header = format!("{:<24}  {:>10}  {:<12}  {:>12}  {:>7}", "artifact", "wasm bytes", "anchor", "anchor bytes", "ratio");
+    println!("{header}");
+    println!("{}", "-".repeat(header.len()));
     for s in sizes {
         let bytes = s["wasm_bytes"].as_u64().unwrap_or(0);
         let ab = s["anchor_wasm_bytes"].as_u64();
         println!(
-            "{:<24} {:>10} {:<12} {:>12} {:>8}",
+            "{:<24}  {:>10}  {:<12}  {:>12}  {:>7}",
             s["contract"].as_str().unwrap_or(""),
             bytes,
             s["anchor"].as_str().unwrap_or("-"),

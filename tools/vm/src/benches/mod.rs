@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use crate::harness::{Gas, Result};
 
 pub mod bid_to_meet;
+pub mod gallery;
 pub mod referral;
 pub mod token;
 pub mod treasury;
@@ -27,7 +28,21 @@ pub const BENCHES: &[Bench] = &[
     Bench { contract: "mesi_referral", anchor: None, run: referral::run },
     Bench { contract: "mesi_bid_to_meet", anchor: None, run: bid_to_meet::run },
     Bench { contract: "mesi_validator_rewards", anchor: None, run: validator_rewards::run },
+    Bench { contract: "mesi_gallery", anchor: Some("cw721_base"), run: gallery::run },
 ];
+
+static FAILED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// For a bench that reports what it could measure but hit an error on the way: prints it and makes
+/// `mesi-vm bench` exit non-zero.
+pub fn report_failure(contract: &str, error: &str) {
+    eprintln!("[bench] {contract}: FAILED: {error}");
+    FAILED.store(true, std::sync::atomic::Ordering::Relaxed);
+}
+
+pub fn any_failed() -> bool {
+    FAILED.load(std::sync::atomic::Ordering::Relaxed)
+}
 
 /// Anchor of each artifact for the size table (artifacts without one get null).
 pub fn size_anchor(contract: &str) -> Option<&'static str> {
