@@ -35,15 +35,16 @@ pub struct DayRec {
     pub close: u128,
 }
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Account {
     pub balance: u128,
     /// Time of the last balance change (0 = never).
     pub last: u64,
     /// Balance at the start of day(last) - 7.
     pub base: u128,
-    pub n: usize,
-    pub days: [DayRec; SLOTS],
+    /// Days with a change, oldest first (at most 8; the newest is day(last)). On the heap so the
+    /// struct stays small: large by-value moves become byte loops in the VM (memory.copy lowering).
+    pub days: Vec<DayRec>,
     /// Locked amount, including `pending` until `release`.
     pub locked: u128,
     pub pending: u128,
@@ -120,24 +121,30 @@ impl Account {
         if n > SLOTS {
             return Err(corrupt());
         }
-        let mut a = Account {
-            last: r.int64()?,
-            balance: r.int()?,
-            base: r.int()?,
-            n,
-            ..Account::default()
-        };
-        let dl = a.last / DAY;
+        let last = r.int64()?;
+        let balance = r.int()?;
+        let base = r.int()?;
+        let dl = last / DAY;
+        let mut days = Vec::with_capacity(n + 1);
         for i in 0..n {
             let off = r.byte()? as u64;
             let integral = r.int()?;
-            let close = if i + 1 == n { a.balance } else { r.int()? };
-            a.days[i] = DayRec {
+            let close = if i + 1 == n { balance } else { r.int()? };
+            days.push(DayRec {
                 day: dl.checked_sub(off).ok_or_else(corrupt)?,
                 integral,
                 close,
-            };
+            });
         }
+        let mut a = Account {
+            balance,
+            last,
+            base,
+            days,
+            locked: 0,
+            pending: 0,
+            release: 0,
+        };
         if flags & FLAG_LOCK != 0 {
             a.locked = r.int()?;
             a.pending = r.int()?;
@@ -147,18 +154,19 @@ impl Account {
     }
 
     pub fn encode(&self) -> Vec<u8> {
-        let mut out = Vec::with_capacity(48 + self.n * 20);
+        let n = self.days.len();
+        let mut out = Vec::with_capacity(48 + n * 20);
         let has_lock = self.locked != 0 || self.pending != 0;
         out.push(if has_lock { FLAG_LOCK } else { 0 });
-        out.push(self.n as u8);
+        out.push(n as u8);
         put(&mut out, self.last as u128);
         put(&mut out, self.balance);
         put(&mut out, self.base);
         let dl = self.last / DAY;
-        for (i, d) in self.days.iter().take(self.n).enumerate() {
+        for (i, d) in self.days.iter().enumerate() {
             out.push(dl.saturating_sub(d.day) as u8);
             put(&mut out, d.integral);
-            if i + 1 != self.n {
+            if i + 1 != n {
                 put(&mut out, d.close);
             }
         }
@@ -188,43 +196,41 @@ impl Account {
         let dt = t / DAY;
         let dl = self.last / DAY;
         let bal = self.balance;
-        if self.n > 0 && dl == dt {
-            let cur = &mut self.days[self.n - 1];
-            cur.integral = cur
-                .integral
-                .saturating_add(bal.saturating_mul((t - self.last) as u128));
-        } else {
-            if self.n > 0 {
-                // close out day(last)
-                let end = (dl + 1) * DAY;
-                let cur = &mut self.days[self.n - 1];
+        let last = self.last;
+        match self.days.last_mut() {
+            Some(cur) if dl == dt => {
                 cur.integral = cur
                     .integral
-                    .saturating_add(bal.saturating_mul((end - self.last) as u128));
+                    .saturating_add(bal.saturating_mul((t - last) as u128));
+                cur.close = new_balance;
             }
-            // drop days older than dt - 7; base = balance at the start of dt - 7
-            let oldest = dt.saturating_sub(SLOTS as u64 - 1);
-            let mut drop = 0;
-            while drop < self.n && self.days[drop].day < oldest {
-                drop += 1;
+            cur => {
+                if let Some(cur) = cur {
+                    // close out day(last)
+                    let end = (dl + 1) * DAY;
+                    cur.integral = cur
+                        .integral
+                        .saturating_add(bal.saturating_mul((end - last) as u128));
+                }
+                // drop days older than dt - 7; base = balance at the start of dt - 7
+                let oldest = dt.saturating_sub(SLOTS as u64 - 1);
+                let drop = self.days.iter().take_while(|d| d.day < oldest).count();
+                if drop > 0 {
+                    if let Some(d) = self.days.get(drop - 1) {
+                        self.base = d.close;
+                    }
+                    self.days.drain(..drop);
+                } else if self.days.is_empty() {
+                    self.base = bal;
+                }
+                // the new day: held `bal` since its start
+                self.days.push(DayRec {
+                    day: dt,
+                    integral: bal.saturating_mul((t - dt * DAY) as u128),
+                    close: new_balance,
+                });
             }
-            if drop > 0 {
-                self.base = self.days[drop - 1].close;
-                self.days.copy_within(drop..self.n, 0);
-                self.n -= drop;
-            } else if self.n == 0 {
-                // nothing changed inside the kept days: the balance held since then
-                self.base = bal;
-            }
-            // the new day: held `bal` since its start
-            self.days[self.n] = DayRec {
-                day: dt,
-                integral: bal.saturating_mul((t - dt * DAY) as u128),
-                close: new_balance,
-            };
-            self.n += 1;
         }
-        self.days[self.n - 1].close = new_balance;
         self.balance = new_balance;
         self.last = t;
     }
@@ -232,7 +238,7 @@ impl Account {
     /// Time-weighted average balance over `[t - WINDOW, t]`, rounded half up.
     pub fn score(&self, t: u64) -> u128 {
         let t = t.max(self.last);
-        if self.n == 0 {
+        if self.days.is_empty() {
             // never changed: only possible for an absent account
             return 0;
         }
@@ -242,10 +248,9 @@ impl Account {
         let d0 = start / DAY;
         // close before day d0 and the cursor into `days`
         let mut prev_close = self.base;
-        let mut i = 0;
-        while i < self.n && self.days[i].day < d0 {
-            prev_close = self.days[i].close;
-            i += 1;
+        let mut days = self.days.iter().peekable();
+        while let Some(d) = days.next_if(|d| d.day < d0) {
+            prev_close = d.close;
         }
         let mut sum: u128 = 0;
         let mut d = d0;
@@ -253,9 +258,7 @@ impl Account {
             let day_start = d * DAY;
             let day_end = (day_start + DAY).min(t);
             // (integral over [day_start, day_end], close)
-            let (integral, close) = if i < self.n && self.days[i].day == d {
-                let rec = self.days[i];
-                i += 1;
+            let (integral, close) = if let Some(rec) = days.next_if(|r| r.day == d) {
                 if d == dl {
                     // partial up to `last`, then the balance since
                     let extra = self
@@ -321,7 +324,7 @@ mod tests {
             locked: 0,
             pending: 0,
             release: 0,
-            ..a
+            ..a.clone()
         };
         assert_eq!(Account::decode(&plain.encode()).unwrap(), plain);
     }

@@ -375,23 +375,27 @@ impl Fields {
     }
 }
 
-impl<'de> Deserialize<'de> for Fields {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_map(FieldsVisitor)
+/// Fills a caller-owned [`Fields`] in place (a by-value `Fields` would be copied byte by byte
+/// in the VM, whose memory.copy is lowered to a loop).
+struct FieldsSeed<'a>(&'a mut Fields);
+
+impl<'de> de::DeserializeSeed<'de> for FieldsSeed<'_> {
+    type Value = ();
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_map(self)
     }
 }
 
-struct FieldsVisitor;
-
-impl<'de> Visitor<'de> for FieldsVisitor {
-    type Value = Fields;
+impl<'de> Visitor<'de> for FieldsSeed<'_> {
+    type Value = ();
 
     fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
         f.write_str("a message body")
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Fields, A::Error> {
-        let mut f = Fields::default();
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        let f = self.0;
         while let Some(key) = map.next_key::<String>()? {
             macro_rules! set {
                 ($name:ident) => {{
@@ -424,8 +428,12 @@ impl<'de> Visitor<'de> for FieldsVisitor {
                 other => return Err(de::Error::unknown_field(other, FIELD_NAMES)),
             }
         }
-        Ok(f)
+        Ok(())
     }
+}
+
+fn read_fields<'de, A: MapAccess<'de>>(map: &mut A, f: &mut Fields) -> Result<(), A::Error> {
+    map.next_value_seed(FieldsSeed(f))
 }
 
 fn req<T, E: de::Error>(v: Option<T>, name: &'static str) -> Result<T, E> {
@@ -452,7 +460,7 @@ const EXEC_VARIANTS: &[&str] = &[
     "update_ownership",
 ];
 
-fn build_exec<E: de::Error>(tag: &str, mut f: Fields) -> Result<ExecuteMsg, E> {
+fn build_exec<E: de::Error>(tag: &str, f: &mut Fields) -> Result<ExecuteMsg, E> {
     let msg = match tag {
         "transfer" => ExecuteMsg::Transfer {
             recipient: req(f.recipient.take(), "recipient")?,
@@ -546,7 +554,7 @@ const QUERY_VARIANTS: &[&str] = &[
     "ownership",
 ];
 
-fn build_query<E: de::Error>(tag: &str, mut f: Fields) -> Result<QueryMsg, E> {
+fn build_query<E: de::Error>(tag: &str, f: &mut Fields) -> Result<QueryMsg, E> {
     let msg = match tag {
         "balance" => QueryMsg::Balance {
             address: req(f.address.take(), "address")?,
@@ -622,7 +630,11 @@ impl<'de> Visitor<'de> for ExecVisitor {
         one_key(map, &self, |tag, map| match tag {
             "upload_logo" => Ok(ExecuteMsg::UploadLogo(map.next_value()?)),
             "update_ownership" => Ok(ExecuteMsg::UpdateOwnership(map.next_value()?)),
-            _ => build_exec(tag, map.next_value()?),
+            _ => {
+                let mut f = Fields::default();
+                read_fields(map, &mut f)?;
+                build_exec(tag, &mut f)
+            }
         })
     }
 }
@@ -637,7 +649,11 @@ impl<'de> Visitor<'de> for QueryVisitor {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<QueryMsg, A::Error> {
-        one_key(map, &self, |tag, map| build_query(tag, map.next_value()?))
+        one_key(map, &self, |tag, map| {
+            let mut f = Fields::default();
+            read_fields(map, &mut f)?;
+            build_query(tag, &mut f)
+        })
     }
 }
 

@@ -97,7 +97,7 @@ fn transfers_do_not_get_slower_with_history() {
     for i in 0..5_000u64 {
         a.set_balance(i * 3_000, (i as u128 * 7_919) % 1_000_000_007);
         max_len = max_len.max(a.encode().len());
-        assert!(a.n <= 8);
+        assert!(a.days.len() <= 8);
     }
     assert!(
         max_len <= 2 + 9 + 17 + 17 + 8 * 35,
