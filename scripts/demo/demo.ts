@@ -1,5 +1,6 @@
 // The walkthrough of `make demo` (after build, devnet start and deploy): every deployed feature, step by step.
 import path from "node:path";
+import "../deploy/fast-poll";
 import { ROOT, loadNetwork } from "../deploy/config";
 import { readDeployment } from "../deploy/context";
 import { actors } from "../deploy/accounts";

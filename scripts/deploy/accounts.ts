@@ -1,7 +1,7 @@
 // Signing clients for the DEVNET-ONLY accounts (demo and e2e tests).
 import { CosmWasmClient, SigningCosmWasmClient } from "@cosmjs/cosmwasm-stargate";
 import { DirectSecp256k1HdWallet } from "@cosmjs/proto-signing";
-import { ConfigError, type Network } from "./config";
+import { ConfigError, clientOptions, type Network } from "./config";
 
 export interface Actor {
   name: string;
@@ -14,7 +14,7 @@ export async function actor(net: Network, name: string, rpc = net.rpc): Promise<
   if (!acc) throw new ConfigError(`no devnet account "${name}" in networks/devnet-accounts.json`);
   const wallet = await DirectSecp256k1HdWallet.fromMnemonic(acc.mnemonic, { prefix: net.prefix });
   const [{ address }] = await wallet.getAccounts();
-  const client = await SigningCosmWasmClient.connectWithSigner(rpc, wallet, { gasPrice: net.gasPrice });
+  const client = await SigningCosmWasmClient.connectWithSigner(rpc, wallet, clientOptions(net));
   return { name, address, client };
 }
 

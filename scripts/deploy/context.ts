@@ -6,7 +6,7 @@ import { createHash } from "node:crypto";
 import { SigningCosmWasmClient } from "@cosmjs/cosmwasm-stargate";
 import { DirectSecp256k1HdWallet } from "@cosmjs/proto-signing";
 import type { Coin } from "@cosmjs/amino";
-import { ConfigError, ROOT, type Network } from "./config";
+import { ConfigError, ROOT, clientOptions, type Network } from "./config";
 
 export interface CodeRecord {
   codeId: number;
@@ -96,7 +96,7 @@ export class DeployContext {
     const [{ address: sender }] = await wallet.getAccounts();
     let client: SigningCosmWasmClient;
     try {
-      client = await SigningCosmWasmClient.connectWithSigner(net.rpc, wallet, { gasPrice: net.gasPrice });
+      client = await SigningCosmWasmClient.connectWithSigner(net.rpc, wallet, clientOptions(net));
     } catch (e) {
       const hint = net.local ? " (is the devnet running? make devnet)" : "";
       throw new ConfigError(`cannot reach ${net.name} at ${net.rpc}${hint}: ${(e as Error).message}`);

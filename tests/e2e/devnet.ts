@@ -6,6 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { CosmWasmClient } from "@cosmjs/cosmwasm-stargate";
+import "../../scripts/deploy/fast-poll";
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 

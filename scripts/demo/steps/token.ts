@@ -39,14 +39,17 @@ export const tokenDemo: DemoStep = {
     demo.say(`allowance left ${fmtMesi(allowance.allowance)}; ${await bal(carol)}`);
     await demo.tx("alice decrease_allowance bob (back to 0)", () => as(alice).decreaseAllowance({ spender: bob.address, amount: allowance.allowance }));
 
-    demo.section("send to a contract: cw20 Send calls the receiver's Receive hook");
-    const receiver = ["treasury", "gallery", "bid-to-meet"].map((k) => demo.contract(k)).find(Boolean);
-    if (!receiver) {
-      demo.say("no deployed contract takes $MESI through a Receive hook yet: sending to the token contract itself,");
-      demo.say("which has no receive entry point, is refused and moves nothing");
-      await demo.refused("alice send 1 MESI to the token contract", () => as(alice).send({ contract: addr, amount: m(1), msg: toBinary({}) }));
-      demo.say(await bal(alice));
+    demo.section("send to a contract: cw20 Send moves tokens and calls the receiver's Receive hook");
+    const treasury = demo.contract("treasury");
+    if (treasury) {
+      const before = (await q.balance({ address: treasury })).balance;
+      await demo.tx("alice send 5 MESI to the treasury with {deposit:{}}", () =>
+        as(alice).send({ contract: treasury, amount: m(5), msg: toBinary({ deposit: {} }) }));
+      demo.say(`treasury ${fmtMesi(before)} -> ${fmtMesi((await q.balance({ address: treasury })).balance)}`);
     }
+    demo.say("the token contract itself has no Receive hook: a Send to it is refused and moves nothing");
+    await demo.refused("alice send 1 MESI to the token contract", () => as(alice).send({ contract: addr, amount: m(1), msg: toBinary({}) }));
+    demo.say(await bal(alice));
 
     demo.section("lock (withdrawal limit): alice locks 1,000 MESI, a transfer that dips into it is refused");
     await demo.tx("alice lock 1,000", () => as(alice).lock({ amount: m(1_000) }));
@@ -61,8 +64,8 @@ export const tokenDemo: DemoStep = {
       const t = await q.tier({ address: a.address });
       demo.say(`${a.name.padEnd(6)} balance ${fmtMesi(hs.balance).padStart(18)}  score ${fmtMesi(hs.score).padStart(18)}  locked ${fmtMesi(t.locked).padStart(14)}  tier ${t.tier}`);
     }
-    demo.say("(a fresh devnet account's score is small: the tokens have been held for seconds of a 7-day window;");
-    demo.say(" alice's tier comes from the creator path: 1,000 MESI locked)");
+    demo.say("(a fresh devnet account's score is small: its tokens were held for seconds of the 7-day window;");
+    demo.say(" tier = the higher of the fan row reached by score + locked and the creator row reached by locked)");
 
     demo.section("unlock: lowering the lock waits the unlock delay");
     await demo.tx("alice unlock 1,000", () => as(alice).unlock({ amount: m(1_000) }));
