@@ -80,10 +80,11 @@ impl Reader<'_> {
         }
         let end = self.pos + len;
         let src = self.buf.get(self.pos..end).ok_or_else(corrupt)?;
-        let mut b = [0u8; 16];
-        b[16 - len..].copy_from_slice(src);
         self.pos = end;
-        Ok(u128::from_be_bytes(b))
+        // two u64 halves: cheaper in the VM than a variable-length copy (a byte loop)
+        let (hi, lo) = src.split_at(len.saturating_sub(8));
+        let half = |b: &[u8]| b.iter().fold(0u64, |v, x| (v << 8) | *x as u64);
+        Ok(((half(hi) as u128) << 64) | half(lo) as u128)
     }
     pub fn int64(&mut self) -> StdResult<u64> {
         u64::try_from(self.int()?).map_err(|_| corrupt())
