@@ -154,10 +154,11 @@ pub fn burn(
     token_id: String,
 ) -> Result<Response, ContractError> {
     let token = load_token(deps.storage, &token_id)?;
-    check_can_send(deps.as_ref(), &env.block, &info.sender, &token)?;
+    // "sold" first: it is the rule a creator meets after a sale (and public anyway)
     if token.is_sold() {
         return Err(ContractError::SoldTokenCannotBeBurned { token_id });
     }
+    check_can_send(deps.as_ref(), &env.block, &info.sender, &token)?;
     if !token.pledge.is_zero() {
         return Err(ContractError::PledgeLocked {
             token_id,

@@ -355,8 +355,16 @@ fn sold_content_cannot_be_removed_by_the_creator() {
     let mut s = Suite::new();
     let (alice, bob) = (s.alice.clone(), s.bob.clone());
     s.mint(&alice, "a1").unwrap();
-    // the buyer lets the creator manage it: the creator still cannot burn a sold token
     s.transfer(&alice, &bob, "a1").unwrap();
+    let sold = s.dump();
+    assert_eq!(
+        err(s.burn(&alice, "a1")),
+        ContractError::SoldTokenCannotBeBurned {
+            token_id: "a1".into()
+        }
+    );
+    assert_eq!(s.dump(), sold);
+    // even when the buyer lets the creator manage it (operator), the creator cannot burn a sold token
     s.exec(
         &bob,
         &ExecuteMsg::ApproveAll {
