@@ -41,7 +41,8 @@ export interface Devnet {
   startNode(i: number): void;
   height(i?: number): Promise<number>;
   waitHeight(i: number, above: number, seconds?: number): Promise<number>;
-  deploy(): Promise<{ out: string; record: any; seconds: number }>;
+  /** runs scripts/deploy/deploy.ts against this devnet (extraEnv e.g. MESI_ARTIFACTS_DIR to deploy a subset) */
+  deploy(extraEnv?: Record<string, string>): Promise<{ out: string; record: any; seconds: number }>;
   startSeconds: number;
 }
 
@@ -67,12 +68,18 @@ export async function startDevnet(validators = 1): Promise<Devnet> {
     if (r.status !== 0) throw new Error(`devnet.sh ${args.join(" ")} failed:\n${r.stderr}\n${r.stdout}`);
     return (r.stdout ?? "") + (r.stderr ?? "");
   };
+  let stopped = false;
   const stop = () => {
+    if (stopped) return;
+    stopped = true;
     try {
       script("stop");
     } catch (e) {
       console.error(String(e));
     }
+    // chain data and logs of this throw-away devnet; MESI_E2E_KEEP=1 keeps them for a post-mortem
+    if (process.env.MESI_E2E_KEEP) console.error(`# kept ${dir}`);
+    else fs.rmSync(dir, { recursive: true, force: true });
   };
   // stop the nodes whatever happens to this process
   process.once("exit", stop);
@@ -99,11 +106,11 @@ export async function startDevnet(validators = 1): Promise<Devnet> {
       await new Promise((r) => setTimeout(r, 250));
     }
   };
-  const deploy = async () => {
+  const deploy = async (extraEnv: Record<string, string> = {}) => {
     const t = Date.now();
     const out = await new Promise<string>((resolve, reject) => {
       const p = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "scripts/deploy/deploy.ts"), "--network", "devnet"], {
-        env: { ...process.env, ...env },
+        env: { ...process.env, ...env, ...extraEnv },
         cwd: ROOT,
       });
       let buf = "";
