@@ -75,7 +75,7 @@ ts: node-deps
 
 # VALIDATORS=4 for four validators; DEVNET_*_PORT to move ports (see scripts/devnet.sh)
 devnet:
-	VALIDATORS=$(VALIDATORS) VALIDATORS_FROM_CLI=$(filter-out file default,$(origin VALIDATORS)) bash scripts/devnet.sh start
+	VALIDATORS=$(VALIDATORS) VALIDATORS_FROM_CLI="$(filter-out file default,$(origin VALIDATORS))" bash scripts/devnet.sh start
 devnet-stop:
 	bash scripts/devnet.sh stop
 devnet-reset:
