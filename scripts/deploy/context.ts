@@ -110,7 +110,14 @@ export class DeployContext {
       throw new ConfigError(`signer ${sender} has no ${net.feeDenom} on ${net.chainId} to pay fees (set ${net.signerEnv} to a funded account)`);
     }
     for (const [r, a] of Object.entries(net.roles)) if (a === "$signer") net.roles[r] = sender;
-    const record: Deployment = readDeployment(net.deploymentFile) ?? {
+    const previous = readDeployment(net.deploymentFile);
+    if (previous && previous.deployer !== sender && Object.keys(previous.contracts).length > 0) {
+      throw new ConfigError(
+        `${path.relative(ROOT, net.deploymentFile)} was deployed by ${previous.deployer} (admin of its contracts), the signer is ${sender}: ` +
+          `set ${net.signerEnv} to the deployer's mnemonic, or move the record away to deploy a new suite`,
+      );
+    }
+    const record: Deployment = previous ?? {
       network: net.name,
       chainId: net.chainId,
       rpc: net.rpc,
