@@ -279,6 +279,7 @@ proptest! {
         prop_assert_eq!(w.s.held(), w.s.owed(&CREATORS, &[]));
         // price posted stays valid
         let _ = Decimal::one();
+        // BTM_COVERAGE=1 prints the bid statuses each case reached (checks the generator explores them all).
         if std::env::var("BTM_COVERAGE").is_ok() {
             let st: Vec<String> = w.bids.iter().map(|id| format!("{:?}", w.s.get_bid(*id).status)).collect();
             eprintln!("COV {}", st.join(","));
