@@ -3,6 +3,8 @@ use cw_ownable::OwnershipError;
 use cw_utils::PaymentError;
 use mesi_common::MigrateError;
 use mesi_types::treasury::Pool;
+
+use crate::state::pool_name;
 use thiserror::Error;
 
 #[derive(Error, Debug, PartialEq)]
@@ -123,21 +125,21 @@ pub enum ContractError {
     },
 
     // --- pools -------------------------------------------------------------------------------
-    #[error("pool {pool:?} yearly cap exceeded: remaining {remaining}, requested {requested}")]
+    #[error("pool {} yearly cap exceeded: remaining {remaining}, requested {requested}", pool_name(*.pool))]
     PoolCapExceeded {
         pool: Pool,
         remaining: Uint128,
         requested: Uint128,
     },
 
-    #[error("pool {pool:?} balance exceeded: balance {balance}, requested {requested}")]
+    #[error("pool {} balance exceeded: balance {balance}, requested {requested}", pool_name(*.pool))]
     PoolBalanceExceeded {
         pool: Pool,
         balance: Uint128,
         requested: Uint128,
     },
 
-    #[error("pool {pool:?} appears more than once")]
+    #[error("pool {} appears more than once", pool_name(*.pool))]
     DuplicatePool { pool: Pool },
 
     #[error("{contract} is not a registered drawer")]
