@@ -9,6 +9,7 @@ import { fromBech32, toBech32 } from "@cosmjs/encoding";
 import { QueryClient, setupStakingExtension } from "@cosmjs/stargate";
 import { Comet38Client } from "@cosmjs/tendermint-rpc";
 import { MesiTokenClient, MesiTokenQueryClient } from "../../../clients/src/MesiToken.client";
+import { MesiTreasuryClient, MesiTreasuryQueryClient } from "../../../clients/src/MesiTreasury.client";
 import {
   MesiValidatorRewardsClient,
   MesiValidatorRewardsQueryClient,
@@ -94,6 +95,13 @@ export const validatorRewardsDemo: DemoStep = {
 
     // Stake stream from the treasury pool.
     const amount = 1_000_000n * MESI;
+    const treasury = demo.contract("treasury")!;
+    const pool = await new MesiTreasuryQueryClient(alice.client, treasury).pool({ pool: "validator_rewards" });
+    demo.say(`treasury validator_rewards pool: balance ${fmtMesi(pool.balance)}, available this year ${fmtMesi(pool.available)}`);
+    if (BigInt(pool.balance) < amount) {
+      await demo.tx(`owner moves ${fmtMesi(amount)} from the treasury reserve into the validator_rewards pool`, () =>
+        new MesiTreasuryClient(deployer.client, deployer.address, treasury).fundPool({ pool: "validator_rewards", amount: amount.toString() }));
+    }
     await demo.tx(`operator draws ${fmtMesi(amount)} from the treasury's validator_rewards pool into the stream`, () =>
       vrc(operator).pullFromTreasury({ amount: amount.toString() }));
     await sleep(6_000);
