@@ -396,7 +396,7 @@ impl<'de> Visitor<'de> for FieldsSeed<'_> {
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
         let f = self.0;
-        while let Some(key) = map.next_key::<String>()? {
+        while let Some(key) = map.next_key_seed(Ident(FIELD_NAMES, false))? {
             macro_rules! set {
                 ($name:ident) => {{
                     if f.$name.is_some() {
@@ -405,7 +405,7 @@ impl<'de> Visitor<'de> for FieldsSeed<'_> {
                     f.$name = map.next_value()?;
                 }};
             }
-            match key.as_str() {
+            match key {
                 "recipient" => set!(recipient),
                 "amount" => set!(amount),
                 "contract" => set!(contract),
@@ -601,16 +601,45 @@ fn build_query<E: de::Error>(tag: &str, f: &mut Fields) -> Result<QueryMsg, E> {
     }
 }
 
+/// A map key that must be one of `.0` (variant names if `.1`, else field names), read without
+/// allocating.
+struct Ident(&'static [&'static str], bool);
+
+impl<'de> de::DeserializeSeed<'de> for Ident {
+    type Value = &'static str;
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<&'static str, D::Error> {
+        d.deserialize_identifier(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Ident {
+    type Value = &'static str;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a known key")
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<&'static str, E> {
+        match self.0.iter().find(|n| **n == v) {
+            Some(n) => Ok(n),
+            None if self.1 => Err(E::unknown_variant(v, self.0)),
+            None => Err(E::unknown_field(v, self.0)),
+        }
+    }
+}
+
 /// Reads `{"<variant>": <body>}` (exactly one key).
 fn one_key<'de, A: MapAccess<'de>, V: Visitor<'de>, T>(
     mut map: A,
     v: &V,
+    variants: &'static [&'static str],
     body: impl FnOnce(&str, &mut A) -> Result<T, A::Error>,
 ) -> Result<T, A::Error> {
-    let tag: String = map
-        .next_key()?
+    let tag = map
+        .next_key_seed(Ident(variants, true))?
         .ok_or_else(|| de::Error::invalid_length(0, v))?;
-    let msg = body(&tag, &mut map)?;
+    let msg = body(tag, &mut map)?;
     if map.next_key::<IgnoredAny>()?.is_some() {
         return Err(de::Error::invalid_length(2, v));
     }
@@ -627,7 +656,7 @@ impl<'de> Visitor<'de> for ExecVisitor {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<ExecuteMsg, A::Error> {
-        one_key(map, &self, |tag, map| match tag {
+        one_key(map, &self, EXEC_VARIANTS, |tag, map| match tag {
             "upload_logo" => Ok(ExecuteMsg::UploadLogo(map.next_value()?)),
             "update_ownership" => Ok(ExecuteMsg::UpdateOwnership(map.next_value()?)),
             _ => {
@@ -649,7 +678,7 @@ impl<'de> Visitor<'de> for QueryVisitor {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<QueryMsg, A::Error> {
-        one_key(map, &self, |tag, map| {
+        one_key(map, &self, QUERY_VARIANTS, |tag, map| {
             let mut f = Fields::default();
             read_fields(map, &mut f)?;
             build_query(tag, &mut f)
