@@ -284,7 +284,7 @@ impl Account {
             prev_close = close;
             d += 1;
         }
-        (sum + (WINDOW as u128) / 2) / WINDOW as u128
+        sum.saturating_add(WINDOW as u128 / 2) / WINDOW as u128
     }
 
     /// Locked amount at time `t` (a pending unlock counts until its release time).
