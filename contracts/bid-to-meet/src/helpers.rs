@@ -1,52 +1,33 @@
 //! Shared pieces: token/treasury queries, the tier cap, payouts and the meeting code hash.
 
-use cosmwasm_schema::cw_serde;
 use cosmwasm_std::{
     to_json_binary, Addr, CosmosMsg, Deps, QuerierWrapper, Storage, Uint128, WasmMsg,
 };
 use cw20::Cw20ExecuteMsg;
+use mesi_common::interface;
 use mesi_types::bid_to_meet::BidStatus;
-use mesi_types::token::TierResponse;
-use mesi_types::treasury::ConversionResponse;
 use mesi_types::BPS_DENOMINATOR;
 use sha2::{Digest, Sha256};
 
 use crate::error::ContractError;
 use crate::state::{Bid, Config, BIDS, KYC, REFUNDS};
 
-/// The token query this contract sends: `{"tier":{"address":".."}}`.
-#[cw_serde]
-enum TokenQuery {
-    Tier { address: String },
-}
-
-/// The treasury query this contract sends: `{"usd_to_mesi":{"usd":".."}}`.
-#[cw_serde]
-enum TreasuryQuery {
-    UsdToMesi { usd: Uint128 },
-}
-
+/// The fan's tier as the token computes it now.
 pub fn query_tier(querier: &QuerierWrapper, token: &Addr, who: &Addr) -> Result<u8, ContractError> {
-    querier
-        .query_wasm_smart::<TierResponse>(
-            token,
-            &TokenQuery::Tier {
-                address: who.to_string(),
-            },
-        )
+    interface::query_tier(querier, token, who)
         .map(|r| r.tier)
         .map_err(|e| ContractError::TierUnavailable {
             reason: e.to_string(),
         })
 }
 
+/// micro-USD -> MESI at the treasury's fresh price.
 pub fn usd_to_mesi(
     querier: &QuerierWrapper,
     treasury: &Addr,
     usd: Uint128,
 ) -> Result<Uint128, ContractError> {
-    querier
-        .query_wasm_smart::<ConversionResponse>(treasury, &TreasuryQuery::UsdToMesi { usd })
+    interface::query_usd_to_mesi(querier, treasury, usd)
         .map(|r| r.mesi)
         .map_err(|e| ContractError::PriceUnavailable {
             reason: e.to_string(),

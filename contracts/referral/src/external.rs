@@ -1,37 +1,11 @@
-//! The fixed cross-contract interfaces this contract calls (mesi_types::{token, treasury}):
-//! token `{"tier":{"address":..}}`, treasury `{"usd_to_mesi":{"usd":..}}`, `{"pool":{"pool":..}}`,
-//! `{"price":{}}` and execute `{"draw_from_pool":{"amount":..,"recipient":..,"msg":null}}`.
-//! Only the variants used here are mirrored, with the same JSON shape.
+//! The cross-contract calls this contract makes (token tier; treasury conversion, pool, price,
+//! draw), through `mesi_common::interface`, mapped to this contract's typed errors.
 
-use cosmwasm_schema::cw_serde;
-use cosmwasm_std::{
-    to_json_binary, Addr, Binary, CosmosMsg, QuerierWrapper, StdResult, Uint128, WasmMsg,
-};
-use mesi_types::token::TierResponse;
-use mesi_types::treasury::{ConversionResponse, Pool, PoolResponse, PriceResponse};
+use cosmwasm_std::{Addr, CosmosMsg, QuerierWrapper, StdResult, Uint128};
+use mesi_common::interface;
+use mesi_types::treasury::Pool;
 
 use crate::error::ContractError;
-
-#[cw_serde]
-enum TokenQuery {
-    Tier { address: String },
-}
-
-#[cw_serde]
-enum TreasuryQuery {
-    UsdToMesi { usd: Uint128 },
-    Pool { pool: Pool },
-    Price {},
-}
-
-#[cw_serde]
-enum TreasuryExecute {
-    DrawFromPool {
-        amount: Uint128,
-        recipient: String,
-        msg: Option<Binary>,
-    },
-}
 
 /// The account's tier as the token computes it now.
 pub fn query_tier(
@@ -39,13 +13,7 @@ pub fn query_tier(
     token: &Addr,
     account: &Addr,
 ) -> Result<u8, ContractError> {
-    querier
-        .query_wasm_smart::<TierResponse>(
-            token,
-            &TokenQuery::Tier {
-                address: account.to_string(),
-            },
-        )
+    interface::query_tier(querier, token, account)
         .map(|r| r.tier)
         .map_err(|e| ContractError::TierUnavailable {
             reason: e.to_string(),
@@ -58,8 +26,7 @@ pub fn usd_to_mesi(
     treasury: &Addr,
     usd: Uint128,
 ) -> Result<Uint128, ContractError> {
-    querier
-        .query_wasm_smart::<ConversionResponse>(treasury, &TreasuryQuery::UsdToMesi { usd })
+    interface::query_usd_to_mesi(querier, treasury, usd)
         .map(|r| r.mesi)
         .map_err(|e| ContractError::PriceUnavailable {
             reason: e.to_string(),
@@ -68,13 +35,7 @@ pub fn usd_to_mesi(
 
 /// The largest draw the referral pool allows now.
 pub fn pool_available(querier: &QuerierWrapper, treasury: &Addr) -> Result<Uint128, ContractError> {
-    querier
-        .query_wasm_smart::<PoolResponse>(
-            treasury,
-            &TreasuryQuery::Pool {
-                pool: Pool::Referral,
-            },
-        )
+    interface::query_pool(querier, treasury, Pool::Referral)
         .map(|r| r.available)
         .map_err(|e| ContractError::PoolUnavailable {
             reason: e.to_string(),
@@ -83,22 +44,12 @@ pub fn pool_available(querier: &QuerierWrapper, treasury: &Addr) -> Result<Uint1
 
 /// Whether the treasury's price is fresh (false when the query fails).
 pub fn price_fresh(querier: &QuerierWrapper, treasury: &Addr) -> bool {
-    querier
-        .query_wasm_smart::<PriceResponse>(treasury, &TreasuryQuery::Price {})
+    interface::query_price(querier, treasury)
         .map(|r| r.fresh)
         .unwrap_or(false)
 }
 
 /// Pay `amount` MESI from the referral pool to `recipient` (cw20 Transfer, cannot be blocked).
 pub fn draw_msg(treasury: &Addr, amount: Uint128, recipient: &Addr) -> StdResult<CosmosMsg> {
-    Ok(WasmMsg::Execute {
-        contract_addr: treasury.to_string(),
-        msg: to_json_binary(&TreasuryExecute::DrawFromPool {
-            amount,
-            recipient: recipient.to_string(),
-            msg: None,
-        })?,
-        funds: vec![],
-    }
-    .into())
+    interface::draw_from_pool_msg(treasury, amount, recipient, None)
 }

@@ -1,4 +1,7 @@
-//! Helpers every Mesi contract shares: the migration guard and pagination bounds.
+//! Helpers every Mesi contract shares: the cross-contract calls ([`interface`]), the migration guard
+//! and pagination bounds.
+
+pub mod interface;
 
 use cosmwasm_std::{StdError, Storage};
 use thiserror::Error;

@@ -2,7 +2,7 @@
 
 use cosmwasm_std::{to_json_binary, Addr, DepsMut, Env, MessageInfo, Response, Uint128, WasmMsg};
 use cw20::Cw20ExecuteMsg;
-use mesi_types::treasury::ExecuteMsg as TreasuryExecuteMsg;
+use mesi_common::interface;
 use mesi_types::validator_rewards::{ReceiveMsg, ValidatorStatus};
 
 use super::stake::eligibility_threshold;
@@ -113,15 +113,12 @@ pub fn pull(
         return Err(ContractError::ZeroAmount {});
     }
     Ok(Response::new()
-        .add_message(WasmMsg::Execute {
-            contract_addr: config.treasury.to_string(),
-            msg: to_json_binary(&TreasuryExecuteMsg::DrawFromPool {
-                amount,
-                recipient: env.contract.address.to_string(),
-                msg: Some(to_json_binary(&ReceiveMsg::Fund {})?),
-            })?,
-            funds: vec![],
-        })
+        .add_message(interface::draw_from_pool_msg(
+            &config.treasury,
+            amount,
+            &env.contract.address,
+            Some(to_json_binary(&ReceiveMsg::Fund {})?),
+        )?)
         .add_attribute("action", "pull_from_treasury")
         .add_attribute("treasury", config.treasury)
         .add_attribute("amount", amount))

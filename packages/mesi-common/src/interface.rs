@@ -1,0 +1,143 @@
+//! The suite's cross-contract calls, defined once: the token's tier query and the treasury's
+//! price, conversion, pool queries and pool draw (the fixed interfaces of `mesi_types::token` and
+//! `mesi_types::treasury`).
+//!
+//! Only the variants used here are mirrored: serialising the full message enums would link their
+//! whole serde code into every caller's wasm. The tests below prove each mirror produces exactly
+//! the JSON of the full message.
+
+use cosmwasm_schema::cw_serde;
+use cosmwasm_std::{
+    to_json_binary, Addr, Binary, CosmosMsg, QuerierWrapper, StdResult, Uint128, WasmMsg,
+};
+use mesi_types::token::TierResponse;
+use mesi_types::treasury::{ConversionResponse, Pool, PoolResponse, PriceResponse};
+
+#[cw_serde]
+enum TokenQuery {
+    Tier { address: String },
+}
+
+#[cw_serde]
+enum TreasuryQuery {
+    Price {},
+    UsdToMesi { usd: Uint128 },
+    Pool { pool: Pool },
+}
+
+#[cw_serde]
+enum TreasuryExecute {
+    DrawFromPool {
+        amount: Uint128,
+        recipient: String,
+        msg: Option<Binary>,
+    },
+}
+
+/// The token's `{"tier":{"address":..}}`.
+pub fn query_tier(
+    querier: &QuerierWrapper,
+    token: &Addr,
+    account: &Addr,
+) -> StdResult<TierResponse> {
+    querier.query_wasm_smart(
+        token,
+        &TokenQuery::Tier {
+            address: account.to_string(),
+        },
+    )
+}
+
+/// The treasury's `{"price":{}}`.
+pub fn query_price(querier: &QuerierWrapper, treasury: &Addr) -> StdResult<PriceResponse> {
+    querier.query_wasm_smart(treasury, &TreasuryQuery::Price {})
+}
+
+/// The treasury's `{"usd_to_mesi":{"usd":..}}`: micro-USD to MESI at a fresh price, rounded down;
+/// an error when the price is missing or stale.
+pub fn query_usd_to_mesi(
+    querier: &QuerierWrapper,
+    treasury: &Addr,
+    usd: Uint128,
+) -> StdResult<ConversionResponse> {
+    querier.query_wasm_smart(treasury, &TreasuryQuery::UsdToMesi { usd })
+}
+
+/// The treasury's `{"pool":{"pool":..}}`.
+pub fn query_pool(
+    querier: &QuerierWrapper,
+    treasury: &Addr,
+    pool: Pool,
+) -> StdResult<PoolResponse> {
+    querier.query_wasm_smart(treasury, &TreasuryQuery::Pool { pool })
+}
+
+/// The treasury's `{"draw_from_pool":..}` for a registered drawer: pays `recipient` from the
+/// drawer's own pool, with cw20 `Send` + `msg` when given, else `Transfer`.
+pub fn draw_from_pool_msg(
+    treasury: &Addr,
+    amount: Uint128,
+    recipient: &Addr,
+    msg: Option<Binary>,
+) -> StdResult<CosmosMsg> {
+    Ok(WasmMsg::Execute {
+        contract_addr: treasury.to_string(),
+        msg: to_json_binary(&TreasuryExecute::DrawFromPool {
+            amount,
+            recipient: recipient.to_string(),
+            msg,
+        })?,
+        funds: vec![],
+    }
+    .into())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use cosmwasm_std::to_json_vec;
+    use mesi_types::{token, treasury};
+
+    #[test]
+    fn mirrors_serialise_like_the_full_messages() {
+        let a = "wasm1account".to_string();
+        assert_eq!(
+            to_json_vec(&TokenQuery::Tier { address: a.clone() }).unwrap(),
+            to_json_vec(&token::QueryMsg::Tier { address: a.clone() }).unwrap()
+        );
+        assert_eq!(
+            to_json_vec(&TreasuryQuery::Price {}).unwrap(),
+            to_json_vec(&treasury::QueryMsg::Price {}).unwrap()
+        );
+        let usd = Uint128::new(10_000_000);
+        assert_eq!(
+            to_json_vec(&TreasuryQuery::UsdToMesi { usd }).unwrap(),
+            to_json_vec(&treasury::QueryMsg::UsdToMesi { usd }).unwrap()
+        );
+        assert_eq!(
+            to_json_vec(&TreasuryQuery::Pool {
+                pool: Pool::Referral
+            })
+            .unwrap(),
+            to_json_vec(&treasury::QueryMsg::Pool {
+                pool: Pool::Referral
+            })
+            .unwrap()
+        );
+        let msg = Some(Binary::from(b"{\"fund\":{}}".as_slice()));
+        assert_eq!(
+            to_json_vec(&TreasuryExecute::DrawFromPool {
+                amount: usd,
+                recipient: a.clone(),
+                msg: msg.clone()
+            })
+            .unwrap(),
+            to_json_vec(&treasury::ExecuteMsg::DrawFromPool {
+                amount: usd,
+                recipient: a,
+                msg
+            })
+            .unwrap()
+        );
+    }
+}
