@@ -54,7 +54,7 @@ test: fmt-check lint unit schema-check wasm ts e2e
 NETWORK ?= devnet
 CONTRACT ?=
 TSX := node --import tsx
-E2E ?= tests/e2e/token.test.ts tests/e2e/treasury.test.ts tests/e2e/pos-fault.test.ts tests/e2e/gallery.test.ts tests/e2e/bid-to-meet.test.ts tests/e2e/validator-rewards.test.ts
+E2E ?= tests/e2e/token.test.ts tests/e2e/treasury.test.ts tests/e2e/pos-fault.test.ts tests/e2e/gallery.test.ts tests/e2e/bid-to-meet.test.ts tests/e2e/referral.test.ts tests/e2e/validator-rewards.test.ts
 
 .PHONY: node-deps clients devnet-reset devnet-status migrate
 

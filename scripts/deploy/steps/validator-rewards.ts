@@ -6,6 +6,7 @@
 // is idempotent (recorded, or checked on chain first). Whitelisting validators is the owner's decision, not a
 // deploy step: see the demo / e2e test.
 import type { InstantiateMsg } from "../../../clients/src/MesiValidatorRewards.types";
+import { wirePoolDrawer } from "./pool-drawer";
 import type { Step } from "./types";
 
 const M = 1_000_000n;
@@ -13,15 +14,6 @@ const M = 1_000_000n;
 const YEARLY_CAP = (50_000_000n * M).toString(); // 50,000,000 MESI per year
 const FUNDING = (5_000_000n * M).toString(); // 5,000,000 MESI moved from the reserve
 
-interface PoolResponse {
-  balance: string;
-  yearly_cap: string;
-  available: string;
-}
-interface DrawerResponse {
-  address: string;
-  pool: string | null;
-}
 
 export const validatorRewardsStep: Step = {
   name: "validator-rewards",
@@ -51,40 +43,13 @@ export const validatorRewardsStep: Step = {
     });
     if (!treasury) return ctx.skip("validator-rewards pool wiring", "no treasury contract");
     const contract = rec.address;
-    const pool = () =>
-      ctx.client.queryContractSmart(treasury, { pool: { pool: "validator_rewards" } }) as Promise<PoolResponse>;
-
-    await ctx.wire({
-      key: "validator-rewards.register-drawer",
-      contract: treasury,
-      msg: { register_drawer: { contract, pool: "validator_rewards" } },
-      done: async () => {
-        const d = (await ctx.client.queryContractSmart(treasury, { drawer: { address: contract } })) as DrawerResponse;
-        return d.pool === "validator_rewards";
-      },
+    await wirePoolDrawer(ctx, {
+      treasury,
+      drawer: contract,
+      name: "validator-rewards",
+      pool: "validator_rewards",
+      yearlyCap: YEARLY_CAP,
+      funding: FUNDING,
     });
-    await ctx.wire({
-      key: "validator-rewards.pool-cap",
-      contract: treasury,
-      msg: {
-        update_config: {
-          feeder: null,
-          operators: null,
-          max_price_age: null,
-          max_batch: null,
-          month_seconds: null,
-          pool_caps: [{ pool: "validator_rewards", yearly_cap: YEARLY_CAP }],
-        },
-      },
-      done: async () => BigInt((await pool()).yearly_cap) > 0n,
-    });
-    await ctx.wire({
-      key: "validator-rewards.fund-pool",
-      contract: treasury,
-      msg: { fund_pool: { pool: "validator_rewards", amount: FUNDING } },
-      done: async () => BigInt((await pool()).balance) > 0n,
-    });
-    const p = await pool();
-    ctx.log(`    validator_rewards pool: balance ${p.balance}, yearly cap ${p.yearly_cap}, available ${p.available}`);
   },
 };
