@@ -4,7 +4,8 @@
 # For each contract that exports entry points (src/lib.rs declares a `contract` module):
 #   cargo build --release --lib --locked -p mesi-<name> --target wasm32-unknown-unknown   (one package at a time,
 #     so cargo features never unify across contracts)
-#   wasm-opt (binaryen 132) -Os --llvm-memory-copy-fill-lowering --strip-debug -> artifacts/mesi_<name>.wasm
+#   wasm-opt (binaryen 132) -Os --llvm-memory-copy-fill-lowering --strip-debug (+ bounded one-caller inlining,
+#   see optimize_wasm in scripts/lib/pipeline.sh) -> artifacts/mesi_<name>.wasm
 # then artifacts/checksums.txt (sha256sum format) and the cosmwasm-check 3.0.10 checks (static checks + compile,
 # wasmd 0.61 capabilities) of every artifact, and the 800 KiB upload limit. Any failure fails the build.
 set -euo pipefail
