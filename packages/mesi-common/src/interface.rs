@@ -2,9 +2,9 @@
 //! price, conversion, pool queries and pool draw (the fixed interfaces of `mesi_types::token` and
 //! `mesi_types::treasury`).
 //!
-//! Only the variants used here are mirrored: serialising the full message enums would link their
-//! whole serde code into every caller's wasm. The tests below prove each mirror produces exactly
-//! the JSON of the full message.
+//! Each call has its own one-variant mirror of the message: serialising the full message enums (or
+//! one enum of several calls) would link every variant's serde code into each caller's wasm. The
+//! tests below prove each mirror produces exactly the JSON of the full message.
 
 use cosmwasm_schema::cw_serde;
 use cosmwasm_std::{
@@ -19,9 +19,17 @@ enum TokenQuery {
 }
 
 #[cw_serde]
-enum TreasuryQuery {
+enum PriceQuery {
     Price {},
+}
+
+#[cw_serde]
+enum UsdToMesiQuery {
     UsdToMesi { usd: Uint128 },
+}
+
+#[cw_serde]
+enum PoolQuery {
     Pool { pool: Pool },
 }
 
@@ -50,7 +58,7 @@ pub fn query_tier(
 
 /// The treasury's `{"price":{}}`.
 pub fn query_price(querier: &QuerierWrapper, treasury: &Addr) -> StdResult<PriceResponse> {
-    querier.query_wasm_smart(treasury, &TreasuryQuery::Price {})
+    querier.query_wasm_smart(treasury, &PriceQuery::Price {})
 }
 
 /// The treasury's `{"usd_to_mesi":{"usd":..}}`: micro-USD to MESI at a fresh price, rounded down;
@@ -60,7 +68,7 @@ pub fn query_usd_to_mesi(
     treasury: &Addr,
     usd: Uint128,
 ) -> StdResult<ConversionResponse> {
-    querier.query_wasm_smart(treasury, &TreasuryQuery::UsdToMesi { usd })
+    querier.query_wasm_smart(treasury, &UsdToMesiQuery::UsdToMesi { usd })
 }
 
 /// The treasury's `{"pool":{"pool":..}}`.
@@ -69,7 +77,7 @@ pub fn query_pool(
     treasury: &Addr,
     pool: Pool,
 ) -> StdResult<PoolResponse> {
-    querier.query_wasm_smart(treasury, &TreasuryQuery::Pool { pool })
+    querier.query_wasm_smart(treasury, &PoolQuery::Pool { pool })
 }
 
 /// The treasury's `{"draw_from_pool":..}` for a registered drawer: pays `recipient` from the
@@ -106,16 +114,16 @@ mod tests {
             to_json_vec(&token::QueryMsg::Tier { address: a.clone() }).unwrap()
         );
         assert_eq!(
-            to_json_vec(&TreasuryQuery::Price {}).unwrap(),
+            to_json_vec(&PriceQuery::Price {}).unwrap(),
             to_json_vec(&treasury::QueryMsg::Price {}).unwrap()
         );
         let usd = Uint128::new(10_000_000);
         assert_eq!(
-            to_json_vec(&TreasuryQuery::UsdToMesi { usd }).unwrap(),
+            to_json_vec(&UsdToMesiQuery::UsdToMesi { usd }).unwrap(),
             to_json_vec(&treasury::QueryMsg::UsdToMesi { usd }).unwrap()
         );
         assert_eq!(
-            to_json_vec(&TreasuryQuery::Pool {
+            to_json_vec(&PoolQuery::Pool {
                 pool: Pool::Referral
             })
             .unwrap(),
