@@ -24,8 +24,11 @@ if [ $# -gt 0 ]; then contracts=("$@"); else
   for d in contracts/*/; do contracts+=("$(basename "$d")"); done
 fi
 
-rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown \
-  || die "Rust target wasm32-unknown-unknown missing: rustup target add wasm32-unknown-unknown (or run .ci/run)"
+if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
+  command -v rustup >/dev/null || die "Rust target wasm32-unknown-unknown missing and no rustup to add it"
+  log "adding the Rust target wasm32-unknown-unknown (rustup)"
+  rustup target add wasm32-unknown-unknown >&2 || die "rustup target add wasm32-unknown-unknown failed"
+fi
 ensure_wasm_opt
 
 built=()
