@@ -10,6 +10,7 @@ use cosmwasm_schema::cw_serde;
 use cosmwasm_std::{
     to_json_binary, Addr, Binary, CosmosMsg, QuerierWrapper, StdResult, Uint128, WasmMsg,
 };
+use mesi_types::marketplace::SellerFitsTierResponse;
 use mesi_types::token::TierResponse;
 use mesi_types::treasury::{ConversionResponse, Pool, PoolResponse, PriceResponse};
 
@@ -31,6 +32,11 @@ enum UsdToMesiQuery {
 #[cw_serde]
 enum PoolQuery {
     Pool { pool: Pool },
+}
+
+#[cw_serde]
+enum MarketplaceQuery {
+    SellerFitsTier { seller: String, creator_tier: u8 },
 }
 
 #[cw_serde]
@@ -78,6 +84,23 @@ pub fn query_pool(
     pool: Pool,
 ) -> StdResult<PoolResponse> {
     querier.query_wasm_smart(treasury, &PoolQuery::Pool { pool })
+}
+
+/// The marketplace's `{"seller_fits_tier":{"seller":..,"creator_tier":N}}`: whether `seller`'s live
+/// orders fit creator tier `creator_tier` (asked by the token's `unlock`, SPEC §3).
+pub fn query_seller_fits_tier(
+    querier: &QuerierWrapper,
+    marketplace: &Addr,
+    seller: &Addr,
+    creator_tier: u8,
+) -> StdResult<SellerFitsTierResponse> {
+    querier.query_wasm_smart(
+        marketplace,
+        &MarketplaceQuery::SellerFitsTier {
+            seller: seller.to_string(),
+            creator_tier,
+        },
+    )
 }
 
 /// The treasury's `{"draw_from_pool":..}` for a registered drawer: pays `recipient` from the
