@@ -4,20 +4,22 @@ SHELL := /bin/bash
 CONTRACTS := token treasury gallery bid-to-meet referral validator-rewards
 VALIDATORS ?= 1
 
-.PHONY: help fmt fmt-check lint unit schema schema-check wasm bench test demo devnet devnet-stop deploy ts e2e wasmd
+.PHONY: help fmt fmt-check lint unit schema schema-check wasm bench bench-chain test demo devnet devnet-stop deploy ts e2e wasmd
 
 help:
 	@echo "make demo        build, start a local devnet, deploy the suite and walk through every feature"
 	@echo "make test        everything CI checks (fmt, clippy, unit + multi-test, schema drift, wasm + VM check, devnet e2e)"
 	@echo "make wasm        optimized contracts in artifacts/ (+ checksums, VM check)"
 	@echo "make schema      JSON schemas into schema/ and TypeScript clients"
-	@echo "make bench       VM gas and wasm size beside cw20-base / cw721-base"
+	@echo "make bench       VM gas and wasm size beside cw20-base / cw721-base, then make bench-chain"
+	@echo "make bench-chain on-chain SDK gas (unpinned and pinned) beside the anchors and a native send"
 	@echo "make devnet      start a local wasmd devnet (VALIDATORS=4 for four validators)"
 	@echo "make devnet-stop stop it (make devnet-reset wipes its chain data)"
 	@echo "make deploy      upload, instantiate and wire the suite (NETWORK=devnet by default; see networks/)"
 	@echo "make migrate     CONTRACT=token: upload new code and migrate that contract"
 	@echo "make ts          check the generated TypeScript clients against schema/ and type-check"
 	@echo "make e2e         devnet end-to-end tests (own devnets on free ports)"
+	@echo "make web         build the reference dApp into web/dist (make web-test: its browser tests on a devnet)"
 
 fmt:
 	cargo fmt --all
@@ -43,18 +45,25 @@ wasm:
 
 bench: wasm
 	bash scripts/bench.sh
+	$(MAKE) --no-print-directory bench-chain
+
+# on-chain SDK gas, unpinned and pinned, beside the anchors and a native bank send (issue 15; a throw-away devnet)
+bench-chain: wasm node-deps
+	bash scripts/bench.sh --anchors-only
+	bash scripts/build-wasmd.sh >/dev/null
+	$(TSX) scripts/bench-chain/chain.ts
 
 wasmd:
 	bash scripts/build-wasmd.sh
 
-test: fmt-check lint unit schema-check wasm ts e2e
+test: fmt-check lint unit schema-check wasm ts e2e web-test
 	@echo "make test: all checks passed"
 
 # ---- devnet, clients, deploy, e2e, demo (issue 3) ----------------------------------------------------------
 NETWORK ?= devnet
 CONTRACT ?=
 TSX := node --import tsx
-E2E ?= tests/e2e/token.test.ts tests/e2e/treasury.test.ts tests/e2e/pos-fault.test.ts tests/e2e/gallery.test.ts tests/e2e/bid-to-meet.test.ts tests/e2e/referral.test.ts tests/e2e/validator-rewards.test.ts
+E2E ?= tests/e2e/token.test.ts tests/e2e/treasury.test.ts tests/e2e/pos-fault.test.ts tests/e2e/gallery.test.ts tests/e2e/bid-to-meet.test.ts tests/e2e/referral.test.ts tests/e2e/validator-rewards.test.ts tests/e2e/pinning.test.ts tests/e2e/public-deploy.test.ts
 
 .PHONY: node-deps clients devnet-reset devnet-status migrate
 
@@ -100,3 +109,16 @@ demo: wasm node-deps
 	bash scripts/devnet.sh start
 	$(TSX) scripts/deploy/deploy.ts --network devnet
 	$(TSX) scripts/demo/demo.ts
+
+# ---- reference dApp (issue 11) ------------------------------------------------------------------------------
+.PHONY: web web-test
+# type-check and build the production bundle (Keplr only; no test signer) into web/dist
+web: node-deps
+	npx --no-install tsc -p web/tsconfig.json
+	npx --no-install vite build web --logLevel warn
+	@echo "[web] built web/dist ($$(du -sh web/dist | cut -f1))"
+
+# browser tests: headless Debian chromium (playwright-core) against a devnet started by the test, suite deployed
+web-test: node-deps wasm
+	bash scripts/build-wasmd.sh >/dev/null
+	$(TSX) --test --test-concurrency=1 --test-reporter=spec tests/web/web.test.ts

@@ -1,0 +1,128 @@
+// The page's session: the network and its query client, the connected account and its signing client, and the
+// generated contract clients (clients/src) bound to the deployment's addresses.
+import { CosmWasmClient } from "@cosmjs/cosmwasm-stargate";
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import { MesiBidToMeetClient, MesiBidToMeetQueryClient } from "../../../clients/src/MesiBidToMeet.client";
+import { MesiGalleryClient, MesiGalleryQueryClient } from "../../../clients/src/MesiGallery.client";
+import { MesiReferralClient, MesiReferralQueryClient } from "../../../clients/src/MesiReferral.client";
+import { MesiTokenClient, MesiTokenQueryClient } from "../../../clients/src/MesiToken.client";
+import { MesiTreasuryClient, MesiTreasuryQueryClient } from "../../../clients/src/MesiTreasury.client";
+import { MesiValidatorRewardsClient, MesiValidatorRewardsQueryClient } from "../../../clients/src/MesiValidatorRewards.client";
+import type { ContractName, Network } from "./network";
+import { TrackedClient } from "./tx";
+import { getOfflineSigner, type WalletKind } from "./wallet";
+
+function need(net: Network, name: ContractName): string {
+  const a = net.contracts[name];
+  if (!a) throw new Error(`The ${name} contract is not in this deployment.`);
+  return a;
+}
+
+/** read-only clients (no wallet needed) */
+export function queryClients(net: Network, c: CosmWasmClient) {
+  return {
+    token: new MesiTokenQueryClient(c, need(net, "token")),
+    treasury: new MesiTreasuryQueryClient(c, need(net, "treasury")),
+    gallery: new MesiGalleryQueryClient(c, need(net, "gallery")),
+    btm: new MesiBidToMeetQueryClient(c, need(net, "bid-to-meet")),
+    referral: new MesiReferralQueryClient(c, need(net, "referral")),
+    validators: new MesiValidatorRewardsQueryClient(c, need(net, "validator-rewards")),
+  };
+}
+
+/** signing clients for the connected account */
+export function execClients(net: Network, c: TrackedClient, sender: string) {
+  return {
+    token: new MesiTokenClient(c, sender, need(net, "token")),
+    treasury: new MesiTreasuryClient(c, sender, need(net, "treasury")),
+    gallery: new MesiGalleryClient(c, sender, need(net, "gallery")),
+    btm: new MesiBidToMeetClient(c, sender, need(net, "bid-to-meet")),
+    referral: new MesiReferralClient(c, sender, need(net, "referral")),
+    validators: new MesiValidatorRewardsClient(c, sender, need(net, "validator-rewards")),
+  };
+}
+
+export type Query = ReturnType<typeof queryClients>;
+export type Exec = ReturnType<typeof execClients>;
+
+export interface Session {
+  net: Network;
+  chain: CosmWasmClient;
+  q: Query;
+  address?: string;
+  wallet?: WalletKind;
+  signer?: TrackedClient;
+  exec?: Exec;
+  connect(kind: WalletKind): Promise<void>;
+  disconnect(): void;
+  /** bumps after every included transaction and every few seconds: views reload their chain data on it */
+  tick: number;
+  refresh(): void;
+}
+
+const Ctx = createContext<Session | null>(null);
+
+export function SessionProvider({ net, chain, children }: { net: Network; chain: CosmWasmClient; children: ReactNode }) {
+  const [conn, setConn] = useState<{ address: string; wallet: WalletKind; signer: TrackedClient } | undefined>();
+  const [tick, setTick] = useState(0);
+  const q = useMemo(() => queryClients(net, chain), [net, chain]);
+  const refresh = useCallback(() => setTick((t) => t + 1), []);
+  const connRef = useRef(conn);
+  connRef.current = conn;
+  useEffect(() => {
+    const id = setInterval(refresh, 6000);
+    return () => clearInterval(id);
+  }, [refresh]);
+  const connect = useCallback(
+    async (kind: WalletKind) => {
+      const signer = await getOfflineSigner(net, kind);
+      const [account] = await signer.getAccounts();
+      if (!account) throw new Error("The wallet has no account for this chain.");
+      const client = await TrackedClient.connectTracked(net.rpc, signer, net.gasPrice, net.local);
+      connRef.current?.signer.disconnect();
+      setConn({ address: account.address, wallet: kind, signer: client });
+      refresh();
+    },
+    [net, refresh],
+  );
+  const disconnect = useCallback(() => {
+    connRef.current?.signer.disconnect();
+    setConn(undefined);
+  }, []);
+  const exec = useMemo(() => (conn ? execClients(net, conn.signer, conn.address) : undefined), [net, conn]);
+  const value: Session = { net, chain, q, address: conn?.address, wallet: conn?.wallet, signer: conn?.signer, exec, connect, disconnect, tick, refresh };
+  return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
+}
+
+export function useSession(): Session {
+  const s = useContext(Ctx);
+  if (!s) throw new Error("useSession outside SessionProvider");
+  return s;
+}
+
+/**
+ * Live chain data: runs `load` at mount, whenever `deps` change and on every session tick (after each transaction
+ * and every 6 s). Keeps the last good value while reloading; `error` holds a failed read in plain words.
+ */
+export function useLive<T>(load: () => Promise<T>, deps: unknown[]): { data?: T; error?: string; loading: boolean } {
+  const { tick } = useSession();
+  const [state, setState] = useState<{ data?: T; error?: string; loading: boolean }>({ loading: true });
+  const key = JSON.stringify(deps);
+  const keyRef = useRef(key);
+  useEffect(() => {
+    let alive = true;
+    if (keyRef.current !== key) {
+      keyRef.current = key;
+      setState({ loading: true });
+    }
+    load().then(
+      (data) => alive && setState({ data, loading: false }),
+      (e) => alive && setState((s) => ({ data: s.data, error: String((e as Error)?.message ?? e), loading: false })),
+    );
+    return () => {
+      alive = false;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [key, tick]);
+  return state;
+}

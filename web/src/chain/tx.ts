@@ -1,0 +1,84 @@
+// Transactions with visible progress: a SigningCosmWasmClient whose signAndBroadcast reports each stage
+// (checking with the chain, signing in the wallet, broadcasting with the tx hash, included at height N with gas),
+// and the chain's reason for a refused transaction in plain words.
+import { SigningCosmWasmClient, type SigningCosmWasmClientOptions } from "@cosmjs/cosmwasm-stargate";
+import { sha256 } from "@cosmjs/crypto";
+import { toHex } from "@cosmjs/encoding";
+import type { EncodeObject, OfflineSigner } from "@cosmjs/proto-signing";
+import { calculateFee, type DeliverTxResponse, type GasPrice, type StdFee } from "@cosmjs/stargate";
+import { connectComet } from "@cosmjs/tendermint-rpc";
+import { TxRaw } from "cosmjs-types/cosmos/tx/v1beta1/tx";
+
+export type TxStage =
+  | { stage: "checking" }
+  | { stage: "signing"; gasWanted: number }
+  | { stage: "broadcasting"; hash: string }
+  | { stage: "included"; hash: string; height: number; gasUsed: number; gasWanted: number }
+  | { stage: "refused"; reason: string; hash?: string; height?: number; gasUsed?: number };
+
+/** the simulated gas times this is the gas limit of every transaction the page signs */
+export const GAS_MULTIPLIER = 1.4;
+
+export class TrackedClient extends SigningCosmWasmClient {
+  /** set by the view that starts a transaction; every stage of it is reported here */
+  onStage: (s: TxStage) => void = () => {};
+  private gp: GasPrice;
+
+  private constructor(comet: Awaited<ReturnType<typeof connectComet>>, signer: OfflineSigner, options: SigningCosmWasmClientOptions & { gasPrice: GasPrice }) {
+    super(comet, signer, options);
+    this.gp = options.gasPrice;
+  }
+
+  static async connectTracked(rpc: string, signer: OfflineSigner, gasPrice: GasPrice, local: boolean): Promise<TrackedClient> {
+    const comet = await connectComet(rpc);
+    return new TrackedClient(comet, signer, { gasPrice, broadcastPollIntervalMs: local ? 250 : 2000, broadcastTimeoutMs: 60_000 });
+  }
+
+  override async signAndBroadcast(
+    signerAddress: string,
+    messages: readonly EncodeObject[],
+    fee: StdFee | "auto" | number,
+    memo = "",
+    timeoutHeight?: bigint,
+  ): Promise<DeliverTxResponse> {
+    let used: StdFee;
+    if (fee === "auto" || typeof fee === "number") {
+      // a transaction the contract refuses fails here, before anything is signed: nothing changes, no fee is paid
+      this.onStage({ stage: "checking" });
+      const gas = await this.simulate(signerAddress, messages, memo);
+      used = calculateFee(Math.ceil(gas * (typeof fee === "number" ? fee : GAS_MULTIPLIER)), this.gp);
+    } else {
+      used = fee;
+    }
+    this.onStage({ stage: "signing", gasWanted: Number(used.gas) });
+    const raw = await this.sign(signerAddress, messages, used, memo, undefined, timeoutHeight);
+    const bytes = TxRaw.encode(raw).finish();
+    const hash = toHex(sha256(bytes)).toUpperCase();
+    this.onStage({ stage: "broadcasting", hash });
+    const res = await this.broadcastTx(bytes, this.broadcastTimeoutMs, this.broadcastPollIntervalMs);
+    if (res.code === 0) {
+      this.onStage({ stage: "included", hash, height: res.height, gasUsed: Number(res.gasUsed), gasWanted: Number(res.gasWanted) });
+    }
+    return res;
+  }
+}
+
+/**
+ * The chain's reason for refusing a transaction, in plain words: the contract's own error text without the
+ * SDK's wrapping ("failed to execute message; message index: 0: ... execute wasm contract failed [...]").
+ */
+export function chainReason(e: unknown): string {
+  const text = String((e as Error)?.message ?? e);
+  if (/Request rejected|rejected by the user|User denied/i.test(text)) return "You declined to sign in your wallet. Nothing was sent.";
+  const wasm = /message index: \d+: ([\s\S]+?): execute wasm contract failed/.exec(text);
+  let reason = wasm?.[1];
+  if (!reason) {
+    const other = /message index: \d+: ([\s\S]+?)(?: \[|: invalid request|$)/.exec(text) ?? /desc = ([\s\S]+?)(?: \[|$)/.exec(text) ?? /Log: ([\s\S]+?)(?: \[|$)/.exec(text);
+    reason = other?.[1] ?? text;
+  }
+  reason = reason.replace(/^(Generic error|Error parsing into type [^:]+): /, "").replace(/\s+With gas wanted:[\s\S]*$/, "").trim();
+  if (/insufficient funds/i.test(reason)) return `Not enough funds: ${reason.replace(/^.*insufficient funds:?\s*/i, "")}`.trim();
+  if (/account .* not found/i.test(reason)) return "This account has no funds on the chain yet (it has never received tokens), so it cannot pay the fee.";
+  if (/Failed to fetch|NetworkError|ECONNREFUSED/i.test(reason)) return "The chain cannot be reached right now. Check your connection and try again.";
+  return reason.charAt(0).toUpperCase() + reason.slice(1);
+}
