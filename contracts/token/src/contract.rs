@@ -131,6 +131,7 @@ pub fn query(deps: Deps, env: Env, msg: QueryMsg) -> StdResult<Binary> {
         QueryMsg::Tier { address } => query::tier(deps, env, address),
         QueryMsg::Config {} => query::config(deps),
         QueryMsg::Ownership {} => query::ownership(deps),
+        QueryMsg::Burned {} => query::burned(deps),
     }
 }
 

@@ -13,7 +13,10 @@ use mesi_types::token::TierRow;
 
 use crate::account::{key, Account, PREFIX, WINDOW};
 use crate::json::{expiration, Obj};
-use crate::state::{total_supply, State, ALLOWANCES, ALLOWANCES_SPENDER, LOGO, MARKETING_INFO};
+use crate::state::{
+    burned as burned_total, total_supply, State, ALLOWANCES, ALLOWANCES_SPENDER, LOGO,
+    MARKETING_INFO,
+};
 
 fn account(deps: Deps, address: &str) -> StdResult<Account> {
     deps.api.addr_validate(address)?;
@@ -229,4 +232,9 @@ pub fn ownership(deps: Deps) -> StdResult<Binary> {
             expiry.as_ref().map_or(b"null".as_slice(), |b| b.as_slice()),
         )
         .end())
+}
+
+/// `BurnedResponse` JSON: `{"burned":"<u128>"}` (SPEC §2).
+pub fn burned(deps: Deps) -> StdResult<Binary> {
+    Ok(Obj::new().uint("burned", burned_total(deps.storage)?).end())
 }

@@ -125,20 +125,35 @@ pub const ALLOWANCES_SPENDER: Map<(&Addr, &Addr), AllowanceResponse> = Map::new(
 
 /// Total supply: raw 16-byte big-endian value (cheap to read and write on burn and mint).
 const TOTAL_SUPPLY: &[u8] = b"ts";
+/// Burned by holders other than the minter (SPEC §2): raw 16-byte big-endian value.
+const BURNED: &[u8] = b"bu";
 
-pub fn total_supply(storage: &dyn Storage) -> StdResult<u128> {
-    match storage.get(TOTAL_SUPPLY) {
+fn load_u128(storage: &dyn Storage, key: &[u8], what: &str) -> StdResult<u128> {
+    match storage.get(key) {
         None => Ok(0),
         Some(v) => {
             let b: [u8; 16] = v
                 .as_slice()
                 .try_into()
-                .map_err(|_| StdError::generic_err("corrupt total supply"))?;
+                .map_err(|_| StdError::generic_err(format!("corrupt {what}")))?;
             Ok(u128::from_be_bytes(b))
         }
     }
 }
 
+pub fn total_supply(storage: &dyn Storage) -> StdResult<u128> {
+    load_u128(storage, TOTAL_SUPPLY, "total supply")
+}
+
 pub fn set_total_supply(storage: &mut dyn Storage, v: u128) {
     storage.set(TOTAL_SUPPLY, &v.to_be_bytes());
+}
+
+/// Total burned by holders other than the minter, in base units (0 before the first such burn).
+pub fn burned(storage: &dyn Storage) -> StdResult<u128> {
+    load_u128(storage, BURNED, "burned total")
+}
+
+pub fn set_burned(storage: &mut dyn Storage, v: u128) {
+    storage.set(BURNED, &v.to_be_bytes());
 }

@@ -260,6 +260,19 @@ pub enum QueryMsg {
     Config {},
     #[returns(cw_ownable::Ownership<String>)]
     Ownership {},
+    /// Total burned by holders other than the minter (`burn` and `burn_from`; the minter's own
+    /// burns reduce over-issuance instead and are not counted). SPEC §2 supply books:
+    /// `total supply - over-issuance + burned == genesis supply`.
+    #[returns(BurnedResponse)]
+    Burned {},
+}
+
+/// Answer to `{"burned":{}}`: `{"burned":"<u128>"}` (base units, SPEC §2).
+#[cw_serde]
+pub struct BurnedResponse {
+    /// Sum of every `burn` / `burn_from` taken from an account other than the minter at the time
+    /// of the burn, in base units. Never decreases. A slash is not a burn (it moves tokens).
+    pub burned: Uint128,
 }
 
 #[cw_serde]
@@ -552,6 +565,7 @@ const QUERY_VARIANTS: &[&str] = &[
     "tier",
     "config",
     "ownership",
+    "burned",
 ];
 
 fn build_query<E: de::Error>(tag: &str, f: &mut Fields) -> Result<QueryMsg, E> {
@@ -592,6 +606,7 @@ fn build_query<E: de::Error>(tag: &str, f: &mut Fields) -> Result<QueryMsg, E> {
         },
         "config" => QueryMsg::Config {},
         "ownership" => QueryMsg::Ownership {},
+        "burned" => QueryMsg::Burned {},
         other => return Err(E::unknown_variant(other, QUERY_VARIANTS)),
     };
     if f.is_empty() {

@@ -148,7 +148,7 @@ pub fn burn_from(
     let owner_addr = deps.api.addr_validate(&owner)?;
     deduct_allowance(deps.storage, &owner_addr, &info.sender, &env.block, amount)?;
     debit(deps.storage, &owner, env.block.time.seconds(), amt)?;
-    reduce_supply(deps.storage, amt)?;
+    reduce_supply(deps.storage, owner_addr.as_str(), amt)?;
     Ok(Response::new()
         .add_attribute("action", "burn_from")
         .add_attribute("from", owner)

@@ -6,7 +6,9 @@ use cw20::Cw20ReceiveMsg;
 
 use crate::account::{key, Account};
 use crate::error::ContractError;
-use crate::state::{set_total_supply, total_supply, MinterData, State, MAX_SUPPLY};
+use crate::state::{
+    burned, set_burned, set_total_supply, total_supply, MinterData, State, MAX_SUPPLY,
+};
 
 pub fn nonzero(amount: Uint128) -> Result<u128, ContractError> {
     if amount.is_zero() {
@@ -122,18 +124,36 @@ pub fn burn(
         env.block.time.seconds(),
         amt,
     )?;
-    reduce_supply(deps.storage, amt)?;
+    reduce_supply(deps.storage, info.sender.as_str(), amt)?;
     Ok(Response::new()
         .add_attribute("action", "burn")
         .add_attribute("from", info.sender)
         .add_attribute("amount", amount))
 }
 
-pub fn reduce_supply(storage: &mut dyn Storage, amt: u128) -> Result<(), ContractError> {
+/// Books a burn of `amt` base units taken from `owner` (after the debit): the total supply falls
+/// by `amt`, and unless `owner` is the current minter the burned total (SPEC §2, query
+/// `burned {}`) rises by `amt`. The minter's own burns (the treasury's burn-back of
+/// over-issuance) are not counted: they reduce over-issuance instead.
+pub fn reduce_supply(
+    storage: &mut dyn Storage,
+    owner: &str,
+    amt: u128,
+) -> Result<(), ContractError> {
     let supply = total_supply(storage)?
         .checked_sub(amt)
         .ok_or(ContractError::SupplyOverflow {})?;
     set_total_supply(storage, supply);
+    let by_minter = State::load(storage)?
+        .minter
+        .is_some_and(|m| m.minter.as_str() == owner);
+    if !by_minter {
+        // burned <= every token ever minted <= MAX_SUPPLY * number of mints: checked anyway
+        let total = burned(storage)?
+            .checked_add(amt)
+            .ok_or(ContractError::SupplyOverflow {})?;
+        set_burned(storage, total);
+    }
     Ok(())
 }
 

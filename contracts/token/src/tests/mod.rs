@@ -6,4 +6,5 @@ mod lock;
 mod msg_json;
 mod props;
 mod suite;
+mod supply_books;
 mod tiers;

@@ -132,6 +132,7 @@ fn all_query() -> Vec<QueryMsg> {
         QueryMsg::Tier { address: s("a") },
         QueryMsg::Config {},
         QueryMsg::Ownership {},
+        QueryMsg::Burned {},
     ]
 }
 
@@ -239,6 +240,7 @@ fn hand_written_responses_match_serde_byte_for_byte() {
         same::<TierResponse>(q(&deps, &env, QueryMsg::Tier { address: a.clone() }));
         same::<ConfigResponse>(q(&deps, &env, QueryMsg::Config {}));
         same::<cw_ownable::Ownership<String>>(q(&deps, &env, QueryMsg::Ownership {}));
+        same::<mesi_types::token::BurnedResponse>(q(&deps, &env, QueryMsg::Burned {}));
         // change state between passes: lock + pending unlock, ownership transfer with expiries
         let ai = message_info(&alice, &[]);
         let oi = message_info(&owner, &[]);
@@ -257,6 +259,15 @@ fn hand_written_responses_match_serde_byte_for_byte() {
             ai,
             ExecuteMsg::Unlock {
                 amount: Uint128::new(10),
+            },
+        )
+        .unwrap();
+        execute(
+            deps.as_mut(),
+            env.clone(),
+            message_info(&alice, &[]),
+            ExecuteMsg::Burn {
+                amount: Uint128::new(7),
             },
         )
         .unwrap();
