@@ -18,6 +18,8 @@
 #   DEVNET_API_PORT   1317   node i uses +i   (REST / LCD)
 #   DEVNET_GRPC_PORT  9090   node i uses +i
 #   DEVNET_BLOCK_TIME 500ms  (CometBFT timeout_commit)
+#   DEVNET_GOV_VOTING_PERIOD 5s, DEVNET_GOV_EXPEDITED_PERIOD 3s   (governance: the deploy pins codes by proposal)
+#   DEVNET_WASM_MEMORY_CACHE_MIB 256   (wasm LRU module cache; pinned codes are kept in memory besides it)
 #   WASMD             path of the wasmd binary (default: built/cached by scripts/build-wasmd.sh)
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -35,6 +37,14 @@ STABLE_DENOM=uusdc
 MIN_GAS_PRICE=0.0025$BOND_DENOM
 ACCOUNT_COINS="1000000000000$BOND_DENOM,1000000000000$STABLE_DENOM" # 1M STAKE, 1M USDC each
 SELF_DELEGATION=100000000000$BOND_DENOM                             # 100k STAKE per validator
+# Governance (devnet.env records them): a code pin (MsgPinCodes, issue 15) passes within seconds.
+GOV_VOTING_PERIOD=${DEVNET_GOV_VOTING_PERIOD:-5s}
+GOV_EXPEDITED_PERIOD=${DEVNET_GOV_EXPEDITED_PERIOD:-3s} # must be shorter than the voting period
+GOV_MIN_DEPOSIT=1000000                                  # 1 STAKE (ustake)
+GOV_EXPEDITED_DEPOSIT=2000000                            # 2 STAKE (must exceed the normal deposit)
+# wasm module cache: pinned codes live in their own in-memory cache (unbounded, one entry per pinned code); this is the
+# LRU cache of the other (unpinned) modules, in MiB.
+WASM_MEMORY_CACHE_MIB=${DEVNET_WASM_MEMORY_CACHE_MIB:-256}
 
 log() { echo "[devnet] $*" >&2; }
 die() { echo "[devnet] ERROR: $*" >&2; exit 1; }
@@ -133,6 +143,7 @@ configure_node() {
   toml_set "$app" api enabled-unsafe-cors true
   toml_set "$app" grpc enable true
   toml_set "$app" grpc address "\"127.0.0.1:$(grpc_port "$i")\""
+  toml_set "$app" wasm memory_cache_size "$WASM_MEMORY_CACHE_MIB"
 }
 
 create_chain() {
@@ -156,11 +167,18 @@ create_chain() {
     wd genesis add-genesis-account "$addr" "$ACCOUNT_COINS" --home "$(home_of 0)" >/dev/null
   done < <(jq -r '.accounts[].address' "$ACCOUNTS_FILE")
   # permissionless code upload + instantiate, a stablecoin with metadata, fast governance for experiments
-  jq --arg bond "$BOND_DENOM" --arg usd "$STABLE_DENOM" '
+  # governance in seconds (MsgPinCodes for the deploy, issue 15): voting GOV_VOTING_PERIOD, expedited
+  # GOV_EXPEDITED_PERIOD, deposits GOV_MIN_DEPOSIT / GOV_EXPEDITED_DEPOSIT (1 / 2 STAKE of 1M per account)
+  jq --arg bond "$BOND_DENOM" --arg usd "$STABLE_DENOM" \
+    --arg voting "$GOV_VOTING_PERIOD" --arg expedited "$GOV_EXPEDITED_PERIOD" \
+    --arg deposit "$GOV_MIN_DEPOSIT" --arg xdeposit "$GOV_EXPEDITED_DEPOSIT" '
     .app_state.wasm.params.code_upload_access = {"permission": "Everybody", "addresses": []}
     | .app_state.wasm.params.instantiate_default_permission = "Everybody"
-    | .app_state.gov.params.voting_period = "60s"
-    | .app_state.gov.params.expedited_voting_period = "30s"
+    | .app_state.gov.params.voting_period = $voting
+    | .app_state.gov.params.expedited_voting_period = $expedited
+    | .app_state.gov.params.max_deposit_period = "60s"
+    | .app_state.gov.params.min_deposit = [{"denom": $bond, "amount": $deposit}]
+    | .app_state.gov.params.expedited_min_deposit = [{"denom": $bond, "amount": $xdeposit}]
     | .app_state.bank.denom_metadata = [
         {"description": "devnet stablecoin (trust pledges)", "base": $usd, "display": "usdc", "name": "USD Coin (devnet)", "symbol": "USDC",
          "denom_units": [{"denom": $usd, "exponent": 0, "aliases": []}, {"denom": "usdc", "exponent": 6, "aliases": []}]},
@@ -202,6 +220,8 @@ DEVNET_GRPC_PORT=$GRPC0
 DEVNET_RPC=http://127.0.0.1:$RPC0
 DEVNET_API=http://127.0.0.1:$API0
 DEVNET_GRPC=127.0.0.1:$GRPC0
+DEVNET_GOV_VOTING_PERIOD=$GOV_VOTING_PERIOD
+DEVNET_GOV_EXPEDITED_PERIOD=$GOV_EXPEDITED_PERIOD
 WASMD=$WASMD
 EOF
 }

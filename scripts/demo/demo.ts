@@ -2,7 +2,7 @@
 import path from "node:path";
 import "../deploy/fast-poll";
 import { ROOT, loadNetwork } from "../deploy/config";
-import { readDeployment } from "../deploy/context";
+import { readDeployment, type Deployment } from "../deploy/context";
 import { actors } from "../deploy/accounts";
 import { main } from "../deploy/deploy";
 import { DemoContext } from "./context";
@@ -18,6 +18,7 @@ export async function demo(networkName = "devnet") {
   console.log(`Mesi demo on ${net.chainId} (${net.rpc})`);
   console.log(`actors (DEVNET-ONLY keys from networks/devnet-accounts.json):`);
   for (const a of Object.values(who)) console.log(`  ${a.name.padEnd(17)} ${a.address}`);
+  printPinning(deployment);
   for (const s of DEMO_STEPS) {
     const missing = s.needs.filter((k) => !deployment.contracts[k]);
     if (missing.length) {
@@ -35,6 +36,24 @@ export async function demo(networkName = "devnet") {
   console.log(`  node logs           .devnet/node0.log`);
   console.log(`  run it again        make demo (idempotent: nothing is uploaded twice)`);
   console.log(`  stop the devnet     make devnet-stop      (wipe it: make devnet-reset)`);
+}
+
+/** The codes the deploy pinned by governance and what it saved on a token transfer (issue 15). */
+function printPinning(deployment: Deployment) {
+  const p = deployment.pinning;
+  console.log("\n=== pinned codes (the deploy's governance proposal; scripts/deploy/pin.ts)");
+  if (!p) return console.log("  none recorded: run make deploy (it pins the suite's codes on the devnet)");
+  const byCode = new Map<number, string[]>();
+  for (const [k, c] of Object.entries(deployment.contracts)) byCode.set(c.codeId, [...(byCode.get(c.codeId) ?? []), k]);
+  for (const id of p.pinned) console.log(`  code ${String(id).padStart(3)} pinned   ${(byCode.get(id) ?? []).join(", ")}`);
+  for (const [id, ks] of byCode) if (!p.pinned.includes(id)) console.log(`  code ${String(id).padStart(3)} NOT pinned   ${ks.join(", ")}`);
+  for (const g of p.proposals) {
+    console.log(`  proposal ${g.id ?? "(printed)"}: ${g.status}${g.pin.length ? `, pin ${g.pin.join(", ")}` : ""}${g.unpin.length ? `, unpin ${g.unpin.join(", ")}` : ""}${g.txHash ? `, tx ${g.txHash}` : ""}`);
+  }
+  const t = p.transferGas;
+  if (t) {
+    console.log(`  ${t.what}: gas ${t.unpinned.toLocaleString("en-US")} before the pin, ${t.pinned.toLocaleString("en-US")} after (${(t.unpinned - t.pinned).toLocaleString("en-US")} less per call)`);
+  }
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -41,9 +41,18 @@ export interface Network {
   accounts: Record<string, DevAccount>;
   /** role -> address (arbiter, liquidity, community, treasury-standin, ...); devnet: the devnet accounts */
   roles: Record<string, string>;
+  /**
+   * how the deploy pins the suite's codes by governance (issue 15, scripts/deploy/pin.ts): "vote" = propose and vote
+   * with the devnet's validator keys (local only), "print" = print the proposal JSON for a governance participant,
+   * "off". Unset: "vote" on a local network, "print" elsewhere.
+   */
+  pinCodes?: "vote" | "print" | "off";
+  /** the networks file this came from (MESI_NETWORKS_FILE or networks/networks.json), for messages */
+  networksFile: string;
 }
 
-const NETWORKS_FILE = path.join(ROOT, "networks", "networks.json");
+/** networks/networks.json, or the file named by MESI_NETWORKS_FILE (tests describe a chain of their own) */
+export const networksFile = () => (process.env.MESI_NETWORKS_FILE ? path.resolve(process.env.MESI_NETWORKS_FILE) : path.join(ROOT, "networks", "networks.json"));
 
 export function loadDevAccounts(file = path.join(ROOT, "networks", "devnet-accounts.json")): Record<string, DevAccount> {
   const raw = JSON.parse(fs.readFileSync(file, "utf8")) as { accounts: DevAccount[] };
@@ -80,14 +89,34 @@ export function checkAddress(addr: string, prefix: string, what: string): string
   return addr;
 }
 
+/**
+ * Roles a public network must name in networks.json `roles` (the devnet takes them from its accounts): the people
+ * the steps configure, and one beneficiary per genesis vesting group (the treasury refuses an address twice).
+ */
+export const PUBLIC_ROLES = [
+  "arbiter",
+  "operator",
+  "feeder",
+  "liquidity",
+  "community",
+  ...["micro-pre-seed", "seed-a", "seed-b", "community-incentives", "airdrop", "core-team", "strategic-partnerships", "advisors"].map((g) => `vesting-${g}`),
+];
+
 /** Reads and validates a network; throws ConfigError with a clear message before anything touches the chain. */
 export function loadNetwork(name = process.env.NETWORK ?? "devnet"): Network {
-  if (!fs.existsSync(NETWORKS_FILE)) throw new ConfigError(`missing ${NETWORKS_FILE}`);
-  const all = JSON.parse(fs.readFileSync(NETWORKS_FILE, "utf8")) as Record<string, any>;
+  const file = networksFile();
+  const shown = path.relative(ROOT, file).startsWith("..") ? file : path.relative(ROOT, file);
+  if (!fs.existsSync(file)) throw new ConfigError(`missing ${file}`);
+  let all: Record<string, any>;
+  try {
+    all = JSON.parse(fs.readFileSync(file, "utf8")) as Record<string, any>;
+  } catch (e) {
+    throw new ConfigError(`${shown} is not valid JSON: ${(e as Error).message}`);
+  }
   const cfg = all[name];
   const known = Object.keys(all).filter((k) => !k.startsWith("_"));
-  if (!cfg || name.startsWith("_")) throw new ConfigError(`unknown network "${name}" (known: ${known.join(", ")}) in networks/networks.json`);
-  const where = `networks/networks.json: ${name}`;
+  if (!cfg || name.startsWith("_")) throw new ConfigError(`unknown network "${name}" (known: ${known.join(", ")}) in ${shown}`);
+  const where = `${shown}: ${name}`;
   const local = cfg.local === true;
   let chainId: string = need(cfg.chainId, `${where}.chainId`);
   let rpc: string = need(cfg.rpc, `${where}.rpc`);
@@ -135,6 +164,17 @@ export function loadNetwork(name = process.env.NETWORK ?? "devnet"): Network {
   }
   for (const [r, a] of Object.entries((cfg.roles ?? {}) as Record<string, string>)) roles[r] = a;
   for (const [r, a] of Object.entries(roles)) if (a !== "$signer") checkAddress(a, prefix, `${where}.roles.${r}`);
+  if (!local) {
+    // every address the deploy steps ask for, checked here so a missing one fails before the first transaction
+    const missing = PUBLIC_ROLES.filter((r) => !roles[r]);
+    if (missing.length) throw new ConfigError(`${where}.roles: no address for role ${missing.map((r) => `"${r}"`).join(", ")} (an address or "$signer")`);
+  }
+  // MESI_PIN_CODES overrides the file (make bench-chain deploys unpinned, measures, then pins itself)
+  const pinCodes = (process.env.MESI_PIN_CODES || cfg.pinCodes) as Network["pinCodes"];
+  if (pinCodes !== undefined && !["vote", "print", "off"].includes(pinCodes)) {
+    throw new ConfigError(`${where}.pinCodes: "${pinCodes}" is not one of "vote", "print", "off"`);
+  }
+  if (pinCodes === "vote" && !local) throw new ConfigError(`${where}.pinCodes: "vote" needs the devnet's validator keys (local: true); use "print"`);
   const dir = process.env.MESI_DEPLOYMENTS_DIR ? path.resolve(process.env.MESI_DEPLOYMENTS_DIR) : path.join(ROOT, "deployments");
   return {
     name,
@@ -152,6 +192,8 @@ export function loadNetwork(name = process.env.NETWORK ?? "devnet"): Network {
     deploymentFile: path.join(dir, `${chainId}.json`),
     accounts,
     roles,
+    pinCodes,
+    networksFile: shown,
   };
 }
 

@@ -7,6 +7,7 @@ import { SigningCosmWasmClient } from "@cosmjs/cosmwasm-stargate";
 import { DirectSecp256k1HdWallet } from "@cosmjs/proto-signing";
 import type { Coin } from "@cosmjs/amino";
 import { ConfigError, ROOT, clientOptions, type Network } from "./config";
+import type { PinningRecord } from "./pin";
 
 export interface CodeRecord {
   codeId: number;
@@ -65,6 +66,8 @@ export interface Deployment {
   migrations: MigrationRecord[];
   /** anything a step wants to publish (e.g. the genesis allocation table) */
   info: Record<string, unknown>;
+  /** pinned codes and the governance proposals that pinned them (scripts/deploy/pin.ts, issue 15) */
+  pinning?: PinningRecord;
 }
 
 export const GAS_MULTIPLIER = 1.4;
@@ -103,11 +106,11 @@ export class DeployContext {
     }
     const chainId = await client.getChainId();
     if (chainId !== net.chainId) {
-      throw new ConfigError(`${net.rpc} serves chain "${chainId}", networks/networks.json says "${net.chainId}" for ${net.name}`);
+      throw new ConfigError(`${net.rpc} serves chain "${chainId}", ${net.networksFile} says "${net.chainId}" for ${net.name}: wrong rpc or wrong chainId, nothing was sent`);
     }
     const bal = await client.getBalance(sender, net.feeDenom);
     if (BigInt(bal.amount) === 0n) {
-      throw new ConfigError(`signer ${sender} has no ${net.feeDenom} on ${net.chainId} to pay fees (set ${net.signerEnv} to a funded account)`);
+      throw new ConfigError(`signer ${sender} has no ${net.feeDenom} on ${net.chainId} to pay fees (set ${net.signerEnv} to a funded account); nothing was sent`);
     }
     for (const [r, a] of Object.entries(net.roles)) if (a === "$signer") net.roles[r] = sender;
     const previous = readDeployment(net.deploymentFile);
@@ -153,7 +156,7 @@ export class DeployContext {
   }
   role(name: string): string {
     const a = this.net.roles[name];
-    if (!a) throw new ConfigError(`network ${this.net.name} has no address for role "${name}" (networks/networks.json roles.${name})`);
+    if (!a) throw new ConfigError(`network ${this.net.name} has no address for role "${name}" (${this.net.networksFile} roles.${name})`);
     return a;
   }
   /** address of a contract deployed in this run or earlier (undefined when not deployed) */

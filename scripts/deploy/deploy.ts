@@ -1,9 +1,11 @@
 // make deploy NETWORK=<name>: upload every built artifact, instantiate and wire the suite in dependency order.
-// Idempotent: a checksum already on chain is not uploaded again, a recorded instance is not instantiated again.
+// Idempotent: a checksum already on chain is not uploaded again, a recorded instance is not instantiated again, a
+// pinned code is not proposed again. Last step: pin the suite's codes (scripts/deploy/pin.ts).
 import path from "node:path";
 import { ConfigError, ROOT, loadNetwork } from "./config";
 import { DeployContext, artifactPath } from "./context";
 import { STEPS } from "./steps/index";
+import { pinMode, pinSuite } from "./pin";
 
 export async function deploy(networkName?: string): Promise<DeployContext> {
   const t0 = Date.now();
@@ -21,9 +23,13 @@ export async function deploy(networkName?: string): Promise<DeployContext> {
     }
     await step.run(ctx);
   }
+  ctx.step(`pin: the suite's codes by governance (networks.json pinCodes = "${pinMode(net)}"; issue 15)`);
+  await pinSuite(ctx);
   ctx.save();
   const gas = (Object.values(ctx.record.codes).reduce((s, c) => s + (c.gasUsed ?? 0), 0));
   console.log(`\ndeployed in ${((Date.now() - t0) / 1000).toFixed(1)}s; contracts: ${Object.keys(ctx.record.contracts).join(", ") || "none"}; upload gas recorded: ${gas}`);
+  const pinned = ctx.record.pinning?.pinned ?? [];
+  console.log(`pinned codes: ${pinned.length ? pinned.join(", ") : "none"}`);
   console.log(`deployment file: ${path.relative(ROOT, net.deploymentFile)}`);
   return ctx;
 }

@@ -1,9 +1,11 @@
 // make migrate CONTRACT=<name> [NETWORK=devnet]: upload the current artifact (unless already on chain) and
-// migrate the recorded instance to it with MigrateMsg {} (recorded in deployments/<chain-id>.json).
+// migrate the recorded instance to it with MigrateMsg {} (recorded in deployments/<chain-id>.json), then pin the new
+// code and unpin the old one no other recorded contract runs (one governance proposal; scripts/deploy/pin.ts).
 import path from "node:path";
 import { ConfigError, ROOT, loadNetwork } from "./config";
 import { DeployContext, GAS_MULTIPLIER, artifactPath } from "./context";
 import { main } from "./deploy";
+import { changePins } from "./pin";
 
 export async function migrate(contract: string, networkName?: string, msg: Record<string, unknown> = {}) {
   const net = loadNetwork(networkName);
@@ -36,6 +38,16 @@ export async function migrate(contract: string, networkName?: string, msg: Recor
   inst.codeId = code.codeId;
   inst.checksum = code.checksum;
   ctx.save();
+  // the new code starts unpinned (every call 58,000 gas dearer): pin it, and unpin the old code unless another
+  // recorded contract still runs it, in one proposal (issue 15)
+  const oldCode = onChain.codeId;
+  const stillUsed = Object.entries(ctx.record.contracts).some(([k, c]) => k !== contract && c.codeId === oldCode);
+  ctx.step(`pin code ${code.codeId}${stillUsed ? ` (code ${oldCode} stays pinned: another contract runs it)` : `, unpin code ${oldCode}`}`);
+  await changePins(ctx, {
+    pin: [code.codeId],
+    unpin: stillUsed ? [] : [oldCode],
+    why: `Migration of ${contract} from code ${oldCode} to code ${code.codeId}`,
+  });
   return ctx;
 }
 
