@@ -115,6 +115,7 @@ demo: wasm node-deps
 # type-check and build the production bundle (Keplr only; no test signer) into web/dist
 web: node-deps
 	npx --no-install tsc -p web/tsconfig.json
+	npx --no-install tsc -p tests/web/tsconfig.json
 	npx --no-install vite build web --logLevel warn
 	@echo "[web] built web/dist ($$(du -sh web/dist | cut -f1))"
 
