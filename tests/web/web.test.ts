@@ -1,0 +1,384 @@
+// The reference dApp (web/, issue 11) in headless Chromium (Debian's /usr/bin/chromium driven by playwright-core)
+// against a throw-away devnet with the suite deployed. Every flow is asserted twice: on the page and by a direct
+// query of the chain. Any console error or uncaught page exception fails the test. A screenshot per flow lands in
+// artifacts/web/ (git-ignored). The production bundle is checked for the test signer and for mnemonics.
+// Needs artifacts/mesi_{token,treasury,gallery,bid_to_meet}.wasm (make wasm) and wasmd (scripts/build-wasmd.sh).
+import { after, afterEach, before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { createHash } from "node:crypto";
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { fromBase64, toBase64 } from "@cosmjs/encoding";
+import { DirectSecp256k1HdWallet } from "@cosmjs/proto-signing";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { build, preview, type PreviewServer } from "vite";
+import { MesiBidToMeetQueryClient } from "../../clients/src/MesiBidToMeet.client";
+import { MesiGalleryQueryClient } from "../../clients/src/MesiGallery.client";
+import { MesiTokenClient, MesiTokenQueryClient } from "../../clients/src/MesiToken.client";
+import { MesiTreasuryClient } from "../../clients/src/MesiTreasury.client";
+import { MesiBidToMeetClient } from "../../clients/src/MesiBidToMeet.client";
+import { actors, type Actor } from "../../scripts/deploy/accounts";
+import { loadDevAccounts, loadNetwork } from "../../scripts/deploy/config";
+import { MESI } from "../../scripts/deploy/genesis";
+import { ROOT, startDevnet, type Devnet } from "../e2e/devnet";
+
+const CHROMIUM = process.env.MESI_CHROMIUM ?? "/usr/bin/chromium";
+const WEB = path.join(ROOT, "web");
+const SHOTS = path.join(ROOT, "artifacts", "web");
+// MESI_ARTIFACTS_DIR (as for scripts/deploy) takes the artifacts from elsewhere
+const ARTIFACTS_DIR = process.env.MESI_ARTIFACTS_DIR ? path.resolve(process.env.MESI_ARTIFACTS_DIR) : path.join(ROOT, "artifacts");
+const ARTIFACTS = ["mesi_token", "mesi_treasury", "mesi_gallery", "mesi_bid_to_meet"].map((a) => path.join(ARTIFACTS_DIR, `${a}.wasm`));
+const missing = ARTIFACTS.filter((a) => !fs.existsSync(a)).map((a) => path.basename(a));
+const noBrowser = !fs.existsSync(CHROMIUM) && `${CHROMIUM} missing (apt-get install chromium; .ci/run does it)`;
+const sha256 = (b: string | Buffer) => createHash("sha256").update(b).digest("hex");
+const m = (whole: number) => (BigInt(whole) * MESI).toString();
+
+/** the launch flags that keep Debian's chromium quiet and quick on a closed network */
+const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"];
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.once("error", reject);
+    s.listen(0, "127.0.0.1", () => {
+      const port = (s.address() as net.AddressInfo).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+/** vite build of web/ into `outDir` (mode "e2e" compiles the test signer in; "production" is what `make web` ships) */
+async function buildWeb(mode: "e2e" | "production", outDir: string) {
+  const prev = process.env.MESI_WEB_OUT;
+  process.env.MESI_WEB_OUT = outDir;
+  try {
+    await build({ configFile: path.join(WEB, "vite.config.ts"), mode, logLevel: "error" });
+  } finally {
+    if (prev === undefined) delete process.env.MESI_WEB_OUT;
+    else process.env.MESI_WEB_OUT = prev;
+  }
+}
+
+function bundleText(dir: string): string {
+  const out: string[] = [];
+  const walk = (d: string) => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else out.push(fs.readFileSync(p, "latin1"));
+    }
+  };
+  walk(dir);
+  return out.join("\n");
+}
+
+describe("production bundle", () => {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "mesi-web-bundle-"));
+  after(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+  test("the production bundle contains no test signer, no devnet mnemonic and no BIP39 word list", async () => {
+    const prod = path.join(tmp, "prod");
+    const e2e = path.join(tmp, "e2e");
+    const t0 = Date.now();
+    await buildWeb("production", prod);
+    await buildWeb("e2e", e2e);
+    const prodText = bundleText(prod);
+    const e2eText = bundleText(e2e);
+    const js = fs.readdirSync(path.join(prod, "assets")).filter((f) => f.endsWith(".js"));
+    const bytes = js.reduce((n, f) => n + fs.statSync(path.join(prod, "assets", f)).size, 0);
+    console.log(`# production bundle: ${js.length} js file(s), ${(bytes / 1024).toFixed(0)} KiB; two builds in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    // the markers exist in the e2e bundle, so their absence from production means something
+    for (const marker of ["MESI_TEST_SIGNER", "mesiTestSigner"]) {
+      assert.ok(e2eText.includes(marker), `e2e bundle should contain ${marker}`);
+      assert.ok(!prodText.includes(marker), `production bundle contains ${marker}`);
+    }
+    for (const text of [prodText, e2eText]) {
+      for (const acc of Object.values(loadDevAccounts())) {
+        const words = acc.mnemonic.split(" ");
+        assert.ok(!text.includes(acc.mnemonic), `a bundle contains the devnet mnemonic of ${acc.name}`);
+        assert.ok(!text.includes(words.slice(0, 4).join(" ")), `a bundle contains the start of ${acc.name}'s mnemonic`);
+      }
+      // the BIP39 English list starts abandon, ability, able, about (any separator)
+      assert.doesNotMatch(text, /abandon\W{1,6}ability\W{1,6}able\W{1,6}about/, "a bundle contains the BIP39 word list");
+    }
+  });
+});
+
+describe("the dApp in a browser on the devnet", { skip: (missing.length > 0 && `${missing.join(", ")} not built (make wasm)`) || noBrowser }, () => {
+  let dev: Devnet;
+  let record: any;
+  let server: PreviewServer;
+  let url: string;
+  let browser: Browser;
+  let who: Record<"alice" | "carol" | "feeder" | "liquidity" | "operator", Actor>;
+  let tq: MesiTokenQueryClient, gq: MesiGalleryQueryClient, bq: MesiBidToMeetQueryClient;
+  let token: string, treasury: string, gallery: string, btm: string;
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "mesi-web-e2e-"));
+  const contexts: BrowserContext[] = [];
+  let errors: string[] = [];
+  const pages: Partial<Record<"alice" | "carol", Page>> = {};
+  const balance = async (addr: string) => BigInt((await tq.balance({ address: addr })).balance);
+
+  /** a browser context signed in as a devnet account: the page's test wallet asks this process to sign */
+  async function openAs(name: "alice" | "carol"): Promise<Page> {
+    if (pages[name]) return pages[name]!;
+    const acc = loadDevAccounts()[name];
+    const wallet = await DirectSecp256k1HdWallet.fromMnemonic(acc.mnemonic, { prefix: "wasm" });
+    const ctx = await browser.newContext({ viewport: { width: 1280, height: 860 }, deviceScaleFactor: 1 });
+    contexts.push(ctx);
+    await ctx.exposeFunction("mesiTestSignerAccounts", async () =>
+      (await wallet.getAccounts()).map((a) => ({ address: a.address, pubkey: toBase64(a.pubkey) })),
+    );
+    await ctx.exposeFunction("mesiTestSignerSignDirect", async (address: string, doc: { bodyBytes: string; authInfoBytes: string; chainId: string; accountNumber: string }) => {
+      const r = await wallet.signDirect(address, {
+        bodyBytes: fromBase64(doc.bodyBytes),
+        authInfoBytes: fromBase64(doc.authInfoBytes),
+        chainId: doc.chainId,
+        accountNumber: BigInt(doc.accountNumber),
+      });
+      return {
+        signed: { bodyBytes: toBase64(r.signed.bodyBytes), authInfoBytes: toBase64(r.signed.authInfoBytes), chainId: r.signed.chainId, accountNumber: r.signed.accountNumber.toString() },
+        signature: r.signature,
+      };
+    });
+    const page = await ctx.newPage();
+    page.on("console", (msg) => {
+      if (msg.type() === "error") errors.push(`[${name} console] ${msg.text()}`);
+    });
+    page.on("pageerror", (e) => errors.push(`[${name} page] ${e.message}`));
+    await page.goto(`${url}#account`);
+    await page.getByTestId("connect-test").click();
+    await page.getByTestId("address").waitFor();
+    assert.equal(await page.getByTestId("address").getAttribute("title"), acc.address);
+    pages[name] = page;
+    return page;
+  }
+
+  /** waits for the transaction in `scope` to be included; returns its hash and height as the page shows them */
+  async function included(scope: ReturnType<Page["locator"]>) {
+    const status = scope.locator('[data-testid="tx-status"]').last();
+    await status.waitFor();
+    await scope.page().waitForFunction(
+      (el) => el?.getAttribute("data-stage") === "included" || el?.getAttribute("data-stage") === "refused",
+      await status.elementHandle(),
+      { timeout: 60_000 },
+    );
+    const stage = await status.getAttribute("data-stage");
+    if (stage !== "included") assert.fail(`transaction refused: ${await status.textContent()}`);
+    const hash = (await status.locator('[data-testid="tx-hash"]').getAttribute("data-hash"))!;
+    const height = Number((await status.locator('[data-testid="tx-height"]').textContent())!.replace(/,/g, ""));
+    // the page's hash and height are the chain's
+    const tx = await who.alice.client.getTx(hash);
+    assert.ok(tx, `tx ${hash} not found on chain`);
+    assert.equal(tx.height, height);
+    assert.equal(tx.code, 0);
+    return { hash, height };
+  }
+
+  const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+
+  before(async () => {
+    fs.mkdirSync(SHOTS, { recursive: true });
+    const t0 = Date.now();
+    dev = await startDevnet(1);
+    const d = await dev.deploy();
+    record = d.record;
+    token = record.contracts.token.address;
+    treasury = record.contracts.treasury.address;
+    gallery = record.contracts.gallery.address;
+    btm = record.contracts["bid-to-meet"].address;
+    who = await actors(loadNetwork("devnet"), ["alice", "carol", "feeder", "liquidity", "operator"] as const);
+    tq = new MesiTokenQueryClient(who.alice.client, token);
+    gq = new MesiGalleryQueryClient(who.alice.client, gallery);
+    bq = new MesiBidToMeetQueryClient(who.alice.client, btm);
+    // the platform's side (back end): a fresh price, MESI for the fan and the creator, the fan's KYC
+    await new MesiTreasuryClient(who.feeder.client, who.feeder.address, treasury).postPrice({ price: "0.05" });
+    await new MesiTokenClient(who.liquidity.client, who.liquidity.address, token).transfer({ recipient: who.alice.address, amount: m(10_000) });
+    await new MesiTokenClient(who.liquidity.client, who.liquidity.address, token).transfer({ recipient: who.carol.address, amount: m(10_000) });
+    await new MesiBidToMeetClient(who.operator.client, who.operator.address, btm).setKyc({ address: who.alice.address, completed: true });
+    // the e2e bundle, served with this devnet's deployment record beside it
+    const out = path.join(tmp, "dist");
+    await buildWeb("e2e", out);
+    fs.writeFileSync(path.join(out, "deployment.json"), JSON.stringify(record));
+    const port = await freePort();
+    server = await preview({ configFile: path.join(WEB, "vite.config.ts"), mode: "e2e", logLevel: "error", build: { outDir: out }, preview: { port, strictPort: true, host: "127.0.0.1" } });
+    url = `http://127.0.0.1:${port}/`;
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: [...CHROMIUM_ARGS, `--user-data-dir=${path.join(tmp, "profile")}`],
+    });
+    console.log(`# devnet + deploy + build + browser in ${((Date.now() - t0) / 1000).toFixed(1)} s (deploy ${d.seconds.toFixed(1)} s)`);
+  });
+
+  afterEach(() => {
+    const e = errors;
+    errors = [];
+    assert.deepEqual(e, [], "console errors or uncaught exceptions in the page");
+  });
+
+  after(async () => {
+    for (const c of contexts) await c.close().catch(() => {});
+    await browser?.close().catch(() => {});
+    await new Promise<void>((r) => (server ? server.httpServer.close(() => r()) : r()));
+    dev?.stop();
+    fs.rmSync(tmp, { recursive: true, force: true });
+  });
+
+  test("lock: the tier changes on screen and on chain", async () => {
+    const page = await openAs("alice");
+    const tier = page.getByTestId("tier");
+    await tier.waitFor();
+    assert.equal(await tier.getAttribute("data-tier"), "0");
+    assert.equal((await tq.tier({ address: who.alice.address })).tier, 0);
+    assert.match((await page.getByTestId("next-tier").textContent())!, /Tier 1 needs 100 influence points/);
+    await page.getByTestId("lock-amount").fill("150");
+    await page.getByTestId("lock-submit").click();
+    await included(page.getByTestId("lock-card"));
+    await page.waitForFunction(() => document.querySelector('[data-testid="tier"]')?.getAttribute("data-tier") === "1");
+    assert.equal(await page.getByTestId("locked").textContent(), "150 MESI");
+    const chain = await tq.tier({ address: who.alice.address });
+    assert.equal(chain.tier, 1);
+    assert.equal(chain.locked, m(150));
+    assert.match((await page.getByTestId("next-tier").textContent())!, /Tier 2 needs 200 influence points/);
+    await shot(page, "1-account-lock");
+  });
+
+  const file = Buffer.from(`a sunset over the harbour, shot for the web test ${Date.now()}`);
+  const fileHash = sha256(file);
+  const tokenId = `${new Date().getFullYear()}-sunset-harbour`;
+
+  test("mint: the page hashes the picked file, the gallery lists it with that sha256", async () => {
+    const page = await openAs("carol");
+    await page.getByTestId("nav-gallery").click();
+    await page.getByTestId("mint-file").setInputFiles({ name: "sunset-harbour.jpg", mimeType: "image/jpeg", buffer: file });
+    await page.getByTestId("mint-hash").waitFor();
+    assert.equal(await page.getByTestId("mint-hash").textContent(), `sha256 ${fileHash}`);
+    assert.equal(await page.getByTestId("mint-token-id").inputValue(), tokenId);
+    await page.getByTestId("mint-tags").fill("sunset, harbour");
+    // the rights confirmation is asked for; without it the chain refuses
+    await page.getByTestId("mint-rights").check();
+    await page.getByTestId("mint-submit").click();
+    await included(page.getByTestId("mint-card"));
+    const tile = page.locator(`[data-testid="gallery-item"][data-token-id="${tokenId}"]`);
+    await tile.waitFor();
+    assert.equal(await tile.getAttribute("data-hash"), fileHash);
+    assert.equal(await tile.getByTestId("item-hash").textContent(), `sha256 ${fileHash}`);
+    const nft = await gq.nftInfo({ tokenId });
+    assert.equal(nft.extension.content_hash, fileHash);
+    assert.equal(nft.extension.creator, who.carol.address);
+    assert.deepEqual(nft.extension.tags, ["sunset", "harbour"]);
+    // the filters: tag "harbour" lists it, kind "video" does not
+    await page.getByTestId("filter-tag").click();
+    await page.getByTestId("filter-tag-value").fill("harbour");
+    await tile.waitFor();
+    await page.getByTestId("filter-media_kind").click();
+    await page.getByTestId("filter-kind-value").selectOption("video");
+    await tile.waitFor({ state: "detached" });
+    assert.equal((await gq.gallery({ creator: who.carol.address, filter: { media_kind: "video" } })).items.length, 0);
+    await page.getByTestId("filter-all").click();
+    await tile.waitFor();
+    await shot(page, "2-gallery-mint");
+  });
+
+  test("pledge: the token's and the creator's pledge totals grow on screen and on chain", async () => {
+    const page = await openAs("carol");
+    const tile = page.locator(`[data-testid="gallery-item"][data-token-id="${tokenId}"]`);
+    const usdc0 = BigInt((await who.carol.client.getBalance(who.carol.address, "uusdc")).amount);
+    await tile.getByTestId("pledge-open").click();
+    await tile.getByTestId("pledge-amount").fill("25");
+    await tile.getByTestId("pledge-submit").click();
+    await included(tile);
+    await page.waitForFunction((id) => document.querySelector(`[data-token-id="${id}"] [data-testid="item-pledge"]`)?.textContent === "25", tokenId);
+    await page.waitForFunction(() => document.querySelector('[data-testid="creator-pledges"]')?.textContent?.startsWith("25 "));
+    assert.equal((await gq.pledge({ tokenId })).amount, "25000000");
+    assert.equal((await gq.creatorPledges({ creator: who.carol.address })).total, "25000000");
+    const usdc1 = BigInt((await who.carol.client.getBalance(who.carol.address, "uusdc")).amount);
+    assert.equal(usdc0 - usdc1, 25_000_000n);
+    await shot(page, "3-gallery-pledge");
+  });
+
+  let bidId = 0;
+  test("bid to meet: bid within the tier limit, accept shows a QR code, the scanned code releases, balances move", async () => {
+    const creator = await openAs("carol");
+    const fan = await openAs("alice");
+    // the creator opens for bids
+    await creator.getByTestId("nav-meet").click();
+    await creator.getByTestId("meet-as-creator").click();
+    await creator.getByTestId("enable-min").fill("100");
+    await creator.getByTestId("enable-submit").click();
+    await included(creator.getByTestId("enable-card"));
+    const offer = await bq.creator({ address: who.carol.address });
+    assert.equal(offer.enabled, true);
+    assert.equal(offer.min_bid, m(100));
+    // the fan sees the tier's USD limit before signing (tier 1: USD 200 = 4,000 MESI at USD 0.05)
+    await fan.getByTestId("nav-meet").click();
+    await fan.getByTestId("fan-creator").fill(who.carol.address);
+    await fan.getByTestId("limit-usd").waitFor();
+    assert.equal(await fan.getByTestId("limit-usd").textContent(), "USD 200");
+    assert.equal(await fan.getByTestId("limit-mesi").textContent(), "4,000 MESI");
+    assert.equal((await bq.bidLimit({ address: who.alice.address })).limit_mesi, m(4_000));
+    const a0 = await balance(who.alice.address);
+    await fan.getByTestId("bid-amount").fill("1000");
+    await fan.getByTestId("bid-submit").click();
+    await included(fan.getByTestId("creator-offer"));
+    const bids = (await bq.bidsByFan({ fan: who.alice.address })).bids;
+    bidId = bids[bids.length - 1].id;
+    assert.equal(bids[bids.length - 1].amount, m(1_000));
+    assert.equal(await balance(who.alice.address), a0 - 1_000n * MESI);
+    await fan.locator(`[data-testid="fan-bid"][data-bid-id="${bidId}"][data-status="open"]`).waitFor();
+    // the creator accepts: the page shows the one-time code as a QR code and puts only its sha256 on chain
+    const row = creator.locator(`[data-testid="creator-bid"][data-bid-id="${bidId}"]`);
+    await row.waitFor({ timeout: 15_000 });
+    await row.getByTestId("accept").click();
+    await included(row);
+    const qr = row.getByTestId("meeting-qr-img");
+    await qr.waitFor();
+    const code = (await row.getByTestId("meeting-code").textContent())!;
+    assert.match(code, /^[A-Z2-9]{4}-[A-Z2-9]{4}$/);
+    const onChain = await bq.bid({ bidId });
+    assert.equal(onChain.status, "accepted");
+    assert.equal(onChain.code_hash, sha256(code));
+    await shot(creator, "4-meet-creator-qr");
+    // the fan scans a picture of the QR code: the page decodes it into the code field
+    const picture = await qr.screenshot();
+    const fanRow = fan.locator(`[data-testid="fan-bid"][data-bid-id="${bidId}"]`);
+    await fan.locator(`[data-testid="fan-bid"][data-bid-id="${bidId}"][data-status="accepted"]`).waitFor({ timeout: 15_000 });
+    await fanRow.getByTestId("release-scan").setInputFiles({ name: "qr.png", mimeType: "image/png", buffer: picture });
+    await fan.waitForFunction((c) => (document.querySelector('[data-testid="release-code"]') as HTMLInputElement | null)?.value === c, code);
+    const [c0, t0] = [await balance(who.carol.address), await balance(treasury)];
+    await fanRow.getByTestId("release").click();
+    await included(fanRow);
+    // creator 90%, treasury 10%
+    assert.equal(await balance(who.carol.address), c0 + 900n * MESI);
+    assert.equal(await balance(treasury), t0 + 100n * MESI);
+    assert.equal((await bq.bid({ bidId })).status, "released");
+    await fan.locator(`[data-testid="fan-bid"][data-bid-id="${bidId}"][data-status="released"]`).waitFor();
+    await shot(fan, "5-meet-fan-released");
+  });
+
+  test("a refused transaction shows the chain's reason and changes nothing", async () => {
+    const fan = await openAs("alice");
+    await fan.getByTestId("nav-meet").click();
+    await fan.getByTestId("fan-creator").fill(who.carol.address);
+    await fan.getByTestId("bid-amount").waitFor();
+    const [a0, n0] = [await balance(who.alice.address), (await bq.bidsByFan({ fan: who.alice.address })).bids.length];
+    const fee0 = (await who.alice.client.getBalance(who.alice.address, "ustake")).amount;
+    // above the tier's limit (4,000 MESI): the chain refuses it
+    await fan.getByTestId("bid-amount").fill("5000");
+    await fan.getByTestId("bid-submit").click();
+    const status = fan.getByTestId("creator-offer").getByTestId("tx-status");
+    await fan.waitForFunction(() => document.querySelector('[data-testid="creator-offer"] [data-testid="tx-status"]')?.getAttribute("data-stage") === "refused");
+    const reason = (await status.getByTestId("tx-reason").textContent())!;
+    assert.match(reason, /above the tier limit/i);
+    assert.doesNotMatch(reason, /execute wasm contract failed|message index|rpc error/);
+    assert.match((await status.textContent())!, /Nothing was sent and nothing changed/);
+    // nothing changed on chain: the balance, the bids, not even a fee
+    assert.equal(await balance(who.alice.address), a0);
+    assert.equal((await bq.bidsByFan({ fan: who.alice.address })).bids.length, n0);
+    assert.equal((await who.alice.client.getBalance(who.alice.address, "ustake")).amount, fee0);
+    await shot(fan, "6-refused-bid");
+  });
+});
