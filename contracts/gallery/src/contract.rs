@@ -100,6 +100,7 @@ pub fn execute(
             symbol,
         } => admin::update_config(deps, env, info, arbiter, pledge_denom, name, symbol),
         ExecuteMsg::UpdateOwnership(action) => admin::update_ownership(deps, env, info, action),
+        ExecuteMsg::Sweep { denom } => admin::sweep(deps, env, info, denom),
     }
 }
 

@@ -104,4 +104,13 @@ pub enum ContractError {
 
     #[error("invalid collection name or symbol: 1..=64 bytes")]
     InvalidName {},
+
+    #[error(
+        "nothing to sweep in {denom}: the balance is {balance}, of which {pledged} is pledged"
+    )]
+    NothingToSweep {
+        denom: String,
+        balance: Uint128,
+        pledged: Uint128,
+    },
 }

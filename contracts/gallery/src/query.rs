@@ -3,14 +3,17 @@
 use cosmwasm_std::{
     to_json_binary, Addr, Binary, BlockInfo, Deps, Empty, Env, Order, StdError, StdResult,
 };
+use cw721::state::CollectionInfo;
+use cw_ownable::Ownership;
 use cw_storage_plus::Bound;
 use cw_utils::Expiration;
 use mesi_common::page_limit;
 use mesi_types::gallery::{
-    AllNftInfoResponse, Approval, ApprovalResponse, ApprovalsResponse,
+    AllInfoResponse, AllNftInfoResponse, Approval, ApprovalResponse, ApprovalsResponse,
     CollectionInfoAndExtensionResponse, ConfigResponse, CreatorPledgesResponse, GalleryFilter,
-    GalleryItem, GalleryNftExtension, GalleryResponse, NftInfoResponse, NumTokensResponse,
-    OperatorResponse, OperatorsResponse, OwnerOfResponse, PledgeResponse, QueryMsg, TokensResponse,
+    GalleryItem, GalleryNftExtension, GalleryResponse, MinterResponse, NftInfoResponse,
+    NumTokensResponse, OperatorResponse, OperatorsResponse, OwnerOfResponse, PledgeResponse,
+    QueryMsg, TokensResponse,
 };
 
 use crate::execute::mint::normalize_tag;
@@ -88,6 +91,27 @@ pub fn dispatch(deps: Deps, env: Env, msg: QueryMsg) -> StdResult<Binary> {
                 symbol: cfg.symbol,
                 extension: None,
                 updated_at: cfg.updated_at,
+            })
+        }
+        QueryMsg::Minter {} => to_json_binary(&MinterResponse { minter: None }),
+        QueryMsg::GetMinterOwnership {} => to_json_binary(&Ownership::<Addr> {
+            owner: None,
+            pending_owner: None,
+            pending_expiry: None,
+        }),
+        QueryMsg::GetAllInfo {} => {
+            let cfg = CONFIG.load(deps.storage)?;
+            to_json_binary(&AllInfoResponse {
+                contract_info: deps
+                    .querier
+                    .query_wasm_contract_info(env.contract.address.clone())?,
+                collection_info: CollectionInfo {
+                    name: cfg.name,
+                    symbol: cfg.symbol,
+                    updated_at: cfg.updated_at,
+                },
+                collection_extension: vec![],
+                num_tokens: NUM_TOKENS.may_load(deps.storage)?.unwrap_or_default(),
             })
         }
         QueryMsg::NftInfo { token_id } => to_json_binary(&nft_info(load(deps, &token_id)?)),

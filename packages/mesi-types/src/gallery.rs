@@ -16,9 +16,9 @@ use cw_ownable::Action;
 use cw_utils::Expiration;
 
 pub use cw721::msg::{
-    AllNftInfoResponse, ApprovalResponse, ApprovalsResponse, CollectionInfoAndExtensionResponse,
-    NftInfoResponse, NumTokensResponse, OperatorResponse, OperatorsResponse, OwnerOfResponse,
-    TokensResponse,
+    AllInfoResponse, AllNftInfoResponse, ApprovalResponse, ApprovalsResponse,
+    CollectionInfoAndExtensionResponse, MinterResponse, NftInfoResponse, NumTokensResponse,
+    OperatorResponse, OperatorsResponse, OwnerOfResponse, TokensResponse,
 };
 pub use cw721::receiver::Cw721ReceiveMsg;
 pub use cw721::Approval;
@@ -180,6 +180,13 @@ pub enum ExecuteMsg {
     },
     /// Two-step ownership of the contract (config admin): propose, accept, renounce.
     UpdateOwnership(Action),
+    /// Contract owner only (issue 12 §7, tokens with no way out): sends the owner exactly the surplus of
+    /// `denom` the contract holds, i.e. its bank balance minus the live pledges when `denom` is the pledge
+    /// denom, the whole balance for any other denom (coins that arrived by a plain bank send). A pledged
+    /// base unit is never swept. Errors: `NothingToSweep` when the surplus is zero, `InvalidDenom`.
+    Sweep {
+        denom: String,
+    },
 }
 
 /// One filter of a gallery query. JSON: `{"media_kind":"photo"}`, `{"year":2024}`, `{"tag":"nature"}`.
@@ -231,6 +238,19 @@ pub enum QueryMsg {
     /// Same answer as `contract_info` (cw721 0.19+ name).
     #[returns(CollectionInfoAndExtensionResponse<Option<cosmwasm_std::Empty>>)]
     GetCollectionInfoAndExtension {},
+    /// cw721 0.22 (deprecated there, still asked by clients): minting is open to everyone, so there is no
+    /// single minter: always `{"minter":null}` (issue 12 §8).
+    #[returns(MinterResponse)]
+    Minter {},
+    /// cw721 0.22: the minter's ownership. Open minting: always
+    /// `{"owner":null,"pending_owner":null,"pending_expiry":null}` (issue 12 §8). The config admin is
+    /// answered by `ownership`.
+    #[returns(cw_ownable::Ownership<cosmwasm_std::Addr>)]
+    GetMinterOwnership {},
+    /// cw721 0.22: wasm contract info, collection info (name, symbol, updated_at), collection extension
+    /// attributes (always empty) and the number of tokens (issue 12 §8).
+    #[returns(AllInfoResponse)]
+    GetAllInfo {},
     #[returns(NftInfoResponse<GalleryNftExtension>)]
     NftInfo { token_id: String },
     #[returns(AllNftInfoResponse<GalleryNftExtension>)]

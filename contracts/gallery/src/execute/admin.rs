@@ -1,6 +1,6 @@
 //! Config and ownership.
 
-use cosmwasm_std::{DepsMut, Env, MessageInfo, Response};
+use cosmwasm_std::{coins, BankMsg, DepsMut, Env, MessageInfo, Response, Uint128};
 use cw_ownable::Action;
 use mesi_types::gallery::MAX_NAME_LEN;
 
@@ -80,4 +80,47 @@ pub fn update_ownership(
     Ok(Response::new()
         .add_attribute("action", "update_ownership")
         .add_attributes(ownership.into_attributes()))
+}
+
+/// Owner only (issue 12 §7): sends the owner the surplus of `denom`, i.e. the bank balance minus the live
+/// pledges (`TOTAL_PLEDGED`) for the pledge denom, the whole balance for any other denom. Coins that came
+/// by a plain bank send have no other way out; a pledged base unit can never leave this way (the books,
+/// not the caller, decide the amount). Errors: `Ownership` (not the owner), `InvalidDenom`,
+/// `NothingToSweep` (surplus zero).
+pub fn sweep(
+    deps: DepsMut,
+    env: Env,
+    info: MessageInfo,
+    denom: String,
+) -> Result<Response, ContractError> {
+    cw_ownable::assert_owner(deps.storage, &info.sender)?;
+    validate_denom(&denom)?;
+    let cfg = CONFIG.load(deps.storage)?;
+    let balance = deps
+        .querier
+        .query_balance(&env.contract.address, &denom)?
+        .amount;
+    let pledged = if denom == cfg.pledge_denom {
+        TOTAL_PLEDGED.load(deps.storage)?
+    } else {
+        Uint128::zero()
+    };
+    // saturating: a balance below the books (impossible by the pledge invariant) sweeps nothing.
+    let surplus = balance.saturating_sub(pledged);
+    if surplus.is_zero() {
+        return Err(ContractError::NothingToSweep {
+            denom,
+            balance,
+            pledged,
+        });
+    }
+    Ok(Response::new()
+        .add_message(BankMsg::Send {
+            to_address: info.sender.to_string(),
+            amount: coins(surplus.u128(), &denom),
+        })
+        .add_attribute("action", "sweep")
+        .add_attribute("denom", denom)
+        .add_attribute("amount", surplus)
+        .add_attribute("pledged", pledged))
 }

@@ -1,14 +1,17 @@
 //! The cw721 0.22 surface: messages and answers a cw721 wallet or marketplace uses, sent as cw721's own
 //! `Cw721ExecuteMsg` / `Cw721QueryMsg` JSON.
 
-use cosmwasm_std::{to_json_binary, Binary, Empty};
+use cosmwasm_std::{
+    to_json_binary, to_json_string, to_json_vec, Binary, Empty, QueryRequest, WasmQuery,
+};
 use cw721::msg::{Cw721ExecuteMsg, Cw721QueryMsg};
 use cw_multi_test::Executor;
 use cw_utils::Expiration;
 use mesi_types::gallery::{
-    AllNftInfoResponse, ApprovalResponse, ApprovalsResponse, CollectionInfoAndExtensionResponse,
-    ExecuteMsg, GalleryNftExtension, NumTokensResponse, OperatorResponse, OperatorsResponse,
-    OwnerOfResponse, QueryMsg, TokensResponse,
+    AllInfoResponse, AllNftInfoResponse, ApprovalResponse, ApprovalsResponse,
+    CollectionInfoAndExtensionResponse, ExecuteMsg, GalleryNftExtension, MinterResponse,
+    NumTokensResponse, OperatorResponse, OperatorsResponse, OwnerOfResponse, QueryMsg,
+    TokensResponse,
 };
 
 use super::suite::{err, Suite, HASH};
@@ -163,6 +166,13 @@ fn cw721_messages_serialize_exactly_like_cw721_0_22() {
             QueryMsg::GetCollectionInfoAndExtension {},
             CwQuery::GetCollectionInfoAndExtension {},
         ),
+        #[allow(deprecated)]
+        (QueryMsg::Minter {}, CwQuery::Minter {}),
+        (
+            QueryMsg::GetMinterOwnership {},
+            CwQuery::GetMinterOwnership {},
+        ),
+        (QueryMsg::GetAllInfo {}, CwQuery::GetAllInfo {}),
         (
             QueryMsg::NftInfo {
                 token_id: "t".into(),
@@ -500,6 +510,88 @@ fn cw721_operators_approve_all_and_revoke_all() {
         ContractError::Unauthorized {}
     );
     s.transfer(&carol, &carol, "a2").unwrap();
+}
+
+/// Issue 12 §8: a cw721 0.22 client's collection queries (`minter`, `get_minter_ownership`,
+/// `get_collection_info_and_extension`, `get_all_info`) are answered, byte for byte, in the JSON of cw721
+/// 0.22's own response types for an open-minting collection.
+#[test]
+fn cw721_0_22_collection_queries_answer_in_cw721_json() {
+    let mut s = Suite::new();
+    let alice = s.alice.clone();
+    s.mint(&alice, "a1").unwrap();
+    s.mint(&alice, "a2").unwrap();
+
+    #[allow(deprecated)]
+    let minter = raw(&s, &CwQuery::Minter {});
+    assert_eq!(minter, r#"{"minter":null}"#);
+    assert_eq!(
+        minter,
+        to_json_string(&MinterResponse { minter: None }).unwrap()
+    );
+
+    let ownership = raw(&s, &CwQuery::GetMinterOwnership {});
+    assert_eq!(
+        ownership,
+        to_json_string(&cw_ownable::Ownership::<cosmwasm_std::Addr> {
+            owner: None,
+            pending_owner: None,
+            pending_expiry: None
+        })
+        .unwrap()
+    );
+    assert_eq!(
+        ownership,
+        r#"{"owner":null,"pending_owner":null,"pending_expiry":null}"#
+    );
+
+    let c: CollectionInfoAndExtensionResponse<cw721::DefaultOptionalCollectionExtension> =
+        q(&s, CwQuery::GetCollectionInfoAndExtension {});
+    assert_eq!(
+        raw(&s, &CwQuery::GetCollectionInfoAndExtension {}),
+        to_json_string(&CollectionInfoAndExtensionResponse::<
+            cw721::DefaultOptionalCollectionExtension,
+        > {
+            name: "Mesi Gallery".into(),
+            symbol: "MESIG".into(),
+            extension: None,
+            updated_at: c.updated_at,
+        })
+        .unwrap()
+    );
+
+    let wasm_info = s.app.wrap().query_wasm_contract_info(&s.gallery).unwrap();
+    let expected = AllInfoResponse {
+        contract_info: wasm_info,
+        collection_info: cw721::state::CollectionInfo {
+            name: "Mesi Gallery".into(),
+            symbol: "MESIG".into(),
+            updated_at: c.updated_at,
+        },
+        collection_extension: vec![],
+        num_tokens: 2,
+    };
+    assert_eq!(
+        raw(&s, &CwQuery::GetAllInfo {}),
+        to_json_string(&expected).unwrap()
+    );
+    let all: AllInfoResponse = q(&s, CwQuery::GetAllInfo {});
+    assert_eq!(all, expected);
+}
+
+/// The raw JSON answer of a query, as the contract wrote it.
+fn raw(s: &Suite, m: &CwQuery) -> String {
+    let req: QueryRequest<Empty> = QueryRequest::Wasm(WasmQuery::Smart {
+        contract_addr: s.gallery.to_string(),
+        msg: to_json_binary(m).unwrap(),
+    });
+    let bin = s
+        .app
+        .wrap()
+        .raw_query(&to_json_vec(&req).unwrap())
+        .unwrap()
+        .unwrap();
+    String::from_utf8(bin.to_vec()).unwrap()
 }
 
 fn q<T: serde::de::DeserializeOwned>(s: &Suite, m: CwQuery) -> T {

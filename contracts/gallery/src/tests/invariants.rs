@@ -1,10 +1,13 @@
-//! Property test over random sequences of mint / transfer / pledge / resolve / burn / ppv by three users:
-//! after every step the contract's stablecoin balance == total pledged == sum of token pledges == sum of
-//! per-creator totals, no stablecoin is created or lost, and the gallery indexes agree with the tokens.
+//! Property test over random sequences of mint / transfer / pledge / resolve / burn / ppv by three users,
+//! plain bank sends to the contract and owner sweeps: after every step the contract's stablecoin balance
+//! == total pledged + the stray coins of the model (bank sends not yet swept), total pledged == sum of token
+//! pledges == sum of per-creator totals, no stablecoin is created or lost (a sweep never takes a pledged
+//! unit), and the gallery indexes agree with the tokens.
 
 use cosmwasm_std::Addr;
+use cw_multi_test::Executor;
 use mesi_types::gallery::{
-    GalleryFilter, MediaKind, MintExtension, QueryMsg, ResolveOutcome, TokensResponse,
+    ExecuteMsg, GalleryFilter, MediaKind, MintExtension, QueryMsg, ResolveOutcome, TokensResponse,
 };
 use proptest::prelude::*;
 
@@ -42,6 +45,13 @@ enum Op {
         id: usize,
         on: bool,
     },
+    /// A plain bank send of stablecoin to the contract (no pledge).
+    Stray {
+        user: usize,
+        amount: u128,
+    },
+    /// The owner sweeps the pledge denom.
+    Sweep,
 }
 
 fn op() -> impl Strategy<Value = Op> {
@@ -63,13 +73,19 @@ fn op() -> impl Strategy<Value = Op> {
         }),
         (0..3usize, 0..5usize).prop_map(|(user, id)| Op::Burn { user, id }),
         (0..3usize, 0..5usize, any::<bool>()).prop_map(|(user, id, on)| Op::Ppv { user, id, on }),
+        (0..3usize, 1..500u128).prop_map(|(user, amount)| Op::Stray { user, amount }),
+        Just(Op::Sweep),
     ]
 }
 
-fn check(s: &Suite, users: &[Addr], victims: &[Addr]) {
+fn check(s: &Suite, users: &[Addr], victims: &[Addr], stray: u128) {
     let contract = s.balance(&s.gallery.clone(), DENOM);
     let total = s.total_pledged();
-    assert_eq!(contract, total, "balance == total pledged");
+    assert_eq!(
+        contract,
+        total + stray,
+        "balance == total pledged + unswept stray coins"
+    );
 
     let tokens: TokensResponse = s
         .query(&QueryMsg::AllTokens {
@@ -87,6 +103,7 @@ fn check(s: &Suite, users: &[Addr], victims: &[Addr]) {
     let held: u128 = users
         .iter()
         .chain(victims)
+        .chain([&s.owner])
         .map(|u| s.balance(u, DENOM))
         .sum();
     assert_eq!(held + contract, FUNDS * users.len() as u128);
@@ -135,6 +152,8 @@ proptest! {
         let victims: Vec<Addr> = (0..3).map(|i| s.addr(&format!("victim{i}"))).collect();
         let arbiter = s.arbiter.clone();
         let id = |i: usize| format!("tok-{i}");
+        let owner = s.owner.clone();
+        let mut stray = 0u128;
         for op in ops {
             // failures are expected (random sequences); each must leave state consistent
             let _ = match op {
@@ -146,6 +165,30 @@ proptest! {
                 Op::Pledge { user, id: i, amount } => s.pledge(&users[user], &id(i), amount),
                 Op::Burn { user, id: i } => s.burn(&users[user], &id(i)),
                 Op::Ppv { user, id: i, on } => s.set_ppv(&users[user], &id(i), on),
+                Op::Stray { user, amount } => {
+                    let to = s.gallery.to_string();
+                    let r = s.app.execute(
+                        users[user].clone(),
+                        cosmwasm_std::BankMsg::Send {
+                            to_address: to,
+                            amount: cosmwasm_std::coins(amount, DENOM),
+                        }
+                        .into(),
+                    );
+                    if r.is_ok() {
+                        stray += amount;
+                    }
+                    r
+                }
+                Op::Sweep => {
+                    let before = s.balance(&owner, DENOM);
+                    let r = s.exec(&owner, &ExecuteMsg::Sweep { denom: DENOM.into() });
+                    // exactly the stray coins move, or nothing when there are none
+                    prop_assert_eq!(s.balance(&owner, DENOM) - before, stray);
+                    prop_assert_eq!(r.is_ok(), stray > 0);
+                    stray = 0;
+                    r
+                }
                 Op::Resolve { id: i, parties, outcome, to } => {
                     let pledge = if s.exists(&id(i)) { s.pledge_of(&id(i)) } else { 0 };
                     // split the pledge over `parties` victims (only non-zero shares)
@@ -167,7 +210,7 @@ proptest! {
                     s.resolve(&arbiter, &id(i), &payouts, outcome)
                 }
             };
-            check(&s, &users, &victims);
+            check(&s, &users, &victims, stray);
         }
     }
 }

@@ -2,7 +2,9 @@
 
 mod adversarial;
 mod cw721;
+mod expiry;
 mod invariants;
 mod pledge;
 mod rules;
 mod suite;
+mod sweep;
