@@ -86,8 +86,10 @@ ts: node-deps
 devnet:
 	VALIDATORS=$(VALIDATORS) VALIDATORS_FROM_CLI="$(filter-out file default,$(origin VALIDATORS))" bash scripts/devnet.sh start
 devnet-stop:
+	-bash web/serve.sh stop
 	bash scripts/devnet.sh stop
 devnet-reset:
+	-bash web/serve.sh stop
 	bash scripts/devnet.sh reset
 devnet-status:
 	bash scripts/devnet.sh status
@@ -104,11 +106,12 @@ e2e: node-deps wasm
 	bash scripts/build-wasmd.sh >/dev/null
 	$(TSX) --test --test-concurrency=1 --test-reporter=spec $(E2E)
 
-demo: wasm node-deps
+demo: wasm node-deps web
 	bash scripts/build-wasmd.sh >/dev/null
 	bash scripts/devnet.sh start
 	$(TSX) scripts/deploy/deploy.ts --network devnet
 	$(TSX) scripts/demo/demo.ts
+	bash web/serve.sh start
 
 # ---- reference dApp (issue 11) ------------------------------------------------------------------------------
 .PHONY: web web-test
