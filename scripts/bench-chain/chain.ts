@@ -356,7 +356,12 @@ function printTable(rows: ChainRow[], floor: number) {
   console.log(line(head));
   console.log(w.map((x) => "-".repeat(x)).join("  "));
   for (const r of body) console.log(line(r));
-  console.log(`floor: native bank send of ${AMOUNT} ${"base units"} = ${floor.toLocaleString("en-US")} gas ("x native" = pinned gas / floor)`);
+  console.log(`floor: native bank send of ${AMOUNT} base units = ${floor.toLocaleString("en-US")} gas ("x native" = pinned gas / floor)`);
+  const pt = rows.find((r) => r.contract === "mesi_token" && r.operation === "transfer" && r.pinned);
+  const ua = rows.find((r) => r.contract === "mesi_token" && r.operation === "transfer" && !r.pinned);
+  if (pt && ua?.anchor_gas_used) {
+    console.log(`pinned token transfer / unpinned cw20-base transfer = ${(pt.gas_used / ua.anchor_gas_used).toFixed(3)}x (issue 15 target <= 0.60x)`);
+  }
 }
 
 export function mergeJson(file: string, rows: ChainRow[], floor: { operation: string; gas_used: number; amount: string; denom: string }) {
@@ -394,7 +399,7 @@ async function main() {
     console.log(`[bench-chain] suite deployed (unpinned) in ${d.seconds.toFixed(1)}s: ${Object.keys(d.record.contracts).join(", ")}`);
     const net = loadNetwork("devnet");
     const who = await actors(net, NAMES);
-    const up = async (wasm: Uint8Array) => (await who.deployer.client.upload(who.deployer.address, wasm, "auto")).codeId;
+    const up = async (wasm: Uint8Array) => (await who.deployer.client.upload(who.deployer.address, wasm, 2)).codeId;
     const codes = {
       cw20: await up(fs.readFileSync(path.join(anchorsDir, "cw20_base.wasm"))),
       cw721: await up(fs.readFileSync(path.join(anchorsDir, "cw721_base.wasm"))),
@@ -408,11 +413,11 @@ async function main() {
       sink: "",
       codes,
       async exec(a, contract, msg, funds) {
-        const r = await a.client.execute(a.address, contract, msg, "auto", undefined, funds);
+        const r = await a.client.execute(a.address, contract, msg, 1.6, undefined, funds);
         return Number(r.gasUsed);
       },
       async instantiate(a, codeId, msg, label) {
-        return (await a.client.instantiate(a.address, codeId, msg, label, "auto", { admin: a.address })).contractAddress;
+        return (await a.client.instantiate(a.address, codeId, msg, label, 1.6, { admin: a.address })).contractAddress;
       },
       async fresh(name) {
         const wallet = await DirectSecp256k1HdWallet.fromMnemonic(Bip39.encode(Random.getBytes(16)).toString(), { prefix: net.prefix });
