@@ -6,15 +6,17 @@ use cosmwasm_std::{
 use cw20::Cw20ReceiveMsg;
 use cw_utils::nonpayable;
 use mesi_types::validator_rewards::{
-    ExecuteMsg, InstantiateMsg, MigrateMsg, QueryMsg, ReceiveMsg, DEFAULT_MAX_PENDING_UNBONDINGS,
-    DEFAULT_MAX_WORK_ENTRIES, DEFAULT_STREAM_PERIOD, DEFAULT_THRESHOLD_BPS,
-    DEFAULT_UNBONDING_PERIOD,
+    ExecuteMsg, InstantiateMsg, MigrateMsg, QueryMsg, ReceiveMsg, DEFAULT_CLAIM_DEADLINE,
+    DEFAULT_MAX_PENDING_UNBONDINGS, DEFAULT_MAX_WORK_ENTRIES, DEFAULT_STREAM_PERIOD,
+    DEFAULT_THRESHOLD_BPS, DEFAULT_UNBONDING_PERIOD,
 };
 
 use crate::error::ContractError;
 use crate::execute::{admin, rewards, stake, work};
 use crate::query;
-use crate::state::{Config, Stream, CONFIG, CONTRACT_NAME, CONTRACT_VERSION, STREAM};
+use crate::state::{
+    Config, Stream, CONFIG, CONTRACT_NAME, CONTRACT_VERSION, LEGACY_CLAIM_UNTIL, STREAM,
+};
 
 #[cfg_attr(not(feature = "library"), entry_point)]
 pub fn instantiate(
@@ -41,6 +43,7 @@ pub fn instantiate(
         max_pending_unbondings: msg
             .max_pending_unbondings
             .unwrap_or(DEFAULT_MAX_PENDING_UNBONDINGS),
+        claim_deadline: msg.claim_deadline.unwrap_or(DEFAULT_CLAIM_DEADLINE),
     };
     admin::validate_config(&config)?;
     CONFIG.save(deps.storage, &config)?;
@@ -84,6 +87,8 @@ pub fn execute(
         ExecuteMsg::ReportWork { epoch, entries } => work::report(deps, info, epoch, entries),
         ExecuteMsg::CloseEpoch { epoch } => work::close(deps, env, info, epoch),
         ExecuteMsg::ClaimWork { epochs } => work::claim(deps, env, info, epochs),
+        ExecuteMsg::ExpireEpoch { epoch } => work::expire(deps, env, epoch),
+        ExecuteMsg::Sweep {} => admin::sweep(deps, env, info),
         ExecuteMsg::UpdateConfig {
             treasury,
             operator,
@@ -92,6 +97,7 @@ pub fn execute(
             stream_period,
             max_work_entries,
             max_pending_unbondings,
+            claim_deadline,
         } => admin::update_config(
             deps,
             info,
@@ -103,6 +109,7 @@ pub fn execute(
                 stream_period,
                 max_work_entries,
                 max_pending_unbondings,
+                claim_deadline,
             },
         ),
         ExecuteMsg::UpdateOwnership(action) => {
@@ -158,7 +165,7 @@ pub fn query(deps: Deps, env: Env, msg: QueryMsg) -> StdResult<Binary> {
         QueryMsg::Accounting {} => to_json_binary(&query::accounting(deps, env)?),
         QueryMsg::Epoch { epoch } => to_json_binary(&query::epoch(deps, epoch)?),
         QueryMsg::ContributorRewards { address, epoch } => {
-            to_json_binary(&query::contributor_rewards(deps, address, epoch)?)
+            to_json_binary(&query::contributor_rewards(deps, env, address, epoch)?)
         }
         QueryMsg::Unbondings {
             address,
@@ -169,8 +176,20 @@ pub fn query(deps: Deps, env: Env, msg: QueryMsg) -> StdResult<Binary> {
 }
 
 #[cfg_attr(not(feature = "library"), entry_point)]
-pub fn migrate(deps: DepsMut, _env: Env, _msg: MigrateMsg) -> Result<Response, ContractError> {
+pub fn migrate(deps: DepsMut, env: Env, _msg: MigrateMsg) -> Result<Response, ContractError> {
     let from = mesi_common::migrate_version(deps.storage, CONTRACT_NAME, CONTRACT_VERSION)?;
+    // Epochs closed before they recorded their own claim deadline get one from now (O(1): no
+    // iteration over epochs; an upgrade never expires a share at once).
+    if LEGACY_CLAIM_UNTIL.may_load(deps.storage)?.is_none() {
+        let config = CONFIG.load(deps.storage)?;
+        let until = env
+            .block
+            .time
+            .seconds()
+            .checked_add(config.claim_deadline)
+            .ok_or(ContractError::Overflow {})?;
+        LEGACY_CLAIM_UNTIL.save(deps.storage, &until)?;
+    }
     Ok(Response::new()
         .add_attribute("action", "migrate")
         .add_attribute("from_version", from)

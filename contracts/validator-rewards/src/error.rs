@@ -104,6 +104,26 @@ pub enum ContractError {
 
     #[error("work reward of epoch {epoch} already claimed")]
     WorkAlreadyClaimed { epoch: u64 },
+
+    /// SPEC §6 / issue 12 §4: only the validator's own operator account may apply for it.
+    #[error("{staker} is not the operator account of validator {validator}")]
+    NotValidatorOperator { staker: String, validator: String },
+
+    /// Issue 12 §7: the epoch's claim deadline passed (or it was expired).
+    #[error("the claim deadline of epoch {epoch} has passed")]
+    EpochExpired { epoch: u64 },
+
+    /// Issue 12 §7: `expire_epoch` before the claim deadline.
+    #[error("epoch {epoch} can be claimed until {until}")]
+    ClaimWindowOpen { epoch: u64, until: u64 },
+
+    /// Issue 12 §6: a work share that rounds to zero base units is never marked claimed.
+    #[error("the work share of epoch {epoch} rounds to zero base units")]
+    ZeroWorkShare { epoch: u64 },
+
+    /// Issue 12 §7: the contract holds nothing beyond what it owes.
+    #[error("nothing to sweep: the balance {balance} does not exceed what is owed {owed}")]
+    NothingToSweep { balance: Uint128, owed: Uint128 },
 }
 
 impl From<OverflowError> for ContractError {

@@ -35,6 +35,7 @@ pub fn config(deps: Deps) -> StdResult<ConfigResponse> {
         stream_period: c.stream_period,
         max_work_entries: c.max_work_entries,
         max_pending_unbondings: c.max_pending_unbondings,
+        claim_deadline: c.claim_deadline,
     })
 }
 
@@ -129,12 +130,7 @@ pub fn accounting(deps: Deps, env: Env) -> StdResult<AccountingResponse> {
         },
     )?;
     let stream_unclaimed = s.distributed.checked_sub(s.claimed)?;
-    let owed = s
-        .total_staked
-        .checked_add(s.total_unbonding)?
-        .checked_add(stream_unclaimed)?
-        .checked_add(s.remaining)?
-        .checked_add(s.work_unclaimed)?;
+    let owed = crate::execute::admin::owed(&s).map_err(std_err)?;
     Ok(AccountingResponse {
         balance: balance.balance,
         staked: s.total_staked,
@@ -158,11 +154,17 @@ pub fn epoch(deps: Deps, epoch: u64) -> StdResult<EpochResponse> {
         closed: e.closed,
         claimed: e.claimed,
         claimed_contributors: e.claimed_contributors,
+        closed_at: e.closed_at,
+        claim_until: e
+            .deadline(deps.storage)
+            .map_err(|e| StdError::generic_err(e.to_string()))?,
+        expired: e.expired,
     })
 }
 
 pub fn contributor_rewards(
     deps: Deps,
+    env: Env,
     address: String,
     epoch: u64,
 ) -> StdResult<ContributorRewardsResponse> {
@@ -170,7 +172,11 @@ pub fn contributor_rewards(
     let e = EPOCHS.may_load(deps.storage, epoch)?.unwrap_or_default();
     let w = WORK.may_load(deps.storage, (epoch, &addr))?;
     let (units, claimed) = w.map_or((Uint128::zero(), false), |w| (w.units, w.claimed));
-    let claimable = if e.closed && !claimed && !e.total_units.is_zero() {
+    let open = e
+        .deadline(deps.storage)
+        .map_err(std_err)?
+        .is_some_and(|until| env.block.time.seconds() < until);
+    let claimable = if e.closed && open && !e.expired && !claimed && !e.total_units.is_zero() {
         e.reward
             .checked_multiply_ratio(units, e.total_units)
             .map_err(|e| StdError::generic_err(e.to_string()))?

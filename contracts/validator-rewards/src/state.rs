@@ -1,7 +1,9 @@
 use cosmwasm_schema::cw_serde;
 use cosmwasm_std::{Addr, Order, Storage, Uint128, Uint256};
 use cw_storage_plus::{Item, Map};
-use mesi_types::validator_rewards::{ValidatorStatus, MAX_PENDING_UNBONDINGS_LIMIT};
+use mesi_types::validator_rewards::{
+    ValidatorStatus, DEFAULT_CLAIM_DEADLINE, MAX_PENDING_UNBONDINGS_LIMIT,
+};
 
 use crate::error::ContractError;
 
@@ -18,6 +20,14 @@ pub struct Config {
     pub stream_period: u64,
     pub max_work_entries: u32,
     pub max_pending_unbondings: u32,
+    /// Seconds after an epoch's close during which its shares may be claimed (issue 12 §7). A
+    /// config stored before this field existed reads the default (365 days).
+    #[serde(default = "default_claim_deadline")]
+    pub claim_deadline: u64,
+}
+
+fn default_claim_deadline() -> u64 {
+    DEFAULT_CLAIM_DEADLINE
 }
 
 /// Global state of the stake stream and every total the contract owes (one record: one read and
@@ -88,6 +98,31 @@ pub struct Epoch {
     pub closed: bool,
     pub claimed: Uint128,
     pub claimed_contributors: u32,
+    /// Block time of the close (absent for epochs closed before this field existed).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub closed_at: Option<u64>,
+    /// Claims accepted until this block time, frozen at close (`closed_at + claim_deadline`).
+    /// Absent for epochs closed before the field existed: [`LEGACY_CLAIM_UNTIL`] applies.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub claim_until: Option<u64>,
+    /// The deadline passed and the unclaimed share returned to the stake stream.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub expired: bool,
+}
+
+impl Epoch {
+    /// Last block time (exclusive) at which a closed epoch may be claimed; `None` while open.
+    pub fn deadline(&self, storage: &dyn Storage) -> Result<Option<u64>, ContractError> {
+        if !self.closed {
+            return Ok(None);
+        }
+        match self.claim_until {
+            Some(t) => Ok(Some(t)),
+            None => Ok(Some(
+                LEGACY_CLAIM_UNTIL.may_load(storage)?.unwrap_or(u64::MAX),
+            )),
+        }
+    }
 }
 
 #[cw_serde]
@@ -107,6 +142,9 @@ pub const UNBONDINGS: Map<(&Addr, u64), Unbonding> = Map::new("unbond");
 pub const EPOCHS: Map<u64, Epoch> = Map::new("epoch");
 /// (epoch, contributor) -> reported units.
 pub const WORK: Map<(u64, &Addr), Work> = Map::new("work");
+/// Claim deadline of epochs closed before epochs recorded their own (set once by `migrate`:
+/// migration time + `claim_deadline`), so an upgrade never expires a share at once.
+pub const LEGACY_CLAIM_UNTIL: Item<u64> = Item::new("legacy_claim_until");
 
 /// Adds an unbonding entry for `staker`. When the staker already has `max` entries, a staker
 /// action fails (`merge == false`), while an owner action (reject, slash) merges the amount into

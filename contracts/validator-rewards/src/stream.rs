@@ -1,7 +1,12 @@
 //! The stake stream: a reward-per-stake accumulator (model: DAO DAO dao-rewards-distributor).
 //!
-//! Funded tokens sit in `remaining` and are released linearly until `end`; every funding restarts
-//! the period over what is still streaming plus the new amount. A release adds
+//! Funded tokens sit in `remaining` and are released linearly until `end`. A funding adds its own
+//! rate (`amount / period`) to the current rate (`remaining / (end - now)`): the folded stream
+//! releases `remaining + amount` at the sum of the two rates, so it ends at the weighted harmonic
+//! mean of the two periods, never later than the longer one. Released-so-far is therefore at
+//! every instant at least what streaming each funding separately over its own period would have
+//! released (issue 12 §7: a funding, even of one base unit, never slows down what was already
+//! streaming). O(1): one record, no list of fundings. A release adds
 //! `released * SCALE / total_eligible` to `rps`; the division's remainder is kept in `carry`
 //! (nothing is lost to rounding at the global level). A staker's earnings are
 //! `stake * (rps - index)` (scaled) while eligible, settled into `pending` before every change of
@@ -56,8 +61,12 @@ impl Stream {
         Ok(())
     }
 
-    /// Adds `amount` to the stream at `now` (after releasing what is due): what is still streaming
-    /// plus `amount` is spread over the next `period` seconds.
+    /// Adds `amount` to the stream at `now` (after releasing what is due). With `R` still
+    /// streaming over the `L` seconds left and `A = amount` over `P = period`, the new rate is
+    /// `R/L + A/P` (never below the current `R/L`), i.e. `R + A` over
+    /// `D = floor((R + A)·L·P / (R·P + A·L))` seconds, `min(L, P) <= D <= max(L, P)`; the floor
+    /// only shortens `D` (faster, never slower). Nothing streaming: `A` over `P`. `L` counts at
+    /// least one second (a paused stream whose time ran out is due at once).
     pub fn add_funding(
         &mut self,
         amount: Uint128,
@@ -65,9 +74,25 @@ impl Stream {
         period: u64,
     ) -> Result<(), ContractError> {
         self.advance(now)?;
+        let duration = if self.remaining.is_zero() {
+            period
+        } else {
+            let r = Uint256::from(self.remaining);
+            let a = Uint256::from(amount);
+            let l = Uint256::from(self.end.saturating_sub(now).max(1));
+            let p = Uint256::from(period.max(1));
+            let num = r.checked_add(a)?.checked_mul(l)?.checked_mul(p)?;
+            let den = r.checked_mul(p)?.checked_add(a.checked_mul(l)?)?;
+            let d = num.checked_div(den)?;
+            u64::try_from(Uint128::try_from(d)?.u128())
+                .map_err(|_| ContractError::Overflow {})?
+                .max(1)
+        };
         self.remaining = self.remaining.checked_add(amount)?;
         self.funded = self.funded.checked_add(amount)?;
-        self.end = now.checked_add(period).ok_or(ContractError::Overflow {})?;
+        self.end = now
+            .checked_add(duration)
+            .ok_or(ContractError::Overflow {})?;
         Ok(())
     }
 

@@ -2,9 +2,10 @@
 //!
 //! Two reward streams paid in $MESI:
 //! 1. Stake stream: the "validators rewards" pool is funded (`{"fund":{}}` Receive hook, usually the
-//!    treasury's pool payout) and each funding, together with whatever is still streaming, is spread
-//!    linearly over `stream_period` seconds, pro rata to the eligible stake of whitelisted validators
-//!    (reward-per-stake accumulator: O(1) per claim and per stake change).
+//!    treasury's pool payout). Each funding adds its own rate (`amount / stream_period`) to what is
+//!    already streaming, so a new funding never slows down what was streaming (issue 12 §7): the
+//!    stream is paid pro rata to the eligible stake of whitelisted validators (reward-per-stake
+//!    accumulator: O(1) per claim and per stake change).
 //! 2. Work stream: the operator reports work units per epoch in bounded batches; each epoch's funded
 //!    reward (`{"fund_epoch":{"epoch":N}}`) is shared pro rata to units once the epoch is closed.
 //!
@@ -34,6 +35,11 @@ pub const MAX_PENDING_UNBONDINGS_LIMIT: u32 = 50;
 pub const MAX_CLAIM_EPOCHS: usize = 30;
 /// Longest unbonding or stream period accepted: 365 days.
 pub const MAX_PERIOD: u64 = 365 * 86_400;
+/// Default claim deadline of a closed work epoch: 365 days after closing (issue 12 §7, like the
+/// treasury's Merkle epochs).
+pub const DEFAULT_CLAIM_DEADLINE: u64 = 365 * 86_400;
+/// Longest claim deadline accepted: 5 years.
+pub const MAX_CLAIM_DEADLINE: u64 = 5 * 365 * 86_400;
 
 #[cw_serde]
 pub struct InstantiateMsg {
@@ -53,6 +59,10 @@ pub struct InstantiateMsg {
     pub max_work_entries: Option<u32>,
     /// Largest number of pending unbonding entries per staker; default 10, 1..=50.
     pub max_pending_unbondings: Option<u32>,
+    /// Seconds after an epoch's close during which its contributors may claim; after it anyone may
+    /// `expire_epoch` and the unclaimed share returns to the stake stream. Default 365 days,
+    /// 1..=5 years (issue 12 §7).
+    pub claim_deadline: Option<u64>,
     /// Contract owner (whitelists, rejects, slashes, config); default the instantiating sender.
     pub owner: Option<String>,
 }
@@ -61,6 +71,8 @@ pub struct InstantiateMsg {
 #[cw_serde]
 pub enum ReceiveMsg {
     /// Apply as a validator candidate with the sent stake (>= threshold of current supply).
+    /// Only the validator's own operator account may apply: the sender's address bytes must equal
+    /// the operator address's bytes (SPEC §6, issue 12 §4), else `NotValidatorOperator`.
     Apply {
         /// Validator operator address (e.g. `wasmvaloper1...`), checked with the staking query.
         validator: String,
@@ -68,17 +80,22 @@ pub enum ReceiveMsg {
     /// Top up the sender's existing application / validator stake.
     Stake {},
     /// Fund the stake stream (anyone; typically the treasury's "validator_rewards" pool payout).
+    /// The amount streams at its own rate `amount / stream_period` on top of what is already
+    /// streaming: a funding (even of one base unit) can only make the stream release faster, never
+    /// slower, so anyone may fund (issue 12 §7).
     Fund {},
     /// Fund the reward of a work epoch that is not yet closed (anyone).
     FundEpoch { epoch: u64 },
 }
 
-/// What a slash takes.
+/// What a slash takes. The slashable stake is the bonded stake plus every unbonding entry not yet
+/// paid out (SPEC §6, issue 12 §3); the penalty is taken from the bonded stake first, then from the
+/// unbonding entries, oldest first.
 #[cw_serde]
 pub enum Penalty {
-    /// An absolute amount (1..=stake).
+    /// An absolute amount in base units (1..=bonded + unbonding).
     Amount { amount: Uint128 },
-    /// A share of the stake in bps (1..=10_000), rounded up.
+    /// A share of bonded + unbonding stake in bps (1..=10_000), rounded up.
     Bps { bps: u16 },
 }
 
@@ -99,7 +116,10 @@ pub enum ExecuteMsg {
     /// Owner: reject a pending application or drop a whitelisted validator (no penalty); its stake
     /// goes to unbonding.
     Reject { validator: String },
-    /// Owner: slash a validator's stake to the treasury and remove it; the rest goes to unbonding.
+    /// Owner: slash a validator's stake to the treasury. Reaches bonded stake and unbonding stake
+    /// not yet paid out, also after the validator left or was rejected (SPEC §6). An active
+    /// validator is removed and the rest of its bonded stake goes to unbonding. Errors:
+    /// `ValidatorNotFound` (nothing slashable), `InvalidPenalty`.
     Slash { validator: String, penalty: Penalty },
     /// Staker: move `amount` of stake to unbonding. Unstaking everything leaves.
     Unstake { amount: Uint128 },
@@ -120,8 +140,19 @@ pub enum ExecuteMsg {
     /// Operator: close an epoch; its reward becomes claimable pro rata to units. Closing an epoch
     /// without units returns its reward to the stake stream.
     CloseEpoch { epoch: u64 },
-    /// Contributor: claim work rewards of closed epochs (bounded list, no epoch twice).
+    /// Contributor: claim work rewards of closed epochs (bounded list, no epoch twice). Errors:
+    /// `EpochExpired` after the epoch's claim deadline, `ZeroWorkShare` when a share rounds to
+    /// zero base units (never marked claimed with nothing paid; it returns to the stream at expiry).
     ClaimWork { epochs: Vec<u64> },
+    /// Anyone, once a closed epoch's claim deadline (`closed_at + claim_deadline`) has passed:
+    /// its unclaimed work share returns to the stake stream; later claims fail with
+    /// `EpochExpired` (issue 12 §7). Errors: `ClaimWindowOpen`, `EpochNotClosed`, `EpochExpired`.
+    ExpireEpoch { epoch: u64 },
+    /// Owner: send the owner exactly the contract's MESI surplus, i.e. its token balance minus
+    /// everything it owes by its books (bonded + unbonding stake, stream distributed-unclaimed
+    /// and undistributed, work unclaimed). An owed base unit is never swept (issue 12 §7).
+    /// Errors: `NothingToSweep`.
+    Sweep {},
     /// Owner: change config (None keeps a field).
     UpdateConfig {
         treasury: Option<String>,
@@ -131,6 +162,7 @@ pub enum ExecuteMsg {
         stream_period: Option<u64>,
         max_work_entries: Option<u32>,
         max_pending_unbondings: Option<u32>,
+        claim_deadline: Option<u64>,
     },
 }
 
@@ -188,6 +220,8 @@ pub struct ConfigResponse {
     pub stream_period: u64,
     pub max_work_entries: u32,
     pub max_pending_unbondings: u32,
+    /// Seconds after an epoch's close during which its work shares may be claimed.
+    pub claim_deadline: u64,
 }
 
 #[cw_serde]
@@ -284,6 +318,12 @@ pub struct EpochResponse {
     pub closed: bool,
     pub claimed: Uint128,
     pub claimed_contributors: u32,
+    /// Block time of the close (None while open).
+    pub closed_at: Option<u64>,
+    /// Claims are accepted until this block time (None while open); then `expire_epoch`.
+    pub claim_until: Option<u64>,
+    /// The claim deadline passed and the unclaimed share returned to the stake stream.
+    pub expired: bool,
 }
 
 #[cw_serde]

@@ -1,15 +1,21 @@
-//! Owner actions: whitelist, reject, slash, config.
+//! Owner actions: whitelist, reject, slash, sweep, config.
 
-use cosmwasm_std::{to_json_binary, Addr, DepsMut, Env, MessageInfo, Response, Uint128, WasmMsg};
-use cw20::Cw20ExecuteMsg;
+use cosmwasm_std::{
+    to_json_binary, Addr, DepsMut, Env, MessageInfo, Order, Response, Uint128, WasmMsg,
+};
+use cw20::{BalanceResponse, Cw20ExecuteMsg, Cw20QueryMsg};
 use mesi_types::validator_rewards::{
-    Penalty, ValidatorStatus, MAX_PENDING_UNBONDINGS_LIMIT, MAX_PERIOD, MAX_WORK_ENTRIES_LIMIT,
+    Penalty, ValidatorStatus, MAX_CLAIM_DEADLINE, MAX_PENDING_UNBONDINGS_LIMIT, MAX_PERIOD,
+    MAX_WORK_ENTRIES_LIMIT,
 };
 use mesi_types::BPS_DENOMINATOR;
 
 use super::stake::eligibility_threshold;
+use super::{operator_account, validate_valoper};
 use crate::error::ContractError;
-use crate::state::{push_unbonding, Candidate, Config, CANDIDATES, CONFIG, STREAM, VALOPERS};
+use crate::state::{
+    push_unbonding, Candidate, Config, Stream, CANDIDATES, CONFIG, STREAM, UNBONDINGS, VALOPERS,
+};
 
 fn invalid(field: &str, reason: &str) -> ContractError {
     ContractError::InvalidConfig {
@@ -34,6 +40,9 @@ pub fn validate_config(c: &Config) -> Result<(), ContractError> {
     }
     if c.max_pending_unbondings == 0 || c.max_pending_unbondings > MAX_PENDING_UNBONDINGS_LIMIT {
         return Err(invalid("max_pending_unbondings", "must be 1..=50"));
+    }
+    if c.claim_deadline == 0 || c.claim_deadline > MAX_CLAIM_DEADLINE {
+        return Err(invalid("claim_deadline", "must be 1..=157680000 seconds"));
     }
     Ok(())
 }
@@ -87,13 +96,8 @@ pub fn reject(
     validator: String,
 ) -> Result<Response, ContractError> {
     cw_ownable::assert_owner(deps.storage, &info.sender)?;
-    let (staker, cand, stake, release_at) = remove(
-        deps,
-        &env,
-        &validator,
-        Uint128::zero(),
-        ValidatorStatus::Rejected,
-    )?;
+    let (staker, cand, stake, release_at) =
+        remove(deps, &env, &validator, ValidatorStatus::Rejected)?;
     Ok(Response::new()
         .add_attribute("action", "reject")
         .add_attribute("validator", validator)
@@ -103,7 +107,33 @@ pub fn reject(
         .add_attribute("status", format!("{:?}", cand.status)))
 }
 
-/// Slash to the treasury and remove; the rest of the stake goes to unbonding.
+/// The staker record a slash of `validator` reaches: the active application (by `VALOPERS`), or
+/// else the record of the validator's operator account (bytes of the operator address, SPEC §6)
+/// when it still names this validator — a validator that left, was rejected or removed keeps
+/// its unbonding stake slashable until paid out (issue 12 §3).
+fn slash_target(deps: &DepsMut, validator: &str) -> Result<(Addr, Candidate), ContractError> {
+    let not_found = || ContractError::ValidatorNotFound {
+        validator: validator.to_string(),
+    };
+    let staker = match VALOPERS.may_load(deps.storage, validator)? {
+        Some(staker) => staker,
+        None => {
+            validate_valoper(validator).map_err(|_| not_found())?;
+            operator_account(deps.api, validator).map_err(|_| not_found())?
+        }
+    };
+    let cand = CANDIDATES
+        .may_load(deps.storage, &staker)?
+        .filter(|c| c.valoper == validator)
+        .ok_or_else(not_found)?;
+    Ok((staker, cand))
+}
+
+/// Slash to the treasury. The penalty applies to bonded + unbonding stake (every entry not yet
+/// paid out, at most `MAX_PENDING_UNBONDINGS_LIMIT` = 50 entries: a bounded walk) and is taken
+/// from the bonded stake first, then from the unbonding entries, oldest first (issue 12 §3). An
+/// active validator is settled first (rewards exact), removed, and the rest of its bonded stake
+/// goes to unbonding.
 pub fn slash(
     deps: DepsMut,
     env: Env,
@@ -113,7 +143,25 @@ pub fn slash(
 ) -> Result<Response, ContractError> {
     cw_ownable::assert_owner(deps.storage, &info.sender)?;
     let config = CONFIG.load(deps.storage)?;
-    let (_, cand) = load_by_valoper(&deps, &validator)?;
+    let (staker, mut cand) = slash_target(&deps, &validator)?;
+    let entries = UNBONDINGS
+        .prefix(&staker)
+        .range(deps.storage, None, None, Order::Ascending)
+        .take(MAX_PENDING_UNBONDINGS_LIMIT as usize)
+        .collect::<Result<Vec<_>, _>>()?;
+    let mut unbonding = Uint128::zero();
+    for (_, e) in &entries {
+        unbonding = unbonding.checked_add(e.amount)?;
+    }
+    let bonded = if cand.is_active() {
+        cand.stake
+    } else {
+        Uint128::zero()
+    };
+    let slashable = bonded.checked_add(unbonding)?;
+    if slashable.is_zero() {
+        return Err(ContractError::ValidatorNotFound { validator });
+    }
     let amount = match penalty {
         Penalty::Amount { amount } => {
             if amount.is_zero() {
@@ -121,9 +169,9 @@ pub fn slash(
                     reason: "zero amount".into(),
                 });
             }
-            if amount > cand.stake {
+            if amount > slashable {
                 return Err(ContractError::InvalidPenalty {
-                    reason: format!("{amount} exceeds the stake {}", cand.stake),
+                    reason: format!("{amount} exceeds the slashable stake {slashable}"),
                 });
             }
             amount
@@ -134,41 +182,129 @@ pub fn slash(
                     reason: "bps must be 1..=10000".into(),
                 });
             }
-            // Rounded up: in the protocol's favour.
-            cand.stake
-                .checked_mul_ceil((u128::from(bps), u128::from(BPS_DENOMINATOR)))?
+            // Rounded up: in the protocol's favour (never zero for a non-zero stake).
+            slashable.checked_mul_ceil((u128::from(bps), u128::from(BPS_DENOMINATOR)))?
         }
     };
-    let (staker, _, rest, release_at) =
-        remove(deps, &env, &validator, amount, ValidatorStatus::Removed)?;
-    let mut res = Response::new();
-    if !amount.is_zero() {
-        res = res.add_message(WasmMsg::Execute {
+    let from_bonded = amount.min(bonded);
+    let mut from_unbonding = amount.checked_sub(from_bonded)?;
+
+    let now = env.block.time.seconds();
+    let release_at = now
+        .checked_add(config.unbonding_period)
+        .ok_or(ContractError::Overflow {})?;
+    let mut stream = STREAM.load(deps.storage)?;
+    stream.advance(now)?;
+    let mut rest = Uint128::zero();
+    if cand.is_active() {
+        stream.settle(&mut cand)?;
+        stream.detach(&cand)?;
+        rest = cand.stake.checked_sub(from_bonded)?;
+        // Non-zero only when the penalty did not reach the unbonding entries (no overlap).
+        push_unbonding(
+            deps.storage,
+            &staker,
+            &mut cand,
+            rest,
+            release_at,
+            config.max_pending_unbondings,
+            true,
+        )?;
+        stream.total_unbonding = stream.total_unbonding.checked_add(rest)?;
+        cand.stake = Uint128::zero();
+        cand.status = ValidatorStatus::Removed;
+        stream.attach(&mut cand, Uint128::MAX)?;
+        VALOPERS.remove(deps.storage, &validator);
+    }
+    let taken_unbonding = from_unbonding;
+    for (id, mut entry) in entries {
+        if from_unbonding.is_zero() {
+            break;
+        }
+        let take = from_unbonding.min(entry.amount);
+        from_unbonding = from_unbonding.checked_sub(take)?;
+        entry.amount = entry.amount.checked_sub(take)?;
+        if entry.amount.is_zero() {
+            UNBONDINGS.remove(deps.storage, (&staker, id));
+            cand.unbond_count = cand.unbond_count.saturating_sub(1);
+        } else {
+            UNBONDINGS.save(deps.storage, (&staker, id), &entry)?;
+        }
+    }
+    stream.total_unbonding = stream.total_unbonding.checked_sub(taken_unbonding)?;
+    STREAM.save(deps.storage, &stream)?;
+    CANDIDATES.save(deps.storage, &staker, &cand)?;
+    Ok(Response::new()
+        .add_message(WasmMsg::Execute {
             contract_addr: config.token.to_string(),
             msg: to_json_binary(&Cw20ExecuteMsg::Transfer {
                 recipient: config.treasury.to_string(),
                 amount,
             })?,
             funds: vec![],
-        });
-    }
-    Ok(res
+        })
         .add_attribute("action", "slash")
         .add_attribute("validator", validator)
         .add_attribute("staker", staker)
         .add_attribute("slashed", amount)
+        .add_attribute("from_bonded", from_bonded)
+        .add_attribute("from_unbonding", taken_unbonding)
         .add_attribute("treasury", config.treasury)
         .add_attribute("unbonding", rest)
         .add_attribute("release_at", release_at.to_string()))
 }
 
-/// Settles, takes `penalty` out of the stake, sends the rest to unbonding (merging into the newest
-/// entry when the staker's list is full) and closes the application with `status`.
+/// Everything the contract owes, in base units, from its books: bonded + unbonding stake, the
+/// stake stream's distributed-unclaimed and undistributed tokens, and unclaimed work rewards.
+pub fn owed(stream: &Stream) -> Result<Uint128, ContractError> {
+    Ok(stream
+        .total_staked
+        .checked_add(stream.total_unbonding)?
+        .checked_add(stream.distributed.checked_sub(stream.claimed)?)?
+        .checked_add(stream.remaining)?
+        .checked_add(stream.work_unclaimed)?)
+}
+
+/// Owner: sends the owner `balance - owed` (issue 12 §7: MESI that arrived by a plain transfer).
+pub fn sweep(deps: DepsMut, env: Env, info: MessageInfo) -> Result<Response, ContractError> {
+    cw_ownable::assert_owner(deps.storage, &info.sender)?;
+    let config = CONFIG.load(deps.storage)?;
+    let stream = STREAM.load(deps.storage)?;
+    let owed = owed(&stream)?;
+    let balance: BalanceResponse = deps.querier.query_wasm_smart(
+        &config.token,
+        &Cw20QueryMsg::Balance {
+            address: env.contract.address.to_string(),
+        },
+    )?;
+    let surplus = balance.balance.saturating_sub(owed);
+    if surplus.is_zero() {
+        return Err(ContractError::NothingToSweep {
+            balance: balance.balance,
+            owed,
+        });
+    }
+    Ok(Response::new()
+        .add_message(WasmMsg::Execute {
+            contract_addr: config.token.to_string(),
+            msg: to_json_binary(&Cw20ExecuteMsg::Transfer {
+                recipient: info.sender.to_string(),
+                amount: surplus,
+            })?,
+            funds: vec![],
+        })
+        .add_attribute("action", "sweep")
+        .add_attribute("to", info.sender)
+        .add_attribute("amount", surplus)
+        .add_attribute("owed", owed))
+}
+
+/// Settles, sends the whole bonded stake to unbonding (merging into the newest entry when the
+/// staker's list is full) and closes the application with `status`.
 fn remove(
     deps: DepsMut,
     env: &Env,
     validator: &str,
-    penalty: Uint128,
     status: ValidatorStatus,
 ) -> Result<(Addr, Candidate, Uint128, u64), ContractError> {
     let config = CONFIG.load(deps.storage)?;
@@ -181,7 +317,7 @@ fn remove(
     stream.advance(now)?;
     stream.settle(&mut cand)?;
     stream.detach(&cand)?;
-    let rest = cand.stake.checked_sub(penalty)?;
+    let rest = cand.stake;
     push_unbonding(
         deps.storage,
         &staker,
@@ -209,6 +345,7 @@ pub struct ConfigUpdate {
     pub stream_period: Option<u64>,
     pub max_work_entries: Option<u32>,
     pub max_pending_unbondings: Option<u32>,
+    pub claim_deadline: Option<u64>,
 }
 
 /// The token cannot change (every balance is in it). A new threshold applies to each validator at
@@ -231,6 +368,7 @@ pub fn update_config(
     c.stream_period = u.stream_period.unwrap_or(c.stream_period);
     c.max_work_entries = u.max_work_entries.unwrap_or(c.max_work_entries);
     c.max_pending_unbondings = u.max_pending_unbondings.unwrap_or(c.max_pending_unbondings);
+    c.claim_deadline = u.claim_deadline.unwrap_or(c.claim_deadline);
     validate_config(&c)?;
     CONFIG.save(deps.storage, &c)?;
     Ok(Response::new()
@@ -244,5 +382,6 @@ pub fn update_config(
         .add_attribute(
             "max_pending_unbondings",
             c.max_pending_unbondings.to_string(),
-        ))
+        )
+        .add_attribute("claim_deadline", c.claim_deadline.to_string()))
 }

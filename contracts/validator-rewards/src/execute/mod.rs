@@ -5,7 +5,7 @@ pub mod rewards;
 pub mod stake;
 pub mod work;
 
-use cosmwasm_std::{QuerierWrapper, StdResult, Uint128, Uint256};
+use cosmwasm_std::{Addr, Api, CanonicalAddr, QuerierWrapper, StdResult, Uint128, Uint256};
 use cw20::{Cw20QueryMsg, TokenInfoResponse};
 use mesi_types::BPS_DENOMINATOR;
 
@@ -52,4 +52,36 @@ pub fn validate_valoper(validator: &str) -> Result<(), ContractError> {
             validator: validator.to_string(),
         })
     }
+}
+
+/// The account of validator operator address `validator`: the address whose bytes are the
+/// operator address's bytes (SPEC §6), in this chain's account prefix. Errors:
+/// `InvalidValidatorAddress` when `validator` is not valid bech32.
+pub fn operator_account(api: &dyn Api, validator: &str) -> Result<Addr, ContractError> {
+    let (_, bytes) =
+        bech32::decode(validator).map_err(|_| ContractError::InvalidValidatorAddress {
+            validator: validator.to_string(),
+        })?;
+    Ok(api.addr_humanize(&CanonicalAddr::from(bytes))?)
+}
+
+/// Fails with `NotValidatorOperator` unless `staker`'s address bytes equal the bytes of operator
+/// address `validator` (SPEC §6, issue 12 §4: nobody applies in another operator's name).
+pub fn assert_operator_account(
+    api: &dyn Api,
+    staker: &Addr,
+    validator: &str,
+) -> Result<(), ContractError> {
+    let (_, bytes) =
+        bech32::decode(validator).map_err(|_| ContractError::InvalidValidatorAddress {
+            validator: validator.to_string(),
+        })?;
+    let own = api.addr_canonicalize(staker.as_str())?;
+    if own.as_slice() != bytes.as_slice() {
+        return Err(ContractError::NotValidatorOperator {
+            staker: staker.to_string(),
+            validator: validator.to_string(),
+        });
+    }
+    Ok(())
 }

@@ -6,7 +6,7 @@ use cosmwasm_std::{
 use cw20::Cw20ExecuteMsg;
 use mesi_types::validator_rewards::{ValidatorStatus, MAX_PENDING_UNBONDINGS_LIMIT};
 
-use super::{current_threshold, validate_valoper};
+use super::{assert_operator_account, current_threshold, validate_valoper};
 use crate::error::ContractError;
 use crate::state::{
     push_unbonding, Candidate, Config, CANDIDATES, CONFIG, STREAM, UNBONDINGS, VALOPERS,
@@ -22,6 +22,7 @@ pub fn apply(
     validator: String,
 ) -> Result<Response, ContractError> {
     validate_valoper(&validator)?;
+    assert_operator_account(deps.api, &staker, &validator)?;
     if VALOPERS.has(deps.storage, &validator) {
         return Err(ContractError::ValidatorTaken { validator });
     }

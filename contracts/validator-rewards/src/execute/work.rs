@@ -2,7 +2,11 @@
 //! epoch, the operator closes it, each contributor claims `floor(reward * units / total_units)`
 //! once per epoch (O(1) per (contributor, epoch)). When the last contributor of an epoch has
 //! claimed, the rounding remainder goes to the stake stream; an epoch closed without units hands
-//! its whole reward to the stake stream. Nothing stays stranded.
+//! its whole reward to the stake stream. A closed epoch may be claimed until
+//! `closed_at + claim_deadline` (frozen at close); after it anyone may `expire_epoch` and the
+//! unclaimed share returns to the stake stream (issue 12 §7). A share that rounds to zero base
+//! units is refused (`ZeroWorkShare`), never marked claimed with nothing paid (issue 12 §6); it
+//! returns to the stream with the rest at expiry. Nothing stays stranded.
 
 use cosmwasm_std::{
     to_json_binary, Addr, DepsMut, Env, MessageInfo, Response, Storage, Uint128, WasmMsg,
@@ -136,13 +140,19 @@ pub fn close(
     if e.closed {
         return Err(ContractError::EpochClosed { epoch });
     }
+    let now = env.block.time.seconds();
     e.closed = true;
+    e.closed_at = Some(now);
+    e.claim_until = Some(
+        now.checked_add(config.claim_deadline)
+            .ok_or(ContractError::Overflow {})?,
+    );
     let mut recycled = Uint128::zero();
     if e.total_units.is_zero() {
         // No work: the reward goes to the stake stream rather than sit forever.
         let mut stream = STREAM.load(deps.storage)?;
         recycled = e.reward;
-        recycle(&mut stream, recycled, env.block.time.seconds(), &config)?;
+        recycle(&mut stream, recycled, now, &config)?;
         e.claimed = e.reward;
         STREAM.save(deps.storage, &stream)?;
     }
@@ -189,6 +199,9 @@ pub fn claim(
         if !e.closed {
             return Err(ContractError::EpochNotClosed { epoch });
         }
+        if e.expired || e.deadline(deps.storage)?.is_some_and(|until| now >= until) {
+            return Err(ContractError::EpochExpired { epoch });
+        }
         let mut w = WORK
             .may_load(deps.storage, (epoch, &contributor))?
             .ok_or(ContractError::NoWork { epoch })?;
@@ -197,6 +210,9 @@ pub fn claim(
         }
         // floor: the remainder stays with the protocol (recycled below).
         let amount = e.reward.checked_multiply_ratio(w.units, e.total_units)?;
+        if amount.is_zero() {
+            return Err(ContractError::ZeroWorkShare { epoch });
+        }
         w.claimed = true;
         e.claimed = e.claimed.checked_add(amount)?;
         e.claimed_contributors = e
@@ -231,4 +247,35 @@ pub fn claim(
         .add_attribute("contributor", contributor)
         .add_attribute("amount", total)
         .add_attribute("recycled", recycled))
+}
+
+/// Anyone, once a closed epoch's claim deadline has passed: the unclaimed share (reward minus
+/// what was claimed or already recycled) returns to the stake stream and the epoch is marked
+/// expired; later claims fail with `EpochExpired`. O(1).
+pub fn expire(deps: DepsMut, env: Env, epoch: u64) -> Result<Response, ContractError> {
+    let config = CONFIG.load(deps.storage)?;
+    let mut e = EPOCHS
+        .may_load(deps.storage, epoch)?
+        .ok_or(ContractError::EpochNotFound { epoch })?;
+    if e.expired {
+        return Err(ContractError::EpochExpired { epoch });
+    }
+    let until = e
+        .deadline(deps.storage)?
+        .ok_or(ContractError::EpochNotClosed { epoch })?;
+    let now = env.block.time.seconds();
+    if now < until {
+        return Err(ContractError::ClaimWindowOpen { epoch, until });
+    }
+    let unclaimed = e.reward.checked_sub(e.claimed)?;
+    let mut stream = STREAM.load(deps.storage)?;
+    recycle(&mut stream, unclaimed, now, &config)?;
+    e.claimed = e.reward;
+    e.expired = true;
+    STREAM.save(deps.storage, &stream)?;
+    EPOCHS.save(deps.storage, epoch, &e)?;
+    Ok(Response::new()
+        .add_attribute("action", "expire_epoch")
+        .add_attribute("epoch", epoch.to_string())
+        .add_attribute("recycled", unclaimed))
 }

@@ -21,6 +21,7 @@ fn init_msg(api: &cosmwasm_std::testing::MockApi) -> InstantiateMsg {
         stream_period: None,
         max_work_entries: None,
         max_pending_unbondings: None,
+        claim_deadline: None,
         owner: None,
     }
 }
@@ -102,7 +103,7 @@ fn migrate_refuses_foreign_contract_and_downgrade() {
 #[test]
 fn migrate_through_the_chain_keeps_state() {
     let mut s = SuiteBuilder::new().build();
-    let alice = s.join("alice", 0, THRESHOLD);
+    let alice = s.join(0, THRESHOLD);
     let owner = s.owner.clone();
     let (contract, code) = (s.contract.clone(), s.code);
     s.app

@@ -133,6 +133,7 @@ fn unauthorised_whitelist_reject_slash_config_are_rejected() {
             stream_period: None,
             max_work_entries: None,
             max_pending_unbondings: None,
+            claim_deadline: None,
         },
     ] {
         // The applicant herself and the operator are not the owner.
@@ -201,9 +202,8 @@ fn upper_case_and_foreign_prefix_validator_addresses_are_rejected() {
         },
         |s| s.apply(&alice, &upper, THRESHOLD),
     );
-    let foreign = "validator0"
-        .into_bech32_with_prefix("osmovaloper")
-        .to_string();
+    // Alice's own bytes under another chain's prefix: not a validator of this chain.
+    let foreign = "alice".into_bech32_with_prefix("osmovaloper").to_string();
     rejects(
         &mut s,
         ContractError::UnknownValidator {
@@ -250,6 +250,7 @@ fn upper_case_and_foreign_prefix_user_addresses_are_rejected() {
                 stream_period: None,
                 max_work_entries: None,
                 max_pending_unbondings: None,
+                claim_deadline: None,
             },
         )));
         assert_eq!(s.dump(), before);
@@ -259,7 +260,7 @@ fn upper_case_and_foreign_prefix_user_addresses_are_rejected() {
 #[test]
 fn zero_and_max_amounts_are_rejected() {
     let mut s = SuiteBuilder::new().build();
-    let alice = s.join("alice", 0, 2 * THRESHOLD);
+    let alice = s.join(0, 2 * THRESHOLD);
     let v0 = s.v(0);
     rejects(&mut s, ContractError::ZeroAmount {}, |s| {
         s.unstake(&alice, 0)
@@ -404,7 +405,7 @@ fn work_batches_and_claim_lists_are_bounded() {
 #[test]
 fn claims_before_unbonding_ends_are_rejected() {
     let mut s = SuiteBuilder::new().with_unbonding_period(10 * DAY).build();
-    let alice = s.join("alice", 0, 2 * THRESHOLD);
+    let alice = s.join(0, 2 * THRESHOLD);
     s.unstake(&alice, 1).unwrap();
     s.advance(10 * DAY - 1);
     rejects(&mut s, ContractError::NothingToClaim {}, |s| {
@@ -418,7 +419,7 @@ fn claims_before_unbonding_ends_are_rejected() {
 #[test]
 fn unbonding_entries_are_bounded_per_staker() {
     let mut s = SuiteBuilder::new().with_max_pending_unbondings(2).build();
-    let alice = s.join("alice", 0, 2 * THRESHOLD);
+    let alice = s.join(0, 2 * THRESHOLD);
     s.unstake(&alice, 1).unwrap();
     s.unstake(&alice, 1).unwrap();
     rejects(&mut s, ContractError::TooManyUnbondings { max: 2 }, |s| {
@@ -438,7 +439,8 @@ fn unbonding_entries_are_bounded_per_staker() {
 #[test]
 fn staker_actions_without_an_application_are_rejected() {
     let mut s = SuiteBuilder::new().build();
-    let bob = s.addr("bob");
+    // Validator 0's operator account.
+    let bob = s.operator_of(0);
     s.give(&bob, THRESHOLD);
     rejects(
         &mut s,
@@ -499,6 +501,7 @@ fn invalid_config_is_rejected() {
             stream_period: None,
             max_work_entries: None,
             max_pending_unbondings: None,
+            claim_deadline: None,
         };
         f(&mut m);
         m
@@ -561,6 +564,14 @@ fn invalid_config_is_rejected() {
                 }
             }),
             "max_pending_unbondings",
+        ),
+        (
+            upd(&|m| {
+                if let ExecuteMsg::UpdateConfig { claim_deadline, .. } = m {
+                    *claim_deadline = Some(0)
+                }
+            }),
+            "claim_deadline",
         ),
     ];
     for (msg, field) in cases {

@@ -213,7 +213,7 @@ proptest! {
             .with_stream_period(10 * DAY)
             .with_max_pending_unbondings(3)
             .build();
-        let stakers: Vec<_> = (0..STAKERS).map(|i| s.addr(&format!("staker{i}"))).collect();
+        let stakers: Vec<_> = (0..STAKERS).map(|i| s.operator_of(i)).collect();
         for a in &stakers {
             s.give(a, 20 * THRESHOLD);
         }

@@ -1,5 +1,6 @@
 mod admin;
 mod adversarial;
+mod hardening;
 mod invariants;
 mod o1;
 mod rules;

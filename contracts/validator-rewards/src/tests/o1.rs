@@ -53,8 +53,13 @@ impl Storage for Counting<'_> {
     }
 }
 
+/// Validator i's operator address: the bytes of its operator account `addr_make("s{i}")`.
 fn valoper(i: usize) -> String {
-    format!("cosmwasmvaloper1test{i:06}")
+    use cw_multi_test::IntoBech32;
+    format!("s{i}")
+        .as_str()
+        .into_bech32_with_prefix("cosmwasmvaloper")
+        .to_string()
 }
 
 type Deps = OwnedDeps<MockStorage, MockApi, MockQuerier>;
@@ -104,6 +109,7 @@ fn setup(n: usize) -> (Deps, Env) {
             stream_period: None,
             max_work_entries: None,
             max_pending_unbondings: None,
+            claim_deadline: None,
             owner: None,
         },
     )

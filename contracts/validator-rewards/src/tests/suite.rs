@@ -91,6 +91,7 @@ impl SuiteBuilder {
                 stream_period: None,
                 max_work_entries: None,
                 max_pending_unbondings: None,
+                claim_deadline: None,
                 owner: None,
             },
             with_treasury: false,
@@ -125,6 +126,11 @@ impl SuiteBuilder {
 
     pub fn with_max_work_entries(mut self, n: u32) -> Self {
         self.init.max_work_entries = Some(n);
+        self
+    }
+
+    pub fn with_claim_deadline(mut self, secs: u64) -> Self {
+        self.init.claim_deadline = Some(secs);
         self
     }
 
@@ -192,6 +198,7 @@ impl SuiteBuilder {
                     max_price_age: None,
                     max_batch: None,
                     month_seconds: None,
+                    epoch_claim_seconds: None,
                     pool_caps: vec![PoolCap {
                         pool: Pool::ValidatorRewards,
                         yearly_cap: Uint128::new(self.supply),
@@ -293,9 +300,23 @@ impl SuiteBuilder {
     }
 }
 
-/// The i-th chain validator's operator address (`cosmwasmvaloper1...`).
+/// Account names of the first chain validators' operators: validator 0 is operated by `alice`,
+/// 1 by `bob`, 2 by `carol`, 3 by `dave`, any other i by `validator{i}`.
+pub const OPERATOR_NAMES: [&str; 4] = ["alice", "bob", "carol", "dave"];
+
+/// The account name of chain validator i's operator.
+pub fn operator_name(i: usize) -> String {
+    OPERATOR_NAMES
+        .get(i)
+        .map_or_else(|| format!("validator{i}"), |n| n.to_string())
+}
+
+/// The i-th chain validator's operator address (`cosmwasmvaloper1...`): the same bytes as its
+/// operator account `addr_make(operator_name(i))` (SPEC §6: the operator account is the account
+/// whose address bytes are the operator address's).
 pub fn valoper(i: usize) -> String {
-    format!("validator{i}")
+    operator_name(i)
+        .as_str()
         .into_bech32_with_prefix("cosmwasmvaloper")
         .to_string()
 }
@@ -479,9 +500,14 @@ impl Suite {
         )
     }
 
-    /// A staker funded with `amount` that applies for chain validator `i` and is whitelisted.
-    pub fn join(&mut self, name: &str, i: usize, amount: u128) -> Addr {
-        let staker = self.addr(name);
+    /// Chain validator i's own operator account (the only account that may apply for it).
+    pub fn operator_of(&self, i: usize) -> Addr {
+        self.addr(&operator_name(i))
+    }
+
+    /// Chain validator `i`'s operator account, funded with `amount`, applies and is whitelisted.
+    pub fn join(&mut self, i: usize, amount: u128) -> Addr {
+        let staker = self.operator_of(i);
         self.give(&staker, amount);
         let v = self.v(i);
         self.apply(&staker, &v, amount).unwrap();
@@ -540,6 +566,30 @@ impl Suite {
     pub fn close(&mut self, epoch: u64) -> Res {
         let op = self.operator.clone();
         self.exec(&op, &ExecuteMsg::CloseEpoch { epoch })
+    }
+
+    pub fn expire_epoch(&mut self, epoch: u64) -> Res {
+        let anyone = self.addr("anyone");
+        self.exec(&anyone, &ExecuteMsg::ExpireEpoch { epoch })
+    }
+
+    pub fn sweep(&mut self, sender: &Addr) -> Res {
+        self.exec(sender, &ExecuteMsg::Sweep {})
+    }
+
+    /// A plain cw20 transfer to this contract (no hook): tokens nobody is owed.
+    pub fn transfer_to_contract(&mut self, from: &Addr, amount: u128) {
+        self.app
+            .execute_contract(
+                from.clone(),
+                self.token.clone(),
+                &Cw20ExecuteMsg::Transfer {
+                    recipient: self.contract.to_string(),
+                    amount: Uint128::new(amount),
+                },
+                &[],
+            )
+            .unwrap();
     }
 
     pub fn claim_work(&mut self, who: &Addr, epochs: &[u64]) -> Res {
@@ -653,6 +703,10 @@ impl Suite {
 
     pub fn pending(&self, staker: &Addr) -> u128 {
         self.staker(staker).pending_rewards.u128()
+    }
+
+    pub fn validator_unbonding_entries(&self, staker: &Addr) -> u32 {
+        self.staker(staker).unbonding_entries
     }
 
     pub fn stream(&self) -> StreamResponse {
