@@ -1,0 +1,386 @@
+//! Shared pieces: payments, claimable balances, the escrow check against the gallery, the creator
+//! tier and its limits, the commission split.
+
+use cosmwasm_schema::cw_serde;
+use cosmwasm_std::{
+    coins, to_json_binary, Addr, BankMsg, CosmosMsg, Deps, Env, QuerierWrapper, Storage, Uint128,
+    WasmMsg,
+};
+use cw20::Cw20ExecuteMsg;
+use mesi_common::interface;
+use mesi_types::marketplace::Asset;
+use mesi_types::BPS_DENOMINATOR;
+
+use crate::error::ContractError;
+use crate::state::{Config, CLAIMABLE, LIVE_ORDERS, NEXT_ID};
+
+/// A payment that arrived with a message: $MESI through the cw20 hook or the native denom.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Payment {
+    pub sender: Addr,
+    pub asset: Asset,
+    /// Base units; may be zero only for `accept_counter`.
+    pub amount: Uint128,
+}
+
+impl Payment {
+    /// Fails unless the payment is in `asset`.
+    pub fn expect_asset(&self, asset: Asset) -> Result<(), ContractError> {
+        if self.asset != asset {
+            return Err(ContractError::WrongAsset {
+                expected: asset,
+                got: self.asset,
+            });
+        }
+        Ok(())
+    }
+}
+
+/// The next order id (one counter for every kind; ids start at 1).
+pub fn next_id(storage: &mut dyn Storage) -> Result<u64, ContractError> {
+    let id = NEXT_ID.load(storage)?;
+    NEXT_ID.save(storage, &add_u64(id, 1)?)?;
+    Ok(id)
+}
+
+/// `a + b` for ids and block times; overflow is a typed error.
+pub fn add_u64(a: u64, b: u64) -> Result<u64, ContractError> {
+    a.checked_add(b)
+        .ok_or(ContractError::Overflow(cosmwasm_std::OverflowError::new(
+            cosmwasm_std::OverflowOperation::Add,
+        )))
+}
+
+/// Adds `amount` of `asset` to what `who` may withdraw.
+pub fn credit(
+    storage: &mut dyn Storage,
+    who: &Addr,
+    asset: Asset,
+    amount: Uint128,
+) -> Result<(), ContractError> {
+    if amount.is_zero() {
+        return Ok(());
+    }
+    let key = (who, asset.key());
+    let current = CLAIMABLE.may_load(storage, key)?.unwrap_or_default();
+    CLAIMABLE.save(storage, key, &current.checked_add(amount)?)?;
+    Ok(())
+}
+
+/// A payment of `amount` of `asset` to `to`: cw20 `Transfer` (never `Send`) or a bank send; `None`
+/// for zero.
+pub fn pay(
+    cfg: &Config,
+    asset: Asset,
+    to: &Addr,
+    amount: Uint128,
+) -> Result<Option<CosmosMsg>, ContractError> {
+    if amount.is_zero() {
+        return Ok(None);
+    }
+    Ok(Some(match asset {
+        Asset::Mesi => WasmMsg::Execute {
+            contract_addr: cfg.token.to_string(),
+            msg: to_json_binary(&Cw20ExecuteMsg::Transfer {
+                recipient: to.to_string(),
+                amount,
+            })?,
+            funds: vec![],
+        }
+        .into(),
+        Asset::Native => BankMsg::Send {
+            to_address: to.to_string(),
+            amount: coins(amount.u128(), &cfg.native_denom),
+        }
+        .into(),
+    }))
+}
+
+/// The gallery's cw721 `owner_of` (one-variant mirror of `mesi_types::gallery::QueryMsg::OwnerOf`).
+#[cw_serde]
+enum GalleryQuery {
+    OwnerOf {
+        token_id: String,
+        include_expired: Option<bool>,
+    },
+}
+
+#[cw_serde]
+struct OwnerOf {
+    owner: String,
+}
+
+#[cw_serde]
+enum GalleryExecute {
+    TransferNft { recipient: String, token_id: String },
+}
+
+/// The token's owner in the gallery now; `None` when the gallery does not know it (burnt).
+pub fn gallery_owner(querier: &QuerierWrapper, gallery: &Addr, token_id: &str) -> Option<String> {
+    querier
+        .query_wasm_smart::<OwnerOf>(
+            gallery,
+            &GalleryQuery::OwnerOf {
+                token_id: token_id.to_string(),
+                include_expired: None,
+            },
+        )
+        .ok()
+        .map(|r| r.owner)
+}
+
+/// Fails with `TokenLeftEscrow` unless the marketplace still owns `token_id` in the gallery (the
+/// arbiter may have moved or burnt it; `sync` then cancels the order).
+pub fn assert_held(
+    deps: Deps,
+    env: &Env,
+    cfg: &Config,
+    token_id: &str,
+) -> Result<(), ContractError> {
+    match gallery_owner(&deps.querier, &cfg.gallery, token_id) {
+        Some(owner) if owner == env.contract.address.as_str() => Ok(()),
+        _ => Err(ContractError::TokenLeftEscrow {
+            token_id: token_id.to_string(),
+        }),
+    }
+}
+
+/// cw721 `transfer_nft` of an escrowed token (never `send_nft`: a receiver could refuse it).
+pub fn transfer_nft(cfg: &Config, to: &Addr, token_id: &str) -> Result<CosmosMsg, ContractError> {
+    Ok(WasmMsg::Execute {
+        contract_addr: cfg.gallery.to_string(),
+        msg: to_json_binary(&GalleryExecute::TransferNft {
+            recipient: to.to_string(),
+            token_id: token_id.to_string(),
+        })?,
+        funds: vec![],
+    }
+    .into())
+}
+
+/// `(fee, net)` of a gross price: the fee rounds up (in the protocol's favour), the seller gets the
+/// remainder, so `fee + net == gross` exactly.
+pub fn split(gross: Uint128, commission_bps: u16) -> Result<(Uint128, Uint128), ContractError> {
+    let fee = gross
+        .checked_mul_ceil(cosmwasm_std::Decimal::from_ratio(
+            commission_bps,
+            BPS_DENOMINATOR,
+        ))
+        .map_err(|e| ContractError::Std(cosmwasm_std::StdError::generic_err(e.to_string())))?;
+    let net = gross.checked_sub(fee)?;
+    Ok((fee, net))
+}
+
+/// The lowest bid an auction accepts now: the reserve, or the highest bid plus `increment_bps`
+/// of it (rounded up, at least 1).
+pub fn min_next_bid(
+    reserve: Uint128,
+    highest: Option<Uint128>,
+    increment_bps: u16,
+) -> Result<Uint128, ContractError> {
+    match highest {
+        None => Ok(reserve),
+        Some(h) => {
+            let (step, _) = split(h, increment_bps)?;
+            Ok(h.checked_add(step.max(Uint128::one()))?)
+        }
+    }
+}
+
+/// The token's `{"tier":{"address":..}}` (one-variant mirror of `mesi_types::token::QueryMsg::Tier`).
+#[cw_serde]
+enum TokenQuery {
+    Tier { address: String },
+}
+
+/// The part of the token's `TierResponse` the marketplace reads: `creator_tier` (the row the locked
+/// amount reaches, issue #14) when the token reports it, else `tier`.
+#[cw_serde]
+struct TierView {
+    tier: u8,
+    #[serde(default)]
+    creator_tier: Option<u8>,
+}
+
+/// The seller's creator tier (the row its locked amount reaches), read from the token now. Every
+/// selling limit follows it (SPEC §1/§3), not the higher-of-both tier.
+pub fn creator_tier(
+    querier: &QuerierWrapper,
+    token: &Addr,
+    seller: &Addr,
+) -> Result<u8, ContractError> {
+    querier
+        .query_wasm_smart::<TierView>(
+            token,
+            &TokenQuery::Tier {
+                address: seller.to_string(),
+            },
+        )
+        .map(|r| r.creator_tier.unwrap_or(r.tier))
+        .map_err(|e| ContractError::TierUnavailable {
+            reason: e.to_string(),
+        })
+}
+
+/// The seller's live-order count.
+pub fn live_orders(storage: &dyn Storage, seller: &Addr) -> Result<u32, ContractError> {
+    Ok(LIVE_ORDERS.may_load(storage, seller)?.unwrap_or_default())
+}
+
+/// One more live order for `seller`.
+pub fn inc_live(storage: &mut dyn Storage, seller: &Addr) -> Result<(), ContractError> {
+    let n = live_orders(storage, seller)?;
+    let n = n
+        .checked_add(1)
+        .ok_or(ContractError::Overflow(cosmwasm_std::OverflowError::new(
+            cosmwasm_std::OverflowOperation::Add,
+        )))?;
+    LIVE_ORDERS.save(storage, seller, &n)?;
+    Ok(())
+}
+
+/// One live order fewer for `seller` (the key is removed at zero).
+pub fn dec_live(storage: &mut dyn Storage, seller: &Addr) -> Result<(), ContractError> {
+    match live_orders(storage, seller)?.saturating_sub(1) {
+        0 => LIVE_ORDERS.remove(storage, seller),
+        n => LIVE_ORDERS.save(storage, seller, &n)?,
+    }
+    Ok(())
+}
+
+/// The price ceiling of creator tier `tier` in `asset` (`None` = no limit). MESI needs a fresh
+/// treasury price (a stale one is `PriceUnavailable`); the native stablecoin is micro-USD itself.
+pub fn max_price(
+    deps: Deps,
+    cfg: &Config,
+    tier: u8,
+    asset: Asset,
+) -> Result<Option<Uint128>, ContractError> {
+    let Some(usd) = cfg.limits(tier).and_then(|r| r.max_price_usd) else {
+        return Ok(None);
+    };
+    match asset {
+        Asset::Native => Ok(Some(usd)),
+        Asset::Mesi => interface::query_usd_to_mesi(&deps.querier, &cfg.treasury, usd)
+            .map(|r| Some(r.mesi))
+            .map_err(|e| ContractError::PriceUnavailable {
+                reason: e.to_string(),
+            }),
+    }
+}
+
+/// Fails unless `price` fits creator tier `tier`'s maximum price in `asset`.
+pub fn check_price(
+    deps: Deps,
+    cfg: &Config,
+    tier: u8,
+    asset: Asset,
+    price: Uint128,
+) -> Result<(), ContractError> {
+    if let Some(max) = max_price(deps, cfg, tier, asset)? {
+        if price > max {
+            return Err(ContractError::PriceAboveTierMax { tier, price, max });
+        }
+    }
+    Ok(())
+}
+
+/// Checks a new order of `seller` against its creator tier (one more live order, the price) and
+/// counts it. Returns the tier.
+pub fn admit_order(
+    deps: &mut cosmwasm_std::DepsMut,
+    cfg: &Config,
+    seller: &Addr,
+    asset: Asset,
+    price: Uint128,
+) -> Result<u8, ContractError> {
+    let tier = creator_tier(&deps.querier, &cfg.token, seller)?;
+    let live = live_orders(deps.storage, seller)?;
+    if let Some(limit) = cfg.limits(tier).and_then(|r| r.max_orders) {
+        if live >= limit {
+            return Err(ContractError::TooManyOrders { tier, live, limit });
+        }
+    }
+    check_price(deps.as_ref(), cfg, tier, asset, price)?;
+    inc_live(deps.storage, seller)?;
+    Ok(tier)
+}
+
+/// Fails unless `expires` is after `now`.
+pub fn check_expiry(env: &Env, expires: u64) -> Result<(), ContractError> {
+    let now = env.block.time.seconds();
+    if expires <= now {
+        return Err(ContractError::InvalidExpiry { expires, now });
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use cosmwasm_std::to_json_vec;
+
+    #[test]
+    fn fee_rounds_up_and_fee_plus_net_is_gross() {
+        for (gross, bps) in [
+            (0u128, 1_000u16),
+            (1, 1_000),
+            (9, 1_000),
+            (10, 1_000),
+            (11, 1_000),
+            (u128::MAX, 1_000),
+            (12_345, 0),
+            (12_345, 5_000),
+        ] {
+            let (fee, net) = split(Uint128::new(gross), bps).unwrap();
+            assert_eq!(fee + net, Uint128::new(gross));
+            let exact = Uint128::new(gross).full_mul(bps as u128);
+            let floor = exact / cosmwasm_std::Uint256::from(BPS_DENOMINATOR as u128);
+            assert!(cosmwasm_std::Uint256::from(fee) >= floor);
+            assert!(cosmwasm_std::Uint256::from(fee) <= floor + cosmwasm_std::Uint256::one());
+        }
+        assert_eq!(
+            split(Uint128::new(11), 1_000).unwrap(),
+            (Uint128::new(2), Uint128::new(9))
+        );
+    }
+
+    #[test]
+    fn gallery_mirrors_serialise_like_the_gallery_messages() {
+        use mesi_types::gallery;
+        assert_eq!(
+            to_json_vec(&GalleryQuery::OwnerOf {
+                token_id: "t".into(),
+                include_expired: None
+            })
+            .unwrap(),
+            to_json_vec(&gallery::QueryMsg::OwnerOf {
+                token_id: "t".into(),
+                include_expired: None
+            })
+            .unwrap()
+        );
+        assert_eq!(
+            to_json_vec(&TokenQuery::Tier {
+                address: "a".into()
+            })
+            .unwrap(),
+            to_json_vec(&mesi_types::token::QueryMsg::Tier {
+                address: "a".into()
+            })
+            .unwrap()
+        );
+        assert_eq!(
+            to_json_vec(&GalleryExecute::TransferNft {
+                recipient: "r".into(),
+                token_id: "t".into()
+            })
+            .unwrap(),
+            to_json_vec(&gallery::ExecuteMsg::TransferNft {
+                recipient: "r".into(),
+                token_id: "t".into()
+            })
+            .unwrap()
+        );
+    }
+}

@@ -1,0 +1,3 @@
+mod adversarial;
+mod rules;
+mod suite;
