@@ -177,7 +177,14 @@ describe("the dApp in a browser on the devnet", { skip: (missing.length > 0 && `
     return { hash, height };
   }
 
-  const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+  /** the whole page as one picture (a viewport as tall as the page, so the sticky header stays on top) */
+  const shot = async (page: Page, name: string) => {
+    const vp = page.viewportSize()!;
+    const h = await page.evaluate(() => document.documentElement.scrollHeight);
+    await page.setViewportSize({ width: vp.width, height: Math.min(Math.max(h, vp.height), 4000) });
+    await page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
+    await page.setViewportSize(vp);
+  };
 
   before(async () => {
     fs.mkdirSync(SHOTS, { recursive: true });
@@ -208,7 +215,8 @@ describe("the dApp in a browser on the devnet", { skip: (missing.length > 0 && `
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       headless: true,
-      args: [...CHROMIUM_ARGS, `--user-data-dir=${path.join(tmp, "profile")}`],
+      // playwright's launch() gives every browser a fresh temporary --user-data-dir of its own
+      args: CHROMIUM_ARGS,
     });
     console.log(`# devnet + deploy + build + browser in ${((Date.now() - t0) / 1000).toFixed(1)} s (deploy ${d.seconds.toFixed(1)} s)`);
   });
@@ -222,7 +230,7 @@ describe("the dApp in a browser on the devnet", { skip: (missing.length > 0 && `
   after(async () => {
     for (const c of contexts) await c.close().catch(() => {});
     await browser?.close().catch(() => {});
-    await new Promise<void>((r) => (server ? server.httpServer.close(() => r()) : r()));
+    await server?.close();
     dev?.stop();
     fs.rmSync(tmp, { recursive: true, force: true });
   });

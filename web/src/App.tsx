@@ -5,6 +5,7 @@ import { loadNetwork, type Network } from "./chain/network";
 import { SessionProvider, useSession } from "./chain/session";
 import { hasKeplr, testWalletAvailable } from "./chain/wallet";
 import { shortAddr } from "./ui/format";
+import { NavIcon } from "./ui/icons";
 import { AccountView } from "./views/Account";
 import { GalleryView } from "./views/Gallery";
 import { MeetView } from "./views/Meet";
@@ -14,15 +15,15 @@ import { ValidatorsView } from "./views/Validators";
 import { MarketplaceView } from "./views/Marketplace";
 
 /** the views, in the order of the navigation; the hash (#gallery) selects one */
-const VIEWS: { id: string; title: string; icon: string; render: () => ReactNode }[] = [
-  { id: "account", title: "Account", icon: "◎", render: () => <AccountView /> },
-  { id: "gallery", title: "Gallery", icon: "▦", render: () => <GalleryView /> },
-  { id: "meet", title: "Bid to meet", icon: "☕", render: () => <MeetView /> },
-  { id: "earnings", title: "Earnings", icon: "↯", render: () => <EarningsView /> },
-  { id: "referral", title: "Referral", icon: "⤳", render: () => <ReferralView /> },
-  { id: "validators", title: "Validators", icon: "⛨", render: () => <ValidatorsView /> },
+const VIEWS: { id: string; title: string; render: () => ReactNode }[] = [
+  { id: "account", title: "Account", render: () => <AccountView /> },
+  { id: "gallery", title: "Gallery", render: () => <GalleryView /> },
+  { id: "meet", title: "Bid to meet", render: () => <MeetView /> },
+  { id: "earnings", title: "Earnings", render: () => <EarningsView /> },
+  { id: "referral", title: "Referral", render: () => <ReferralView /> },
+  { id: "validators", title: "Validators", render: () => <ValidatorsView /> },
   // issue 11: the marketplace view lands with contracts/marketplace
-  { id: "marketplace", title: "Marketplace", icon: "⇄", render: () => <MarketplaceView /> },
+  { id: "marketplace", title: "Marketplace", render: () => <MarketplaceView /> },
 ];
 
 function useHashView(): [string, (id: string) => void] {
@@ -42,7 +43,12 @@ export function App() {
     (async () => {
       try {
         const net = await loadNetwork();
-        const chain = await CosmWasmClient.connect(net.rpc);
+        let chain: CosmWasmClient;
+        try {
+          chain = await CosmWasmClient.connect(net.rpc);
+        } catch {
+          throw new Error(`The chain ${net.chainId} cannot be reached at ${net.rpc}.${net.local ? " Is the devnet running? (make devnet)" : ""}`);
+        }
         setBoot({ net, chain });
       } catch (e) {
         setBoot({ error: String((e as Error)?.message ?? e) });
@@ -120,7 +126,7 @@ function Shell() {
         <nav className="side">
           {VIEWS.map((v) => (
             <a key={v.id} href={`#${v.id}`} className={v.id === current.id ? "active" : ""} data-testid={`nav-${v.id}`} onClick={() => go(v.id)}>
-              <span className="nav-icon">{v.icon}</span> {v.title}
+              <span className="nav-icon"><NavIcon id={v.id} /></span> {v.title}
             </a>
           ))}
         </nav>

@@ -16,8 +16,13 @@ export type TxStage =
   | { stage: "included"; hash: string; height: number; gasUsed: number; gasWanted: number }
   | { stage: "refused"; reason: string; hash?: string; height?: number; gasUsed?: number };
 
-/** the simulated gas times this is the gas limit of every transaction the page signs */
+/**
+ * Gas limit = simulated gas x GAS_MULTIPLIER + GAS_HEADROOM. cosmjs simulates with an empty fee, so the fee
+ * deduction (~20,000 SDK gas) is missing from the estimate: a cheap call (enable: simulated 46k, delivered 65k)
+ * would run out of gas with a multiplier alone (the deploy scripts saw the same, issue 15).
+ */
 export const GAS_MULTIPLIER = 1.4;
+export const GAS_HEADROOM = 30_000;
 
 export class TrackedClient extends SigningCosmWasmClient {
   /** set by the view that starts a transaction; every stage of it is reported here */
@@ -46,7 +51,7 @@ export class TrackedClient extends SigningCosmWasmClient {
       // a transaction the contract refuses fails here, before anything is signed: nothing changes, no fee is paid
       this.onStage({ stage: "checking" });
       const gas = await this.simulate(signerAddress, messages, memo);
-      used = calculateFee(Math.ceil(gas * (typeof fee === "number" ? fee : GAS_MULTIPLIER)), this.gp);
+      used = calculateFee(Math.ceil(gas * (typeof fee === "number" ? fee : GAS_MULTIPLIER)) + GAS_HEADROOM, this.gp);
     } else {
       used = fee;
     }
@@ -70,6 +75,8 @@ export class TrackedClient extends SigningCosmWasmClient {
 export function chainReason(e: unknown): string {
   const text = String((e as Error)?.message ?? e);
   if (/Request rejected|rejected by the user|User denied/i.test(text)) return "You declined to sign in your wallet. Nothing was sent.";
+  const gas = /out of gas[\s\S]*?gasWanted: (\d+), gasUsed: (\d+)/.exec(text);
+  if (gas) return `The transaction ran out of gas: it needed more than its limit of ${Number(gas[1]).toLocaleString("en-US")}. Nothing changed; try again.`;
   const wasm = /message index: \d+: ([\s\S]+?): execute wasm contract failed/.exec(text);
   let reason = wasm?.[1];
   if (!reason) {

@@ -32,3 +32,22 @@ export const KIND_BG: Record<MediaKind, string> = {
   video: "linear-gradient(135deg, #3f8cff, #6d4aff)",
   audio: "linear-gradient(135deg, #18b48a, #4ac3ff)",
 };
+
+/** navigation icons (24x24 strokes) */
+const NAV_PATHS: Record<string, string> = {
+  account: "M12 12a4 4 0 1 0 0-8 4 4 0 0 0 0 8zM4 20c1.5-3.5 4.5-5 8-5s6.5 1.5 8 5",
+  gallery: "M4 4h7v7H4zM13 4h7v7h-7zM4 13h7v7H4zM13 13h7v7h-7z",
+  meet: "M4 6h16v10H8l-4 4zM8 10h8M8 13h5",
+  earnings: "M12 3v18M16.5 7.5c-.8-1.2-2.4-2-4.5-2-2.8 0-4.5 1.4-4.5 3.2 0 4.3 9 2.4 9 6.6 0 1.9-1.9 3.2-4.5 3.2-2.3 0-4-.9-4.8-2.3",
+  referral: "M8 12a3 3 0 1 0 0-6 3 3 0 0 0 0 6zM2.5 19c.9-2.6 3-4 5.5-4s4.6 1.4 5.5 4M16 8h6M19 5v6",
+  validators: "M12 3l8 3v6c0 4.5-3.4 8-8 9-4.6-1-8-4.5-8-9V6zM8.5 12l2.5 2.5 4.5-5",
+  marketplace: "M4 9l1.5-5h13L20 9M4 9h16v11H4zM4 9c0 1.7 1.3 3 3 3s3-1.3 3-3c0 1.7 1.3 3 2 3s2-1.3 2-3c0 1.7 1.3 3 3 3s3-1.3 3-3",
+};
+
+export function NavIcon({ id }: { id: string }) {
+  return (
+    <svg width="18" height="18" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth={1.7} strokeLinecap="round" strokeLinejoin="round" aria-hidden="true">
+      <path d={NAV_PATHS[id] ?? NAV_PATHS.account} />
+    </svg>
+  );
+}

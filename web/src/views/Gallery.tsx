@@ -134,7 +134,10 @@ function Tile({ item, stable }: { item: GalleryItem; stable: string }) {
     const ok = await tx.run(`Pledge ${amount} ${stable} to ${item.token_id}`, () =>
       exec!.gallery.pledge({ tokenId: item.token_id }, "auto", undefined, [{ denom: net.stableDenom, amount: base }]),
     );
-    if (ok) setAmount("");
+    if (ok) {
+      setAmount("");
+      setOpen(false);
+    }
   };
   return (
     <div className="tile" data-testid="gallery-item" data-token-id={item.token_id} data-hash={item.info.content_hash}>
@@ -188,6 +191,7 @@ function MintCard() {
   const [creatorPct, setCreatorPct] = useState("70");
   const [ppv, setPpv] = useState(false);
   const [rights, setRights] = useState(false);
+  const [fileKey, setFileKey] = useState(0); // remounts the file input after a mint (clears the picked file)
   const pick = async (f?: File) => {
     setFile(f);
     setHash("");
@@ -216,6 +220,7 @@ function MintCard() {
       setTokenId("");
       setTags("");
       setRights(false);
+      setFileKey((k) => k + 1);
     }
   };
   return (
@@ -225,7 +230,7 @@ function MintCard() {
       ) : (
         <>
           <div className="dropzone">
-            <input type="file" accept="image/*,video/*,audio/*" onChange={(e) => pick(e.target.files?.[0])} data-testid="mint-file" />
+            <input key={fileKey} type="file" accept="image/*,video/*,audio/*" onChange={(e) => pick(e.target.files?.[0])} data-testid="mint-file" />
             <div className="grow small">
               {file ? (
                 hash ? (
