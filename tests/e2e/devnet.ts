@@ -151,3 +151,17 @@ export async function failure(p: Promise<unknown>): Promise<string> {
 }
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Runs `node --import tsx <args>` in the repo without blocking this process (spawnSync would freeze the event loop:
+ * an RPC connection the node closes meanwhile, after 10 s idle, then fails the next query with "other side closed").
+ */
+export function runTsx(args: string[], env: Record<string, string | undefined>): Promise<{ status: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const p = spawn(process.execPath, ["--import", "tsx", ...args], { env: { ...process.env, ...env }, cwd: ROOT });
+    let stdout = "", stderr = "";
+    p.stdout.on("data", (d) => (stdout += d));
+    p.stderr.on("data", (d) => (stderr += d));
+    p.on("close", (code) => resolve({ status: code ?? -1, stdout, stderr }));
+  });
+}

@@ -6,10 +6,9 @@ import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
-import { spawnSync } from "node:child_process";
 import { artifactPath } from "../../scripts/deploy/context";
 import { chainQueries } from "../../scripts/deploy/pin";
-import { ROOT, startDevnet, type Devnet } from "./devnet";
+import { ROOT, runTsx, startDevnet, type Devnet } from "./devnet";
 
 const ARTIFACT = artifactPath("token");
 
@@ -70,11 +69,7 @@ describe("pinned codes on the devnet", { skip: !fs.existsSync(ARTIFACT) && "arti
     const name = Buffer.from("mesi-e2e");
     const body = Buffer.concat([Buffer.from([name.length]), name, Buffer.from(`pin-${Date.now()}`)]);
     fs.writeFileSync(path.join(dir, "mesi_token.wasm"), Buffer.concat([fs.readFileSync(ARTIFACT), Buffer.from([0, body.length]), body]));
-    const r = spawnSync(process.execPath, ["--import", "tsx", path.join(ROOT, "scripts/deploy/migrate.ts"), "--contract", "token", "--network", "devnet"], {
-      env: { ...process.env, ...dev.env, MESI_ARTIFACTS_DIR: dir },
-      encoding: "utf8",
-      cwd: ROOT,
-    });
+    const r = await runTsx([path.join(ROOT, "scripts/deploy/migrate.ts"), "--contract", "token", "--network", "devnet"], { ...dev.env, MESI_ARTIFACTS_DIR: dir });
     assert.equal(r.status, 0, r.stdout + r.stderr);
     const rec = JSON.parse(fs.readFileSync(path.join(dev.env.MESI_DEPLOYMENTS_DIR, "mesi-devnet-1.json"), "utf8"));
     const newCode = rec.contracts.token.codeId;

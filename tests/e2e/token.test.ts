@@ -11,7 +11,7 @@ import { loadNetwork } from "../../scripts/deploy/config";
 import { artifactPath } from "../../scripts/deploy/context";
 import { actors, type Actor } from "../../scripts/deploy/accounts";
 import { GENESIS_SUPPLY, MESI, tokenAllocations } from "../../scripts/deploy/genesis";
-import { ROOT, failure, startDevnet, type Devnet } from "./devnet";
+import { ROOT, failure, runTsx, startDevnet, type Devnet } from "./devnet";
 
 const ARTIFACT = artifactPath("token"); // artifacts/mesi_token.wasm (MESI_ARTIFACTS_DIR moves it)
 const m = (whole: number) => (BigInt(whole) * MESI).toString();
@@ -156,11 +156,7 @@ describe("token on the devnet", { skip: !fs.existsSync(ARTIFACT) && "artifacts/m
     const payload = Buffer.from(`migrate-${Date.now()}`);
     const body = Buffer.concat([Buffer.from([name.length]), name, payload]);
     fs.writeFileSync(path.join(dir, "mesi_token.wasm"), Buffer.concat([fs.readFileSync(ARTIFACT), Buffer.from([0, body.length]), body]));
-    const r = spawnSync(process.execPath, ["--import", "tsx", path.join(ROOT, "scripts/deploy/migrate.ts"), "--contract", "token", "--network", "devnet"], {
-      env: { ...process.env, ...dev.env, MESI_ARTIFACTS_DIR: dir },
-      encoding: "utf8",
-      cwd: ROOT,
-    });
+    const r = await runTsx([path.join(ROOT, "scripts/deploy/migrate.ts"), "--contract", "token", "--network", "devnet"], { ...dev.env, MESI_ARTIFACTS_DIR: dir });
     assert.equal(r.status, 0, r.stdout + r.stderr);
     const rec = JSON.parse(fs.readFileSync(path.join(dev.env.MESI_DEPLOYMENTS_DIR, "mesi-devnet-1.json"), "utf8"));
     const mig = rec.migrations.at(-1);
