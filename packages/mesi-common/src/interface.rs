@@ -155,6 +155,18 @@ mod tests {
             })
             .unwrap()
         );
+        assert_eq!(
+            to_json_vec(&MarketplaceQuery::SellerFitsTier {
+                seller: a.clone(),
+                creator_tier: 2
+            })
+            .unwrap(),
+            to_json_vec(&mesi_types::marketplace::QueryMsg::SellerFitsTier {
+                seller: a.clone(),
+                creator_tier: 2
+            })
+            .unwrap()
+        );
         let msg = Some(Binary::from(b"{\"fund\":{}}".as_slice()));
         assert_eq!(
             to_json_vec(&TreasuryExecute::DrawFromPool {

@@ -117,8 +117,8 @@ pub enum NftMsg {
         asset: Asset,
         days: u32,
     },
-    /// Accept offer `offer_id` on this (unlisted) token at its current terms (`version` = the
-    /// counter the owner agrees to; 0 = the original amount).
+    /// Accept offer `offer_id` on this (unlisted) token at its escrowed amount (an outstanding
+    /// counter the offerer has not accepted is dropped).
     AcceptOffer { offer_id: u64 },
 }
 
