@@ -6,10 +6,13 @@ use cw20::Cw20ReceiveMsg;
 use mesi_types::bid_to_meet::{BidStatus, Format, ReceiveMsg, SlotStatus};
 
 use crate::error::ContractError;
-use crate::helpers::{add_u64, check_tier_cap, expect_status, load_bid, require_kyc, transfer};
+use crate::helpers::{
+    add_u64, check_creator_share, check_tier_cap, expect_status, load_bid, require_kyc, transfer,
+};
 use crate::slot;
 use crate::state::{
-    Bid, Config, BIDS, BIDS_BY_CREATOR, BIDS_BY_FAN, CONFIG, CREATORS, NEXT_BID, REFUNDS, SLOTS,
+    owe_less, owe_more, Bid, Config, BIDS, BIDS_BY_CREATOR, BIDS_BY_FAN, CONFIG, CREATORS,
+    NEXT_BID, REFUNDS, SLOTS,
 };
 
 pub fn receive(
@@ -39,8 +42,9 @@ pub fn receive(
     }
 }
 
-/// Stores a new bid and its two index entries; returns its id.
+/// Stores a new bid and its two index entries and adds its escrow to the books; returns its id.
 pub fn store_new_bid(deps: &mut DepsMut, bid: &Bid) -> Result<u64, ContractError> {
+    owe_more(deps.storage, bid.amount)?;
     let id = NEXT_BID.load(deps.storage)?;
     NEXT_BID.save(deps.storage, &add_u64(id, 1)?)?;
     BIDS.save(deps.storage, id, bid)?;
@@ -78,12 +82,15 @@ fn place_bid(
             minimum: profile.min_bid,
         });
     }
+    check_creator_share(amount, cfg.commission_bps)?;
     check_tier_cap(deps.as_ref(), cfg, &fan, amount)?;
     let bid = Bid {
         creator,
         fan,
         format,
         amount,
+        // Frozen: an owner change of the rate applies only to new bids (issue 12 §7).
+        commission_bps: Some(cfg.commission_bps),
         slot_id: None,
         status: BidStatus::Open,
         created_at: env.block.time.seconds(),
@@ -122,6 +129,7 @@ fn raise(
     check_tier_cap(deps.as_ref(), cfg, &fan, total)?;
     bid.amount = total;
     BIDS.save(deps.storage, bid_id, &bid)?;
+    owe_more(deps.storage, added)?;
     Ok(Response::new()
         .add_attribute("action", "raise")
         .add_attribute("bid_id", bid_id.to_string())
@@ -155,6 +163,7 @@ pub fn withdraw(
     }
     bid.status = BidStatus::Withdrawn;
     BIDS.save(deps.storage, bid_id, &bid)?;
+    owe_less(deps.storage, bid.amount)?;
     Ok(Response::new()
         .add_messages(transfer(&cfg.token, &bid.fan, bid.amount)?)
         .add_attribute("action", "withdraw")
@@ -171,6 +180,7 @@ pub fn withdraw_refunds(deps: DepsMut, info: MessageInfo) -> Result<Response, Co
         return Err(ContractError::NothingToWithdraw);
     }
     REFUNDS.remove(deps.storage, &info.sender);
+    owe_less(deps.storage, amount)?;
     let cfg = CONFIG.load(deps.storage)?;
     Ok(Response::new()
         .add_messages(transfer(&cfg.token, &info.sender, amount)?)

@@ -5,7 +5,8 @@ use mesi_types::bid_to_meet::{ConfigUpdate, InstantiateMsg};
 use mesi_types::{BPS_DENOMINATOR, USD};
 
 use crate::error::ContractError;
-use crate::state::{Config, CONFIG, CONTRACT_NAME, CONTRACT_VERSION, NEXT_BID, NEXT_SLOT};
+use crate::helpers::{token_balance, transfer};
+use crate::state::{Config, CONFIG, CONTRACT_NAME, CONTRACT_VERSION, NEXT_BID, NEXT_SLOT, OWED};
 
 pub const DEFAULT_COMMISSION_BPS: u16 = 1_000;
 pub const HOUR: u64 = 3_600;
@@ -118,6 +119,7 @@ pub fn instantiate(
     CONFIG.save(deps.storage, &cfg)?;
     NEXT_BID.save(deps.storage, &1)?;
     NEXT_SLOT.save(deps.storage, &1)?;
+    OWED.save(deps.storage, &Uint128::zero())?;
     Ok(Response::new()
         .add_attribute("action", "instantiate")
         .add_attribute("owner", owner)
@@ -166,4 +168,23 @@ pub fn update_config(
     validate(&cfg)?;
     CONFIG.save(deps.storage, &cfg)?;
     Ok(Response::new().add_attribute("action", "update_config"))
+}
+
+/// Owner: sends the owner `balance - owed` (issue 12 §7). `owed` (live escrows + refund credits)
+/// is the running total of the books, so an escrowed or credited base unit is never swept.
+pub fn sweep(deps: DepsMut, env: Env, info: MessageInfo) -> Result<Response, ContractError> {
+    cw_ownable::assert_owner(deps.storage, &info.sender)?;
+    let cfg = CONFIG.load(deps.storage)?;
+    let balance = token_balance(&deps.querier, &cfg.token, &env.contract.address)?;
+    let owed = OWED.load(deps.storage)?;
+    let surplus = balance.saturating_sub(owed);
+    if surplus.is_zero() {
+        return Err(ContractError::NothingToSweep { balance, owed });
+    }
+    Ok(Response::new()
+        .add_messages(transfer(&cfg.token, &info.sender, surplus)?)
+        .add_attribute("action", "sweep")
+        .add_attribute("to", info.sender)
+        .add_attribute("amount", surplus)
+        .add_attribute("owed", owed))
 }

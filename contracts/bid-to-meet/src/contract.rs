@@ -8,7 +8,7 @@ use cosmwasm_std::{
 use mesi_types::bid_to_meet::{ExecuteMsg, InstantiateMsg, MigrateMsg, QueryMsg};
 
 use crate::error::ContractError;
-use crate::state::{CONTRACT_NAME, CONTRACT_VERSION};
+use crate::state::{CONFIG, CONTRACT_NAME, CONTRACT_VERSION, LEGACY_COMMISSION_BPS, OWED};
 use crate::{bid, config, creator, meeting, query, slot};
 
 #[cfg_attr(not(feature = "library"), entry_point)]
@@ -65,6 +65,7 @@ pub fn execute(
             request_kyf,
         } => slot::settle_slot(deps, env, info, slot_id, code_hash, request_kyf),
         ExecuteMsg::WithdrawRefunds {} => bid::withdraw_refunds(deps, info),
+        ExecuteMsg::Sweep {} => config::sweep(deps, env, info),
         ExecuteMsg::UpdateConfig(update) => config::update_config(deps, info, update),
         ExecuteMsg::UpdateOwnership(action) => {
             let ownership = cw_ownable::update_ownership(deps, &env.block, &info.sender, action)?;
@@ -109,12 +110,25 @@ pub fn query(deps: Deps, env: Env, msg: QueryMsg) -> StdResult<Binary> {
             limit,
         )?),
         QueryMsg::Refund { address } => to_json_binary(&query::refund(deps, address)?),
+        QueryMsg::Accounting {} => to_json_binary(&query::accounting(deps, env)?),
     }
 }
 
 #[cfg_attr(not(feature = "library"), entry_point)]
-pub fn migrate(deps: DepsMut, _env: Env, _msg: MigrateMsg) -> Result<Response, ContractError> {
+pub fn migrate(deps: DepsMut, env: Env, _msg: MigrateMsg) -> Result<Response, ContractError> {
     let from = mesi_common::migrate_version(deps.storage, CONTRACT_NAME, CONTRACT_VERSION)?;
+    // Issue 12 §7, O(1) (no iteration over bids): bids stored without a frozen rate keep the rate
+    // in force now; the owed total starts at the whole balance (conservative: a surplus that
+    // arrived before the upgrade is treated as owed and never swept).
+    let cfg = CONFIG.load(deps.storage)?;
+    if LEGACY_COMMISSION_BPS.may_load(deps.storage)?.is_none() {
+        LEGACY_COMMISSION_BPS.save(deps.storage, &cfg.commission_bps)?;
+    }
+    if OWED.may_load(deps.storage)?.is_none() {
+        let balance =
+            crate::helpers::token_balance(&deps.querier, &cfg.token, &env.contract.address)?;
+        OWED.save(deps.storage, &balance)?;
+    }
     Ok(Response::new()
         .add_attribute("action", "migrate")
         .add_attribute("from_version", from)

@@ -144,4 +144,18 @@ pub enum ContractError {
 
     #[error("the creator may still settle until {until}")]
     SettleWindowOpen { until: u64 },
+
+    // ---- issue 12 ----
+    /// §6: the creator's share of a non-zero amount would round to zero base units after the
+    /// commission: never silently consumed.
+    #[error("{amount} leaves the creator zero base units after a {bps} bps commission")]
+    CreatorShareRoundsToZero { amount: Uint128, bps: u16 },
+
+    /// §6: the tier's USD limit converts to zero base units at the current price.
+    #[error("the tier {tier} limit converts to zero MESI at the current price")]
+    TierLimitRoundsToZero { tier: u8 },
+
+    /// §7: the contract holds nothing beyond what it owes.
+    #[error("nothing to sweep: the balance {balance} does not exceed what is owed {owed}")]
+    NothingToSweep { balance: Uint128, owed: Uint128 },
 }

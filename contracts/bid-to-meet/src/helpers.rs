@@ -21,6 +21,21 @@ pub fn query_tier(querier: &QuerierWrapper, token: &Addr, who: &Addr) -> Result<
         })
 }
 
+/// `who`'s MESI balance (cw20 `Balance`).
+pub fn token_balance(
+    querier: &QuerierWrapper,
+    token: &Addr,
+    who: &Addr,
+) -> cosmwasm_std::StdResult<Uint128> {
+    let r: cw20::BalanceResponse = querier.query_wasm_smart(
+        token,
+        &cw20::Cw20QueryMsg::Balance {
+            address: who.to_string(),
+        },
+    )?;
+    Ok(r.balance)
+}
+
 /// micro-USD -> MESI at the treasury's fresh price.
 pub fn usd_to_mesi(
     querier: &QuerierWrapper,
@@ -54,6 +69,19 @@ pub fn bid_limit(
     }
 }
 
+/// Fails unless the creator keeps a non-zero share of a non-zero `amount` after a `bps`
+/// commission (issue 12 §6: a share that rounds to zero is never silently consumed).
+pub fn check_creator_share(amount: Uint128, bps: u16) -> Result<(), ContractError> {
+    if amount.is_zero() {
+        return Ok(());
+    }
+    let (share, _) = split_commission(amount, bps)?;
+    if share.is_zero() && bps < BPS_DENOMINATOR {
+        return Err(ContractError::CreatorShareRoundsToZero { amount, bps });
+    }
+    Ok(())
+}
+
 /// Fails unless `total` fits the fan's tier limit at the current price.
 pub fn check_tier_cap(
     deps: Deps,
@@ -61,7 +89,10 @@ pub fn check_tier_cap(
     fan: &Addr,
     total: Uint128,
 ) -> Result<(), ContractError> {
-    if let (_, _, Some(limit)) = bid_limit(deps, cfg, fan)? {
+    if let (tier, Some(usd), Some(limit)) = bid_limit(deps, cfg, fan)? {
+        if limit.is_zero() && !usd.is_zero() {
+            return Err(ContractError::TierLimitRoundsToZero { tier });
+        }
         if total > limit {
             return Err(ContractError::OverTierLimit {
                 amount: total,
@@ -141,13 +172,15 @@ pub fn split_commission(amount: Uint128, bps: u16) -> Result<(Uint128, Uint128),
     Ok((creator, commission))
 }
 
-/// Messages paying a creator `amount` less commission (commission to the treasury).
+/// Messages paying a creator `amount` less a `bps` commission (the bid's frozen rate) to the
+/// treasury.
 pub fn pay_creator(
     cfg: &Config,
     creator: &Addr,
     amount: Uint128,
+    bps: u16,
 ) -> Result<(Vec<CosmosMsg>, Uint128, Uint128), ContractError> {
-    let (share, commission) = split_commission(amount, cfg.commission_bps)?;
+    let (share, commission) = split_commission(amount, bps)?;
     let msgs = [
         transfer(&cfg.token, creator, share)?,
         transfer(&cfg.token, &cfg.treasury, commission)?,

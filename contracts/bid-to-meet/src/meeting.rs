@@ -5,10 +5,10 @@ use mesi_types::bid_to_meet::BidStatus;
 
 use crate::error::ContractError;
 use crate::helpers::{
-    add_u64, credit_refund, expect_status, hash_code, load_bid, normalize_code_hash, pay_creator,
-    transfer,
+    add_u64, check_creator_share, credit_refund, expect_status, hash_code, load_bid,
+    normalize_code_hash, pay_creator, transfer,
 };
-use crate::state::{Bid, Config, BIDS, CONFIG};
+use crate::state::{legacy_bps, owe_less, Bid, Config, BIDS, CONFIG};
 
 /// Turns an open bid into an accepted meeting (shared by `Accept` and `SettleSlot`).
 pub fn accept_core(
@@ -129,7 +129,10 @@ pub fn release(
     let cfg = CONFIG.load(deps.storage)?;
     bid.status = BidStatus::Released;
     BIDS.save(deps.storage, bid_id, &bid)?;
-    let (msgs, share, commission) = pay_creator(&cfg, &bid.creator, bid.amount)?;
+    owe_less(deps.storage, bid.amount)?;
+    // The rate frozen when the bid was placed (issue 12 §7).
+    let bps = bid.commission(legacy_bps(deps.storage, &cfg)?);
+    let (msgs, share, commission) = pay_creator(&cfg, &bid.creator, bid.amount, bps)?;
     Ok(Response::new()
         .add_messages(msgs)
         .add_attribute("action", "release")
@@ -163,6 +166,7 @@ pub fn reclaim(
     let cfg = CONFIG.load(deps.storage)?;
     bid.status = BidStatus::Reclaimed;
     BIDS.save(deps.storage, bid_id, &bid)?;
+    owe_less(deps.storage, bid.amount)?;
     Ok(Response::new()
         .add_messages(transfer(&cfg.token, &bid.fan, bid.amount)?)
         .add_attribute("action", "reclaim")
@@ -216,10 +220,14 @@ pub fn resolve(
             escrow: bid.amount,
         });
     }
+    let bps = bid.commission(legacy_bps(deps.storage, &cfg)?);
+    // A creator part whose share rounds to zero would go whole to the commission (issue 12 §6).
+    check_creator_share(to_creator, bps)?;
     bid.status = BidStatus::Resolved;
     BIDS.save(deps.storage, bid_id, &bid)?;
     credit_refund(deps.storage, &bid.fan, to_fan)?;
-    let (msgs, share, commission) = pay_creator(&cfg, &bid.creator, to_creator)?;
+    owe_less(deps.storage, to_creator)?;
+    let (msgs, share, commission) = pay_creator(&cfg, &bid.creator, to_creator, bps)?;
     Ok(Response::new()
         .add_messages(msgs)
         .add_attribute("action", "resolve")

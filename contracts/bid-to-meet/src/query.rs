@@ -5,14 +5,15 @@ use cosmwasm_std::{Addr, Deps, Env, Order, StdResult, Uint128};
 use cw_storage_plus::{Bound, Map};
 use mesi_common::page_limit;
 use mesi_types::bid_to_meet::{
-    BidLimitResponse, BidResponse, BidsResponse, ConfigResponse, CreatorResponse, KycResponse,
-    RefundResponse, SlotResponse, SlotsResponse,
+    AccountingResponse, BidLimitResponse, BidResponse, BidsResponse, ConfigResponse,
+    CreatorResponse, KycResponse, RefundResponse, SlotResponse, SlotsResponse,
 };
 
 use crate::error::ContractError;
 use crate::helpers::{query_tier, usd_to_mesi};
 use crate::state::{
-    BIDS, BIDS_BY_CREATOR, BIDS_BY_FAN, CONFIG, CREATORS, KYC, REFUNDS, SLOTS, SLOTS_BY_CREATOR,
+    legacy_bps, BIDS, BIDS_BY_CREATOR, BIDS_BY_FAN, CONFIG, CREATORS, KYC, OWED, REFUNDS, SLOTS,
+    SLOTS_BY_CREATOR,
 };
 
 pub fn config(deps: Deps) -> StdResult<ConfigResponse> {
@@ -76,7 +77,8 @@ pub fn bid_limit(deps: Deps, address: String) -> Result<BidLimitResponse, Contra
 }
 
 pub fn bid(deps: Deps, bid_id: u64) -> StdResult<BidResponse> {
-    Ok(BIDS.load(deps.storage, bid_id)?.to_response(bid_id))
+    let legacy = legacy_bps(deps.storage, &CONFIG.load(deps.storage)?)?;
+    Ok(BIDS.load(deps.storage, bid_id)?.to_response(bid_id, legacy))
 }
 
 fn bids_in(
@@ -96,9 +98,10 @@ fn bids_in(
         )
         .take(page_limit(limit))
         .collect::<StdResult<_>>()?;
+    let legacy = legacy_bps(deps.storage, &CONFIG.load(deps.storage)?)?;
     let bids = ids
         .into_iter()
-        .map(|id| Ok(BIDS.load(deps.storage, id)?.to_response(id)))
+        .map(|id| Ok(BIDS.load(deps.storage, id)?.to_response(id, legacy)))
         .collect::<StdResult<_>>()?;
     Ok(BidsResponse { bids })
 }
@@ -153,4 +156,16 @@ pub fn slots_by_creator(
         .map(|id| Ok(SLOTS.load(deps.storage, id)?.to_response(id, now)))
         .collect::<StdResult<_>>()?;
     Ok(SlotsResponse { slots })
+}
+
+/// Balance vs. books: `owed` = live escrows + refund credits; `surplus` = what `Sweep` may take.
+pub fn accounting(deps: Deps, env: Env) -> StdResult<AccountingResponse> {
+    let cfg = CONFIG.load(deps.storage)?;
+    let balance = crate::helpers::token_balance(&deps.querier, &cfg.token, &env.contract.address)?;
+    let owed = OWED.load(deps.storage)?;
+    Ok(AccountingResponse {
+        balance,
+        owed,
+        surplus: balance.saturating_sub(owed),
+    })
 }

@@ -5,7 +5,9 @@ use mesi_types::bid_to_meet::{BidStatus, Format, SlotStatus};
 
 use crate::bid::store_new_bid;
 use crate::error::ContractError;
-use crate::helpers::{add_u64, check_tier_cap, credit_refund, load_bid, require_kyc};
+use crate::helpers::{
+    add_u64, check_creator_share, check_tier_cap, credit_refund, load_bid, require_kyc,
+};
 use crate::meeting::accept_core;
 use crate::state::{Bid, Config, Slot, BIDS, CONFIG, CREATORS, NEXT_SLOT, SLOTS, SLOTS_BY_CREATOR};
 
@@ -100,6 +102,19 @@ pub fn slot_bid(
     if fan == slot.creator {
         return Err(ContractError::SelfBid);
     }
+    // The same gate as a direct bid (issue 12 §7): a creator who disabled bid-to-meet or stopped
+    // offering the slot's format takes no more slot bids.
+    let profile = CREATORS
+        .may_load(deps.storage, &slot.creator)?
+        .filter(|p| p.enabled)
+        .ok_or_else(|| ContractError::CreatorNotEnabled {
+            creator: slot.creator.to_string(),
+        })?;
+    if !profile.offers(slot.format) {
+        return Err(ContractError::FormatNotOffered {
+            format: slot.format,
+        });
+    }
     require_kyc(deps.storage, &fan)?;
     let minimum = match &slot.highest {
         Some((_, _, highest)) => highest.checked_add(slot.min_increment)?,
@@ -108,6 +123,7 @@ pub fn slot_bid(
     if amount < minimum {
         return Err(ContractError::BidTooLow { amount, minimum });
     }
+    check_creator_share(amount, cfg.commission_bps)?;
     check_tier_cap(deps.as_ref(), cfg, &fan, amount)?;
 
     let mut res = Response::new().add_attribute("action", "slot_bid");
@@ -125,6 +141,7 @@ pub fn slot_bid(
         fan: fan.clone(),
         format: slot.format,
         amount,
+        commission_bps: Some(cfg.commission_bps),
         slot_id: Some(slot_id),
         status: BidStatus::Open,
         created_at: now,

@@ -1,5 +1,5 @@
 use cosmwasm_schema::cw_serde;
-use cosmwasm_std::{Addr, Empty, Uint128};
+use cosmwasm_std::{Addr, Empty, StdResult, Storage, Uint128};
 use cw_storage_plus::{Item, Map};
 use mesi_types::bid_to_meet::{
     BidResponse, BidStatus, ConfigResponse, Format, SlotResponse, SlotStatus,
@@ -82,6 +82,10 @@ pub struct Bid {
     pub fan: Addr,
     pub format: Format,
     pub amount: Uint128,
+    /// Commission rate in force when the bid was placed, bps (issue 12 §7). Absent in bids
+    /// stored before the field existed: [`LEGACY_COMMISSION_BPS`] (the rate at migration) applies.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub commission_bps: Option<u16>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub slot_id: Option<u64>,
     pub status: BidStatus,
@@ -107,13 +111,19 @@ impl Bid {
         )
     }
 
-    pub fn to_response(&self, id: u64) -> BidResponse {
+    /// The bid's frozen commission rate; `legacy` for bids stored before rates were frozen.
+    pub fn commission(&self, legacy: u16) -> u16 {
+        self.commission_bps.unwrap_or(legacy)
+    }
+
+    pub fn to_response(&self, id: u64, legacy_bps: u16) -> BidResponse {
         BidResponse {
             id,
             creator: self.creator.clone(),
             fan: self.fan.clone(),
             format: self.format,
             amount: self.amount,
+            commission_bps: self.commission(legacy_bps),
             slot_id: self.slot_id,
             status: self.status,
             created_at: self.created_at,
@@ -174,3 +184,29 @@ pub const SLOTS: Map<u64, Slot> = Map::new("slots");
 pub const SLOTS_BY_CREATOR: Map<(&Addr, u64), Empty> = Map::new("slots_c");
 /// Refund credits waiting for `WithdrawRefunds`.
 pub const REFUNDS: Map<&Addr, Uint128> = Map::new("refunds");
+/// Everything the contract owes, base units: live escrows + refund credits (issue 12 §7). Moves
+/// only when tokens enter (bid, raise, slot bid) or leave (withdraw, release, reclaim, resolve's
+/// creator part, refund withdrawal); escrow turning into a refund credit leaves it unchanged.
+pub const OWED: Item<Uint128> = Item::new("owed");
+/// Commission rate of bids stored before bids froze their own (set once by `migrate`).
+pub const LEGACY_COMMISSION_BPS: Item<u16> = Item::new("legacy_bps");
+
+/// Adds tokens that entered escrow to [`OWED`].
+pub fn owe_more(storage: &mut dyn Storage, amount: Uint128) -> StdResult<()> {
+    let owed = OWED.load(storage)?.checked_add(amount)?;
+    OWED.save(storage, &owed)
+}
+
+/// Removes tokens that left the contract from [`OWED`].
+pub fn owe_less(storage: &mut dyn Storage, amount: Uint128) -> StdResult<()> {
+    let owed = OWED.load(storage)?.checked_sub(amount)?;
+    OWED.save(storage, &owed)
+}
+
+/// The rate of bids without a frozen one (the config rate at migration; the current rate on a
+/// contract instantiated with frozen rates, which has no such bids).
+pub fn legacy_bps(storage: &dyn Storage, cfg: &Config) -> StdResult<u16> {
+    Ok(LEGACY_COMMISSION_BPS
+        .may_load(storage)?
+        .unwrap_or(cfg.commission_bps))
+}

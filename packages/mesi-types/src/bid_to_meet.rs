@@ -51,7 +51,8 @@ pub struct InstantiateMsg {
     pub operator: String,
     /// Arbiter: resolves disputes.
     pub arbiter: String,
-    /// Commission on released escrow, bps (default 1_000 = 10%).
+    /// Commission on released escrow, bps (default 1_000 = 10%). Each bid keeps the rate in
+    /// force when it was placed (issue 12 §7).
     pub commission_bps: Option<u16>,
     /// BtM bid limit in micro-USD per tier, index 0 = tier 1; `None` = unlimited. A tier above
     /// the table uses the last row. Default `[200, 400, 800, 1_600, none]` USD.
@@ -154,6 +155,11 @@ pub enum ExecuteMsg {
     /// Anyone: withdraw the refund credit (outbid slot bids, KYF cancellations, dispute shares).
     WithdrawRefunds {},
 
+    /// Owner: send the owner exactly the contract's MESI surplus: its token balance minus
+    /// everything it owes (live escrows + refund credits, kept as one running total). An owed
+    /// base unit is never swept (issue 12 §7). Errors: `NothingToSweep`.
+    Sweep {},
+
     /// Owner: change the configuration (validated).
     UpdateConfig(ConfigUpdate),
     /// Two-step ownership: propose, accept, renounce.
@@ -214,6 +220,9 @@ pub enum QueryMsg {
     /// Refund credit waiting for `WithdrawRefunds`.
     #[returns(RefundResponse)]
     Refund { address: String },
+    /// The contract's MESI balance beside everything it owes (issue 12 §7).
+    #[returns(AccountingResponse)]
+    Accounting {},
 }
 
 #[cw_serde]
@@ -294,6 +303,9 @@ pub struct BidResponse {
     pub format: Format,
     /// MESI in escrow (the amount paid out / refunded for a closed bid).
     pub amount: Uint128,
+    /// Commission rate frozen when the bid was placed, bps (issue 12 §7: an owner change of
+    /// the rate applies only to new bids).
+    pub commission_bps: u16,
     /// The slot auction this bid belongs to, if any.
     pub slot_id: Option<u64>,
     pub status: BidStatus,
@@ -351,4 +363,15 @@ pub struct SlotsResponse {
 pub struct RefundResponse {
     pub address: Addr,
     pub amount: Uint128,
+}
+
+/// Balance and books (base units of MESI).
+#[cw_serde]
+pub struct AccountingResponse {
+    /// The contract's MESI balance.
+    pub balance: Uint128,
+    /// Live escrows + refund credits: everything the contract owes.
+    pub owed: Uint128,
+    /// `balance - owed`: tokens that arrived without a bid (what `Sweep` may take).
+    pub surplus: Uint128,
 }
