@@ -5,6 +5,7 @@ mod holding_score;
 mod lock;
 mod msg_json;
 mod props;
+pub(crate) mod reference;
 mod suite;
 mod supply_books;
 mod tiers;

@@ -1,15 +1,17 @@
 //! Proptest invariants over random message sequences, against a reference model:
-//! sum of balances == total supply; locked <= balance; the holding score lies between the
-//! smallest and largest balance held in the window; every accept/refuse matches the model.
+//! sum of balances == total supply; locked <= balance; the holding score equals the exact
+//! average of the window (integral of the balance over [t - W, t] / W, exact u128 arithmetic)
+//! within the documented bound of `crate::account` (never above it); every accept/refuse
+//! matches the model. Advances of up to 3 days cross day boundaries at every offset.
 
 use std::collections::BTreeMap;
 
 use proptest::prelude::*;
 
+use super::reference::Reference;
 use super::suite::*;
 
 const USERS: [&str; 4] = ["u0", "u1", "u2", "u3"];
-const WINDOW: u64 = 604_800;
 const DELAY: u64 = 604_800;
 
 #[derive(Clone, Debug)]
@@ -54,8 +56,8 @@ struct Acc {
     locked: u128,
     pending: u128,
     release: u64,
-    /// (time, balance after) of every change
-    hist: Vec<(u64, u128)>,
+    /// (time, balance after) of every change: the exact reference
+    hist: Reference,
 }
 
 impl Acc {
@@ -67,24 +69,7 @@ impl Acc {
     }
     fn set(&mut self, t: u64, b: u128) {
         self.bal = b;
-        self.hist.push((t, b));
-    }
-    fn window_min_max(&self, t: u64) -> (u128, u128) {
-        let start = t - WINDOW;
-        let at_start = self
-            .hist
-            .iter()
-            .filter(|(ht, _)| *ht <= start)
-            .map(|(_, b)| *b)
-            .next_back()
-            .unwrap_or(0);
-        let mut lo = at_start;
-        let mut hi = at_start;
-        for (_, b) in self.hist.iter().filter(|(ht, _)| *ht > start && *ht <= t) {
-            lo = lo.min(*b);
-            hi = hi.max(*b);
-        }
-        (lo, hi)
+        self.hist.set(t, b);
     }
 }
 
@@ -228,15 +213,9 @@ fn run(ops: Vec<Op>, start: u64) -> Result<(), TestCaseError> {
             };
             prop_assert_eq!(bal, a.bal, "balance of {}", name);
             prop_assert!(locked <= bal, "locked {} > balance {}", locked, bal);
-            let (lo, hi) = a.window_min_max(t);
-            prop_assert!(
-                lo <= score && score <= hi,
-                "{}: score {} not in [{}, {}]",
-                name,
-                score,
-                lo,
-                hi
-            );
+            if let Err(e) = a.hist.check(score, t) {
+                return Err(TestCaseError::fail(format!("{name}: {e}")));
+            }
             sum += bal;
         }
         prop_assert_eq!(sum, supply);
