@@ -38,6 +38,7 @@ pub fn execute(
             max_batch,
             month_seconds,
             pool_caps,
+            epoch_claim_seconds,
         } => admin::update_config(
             deps,
             env,
@@ -49,6 +50,7 @@ pub fn execute(
                 max_batch,
                 month_seconds,
                 pool_caps,
+                epoch_claim_seconds,
             },
         ),
         ExecuteMsg::SyncReserve {} => admin::sync_reserve(deps, env, info),
@@ -64,6 +66,7 @@ pub fn execute(
             amount,
             proof,
         } => epochs::claim_epoch(deps, env, info, epoch, amount, proof),
+        ExecuteMsg::CloseEpoch { epoch } => epochs::close_epoch(deps, env, epoch),
         ExecuteMsg::BurnBack { amount } => supply::burn_back(deps, info, amount),
         ExecuteMsg::Receive(wrapper) => supply::receive(deps, env, info, wrapper),
         ExecuteMsg::FundPool { pool, amount } => pools::fund(deps, env, info, pool, amount),

@@ -105,6 +105,26 @@ pub enum ContractError {
     #[error("the Merkle proof does not match the epoch root")]
     InvalidProof {},
 
+    #[error("epoch {epoch} is closed: its unclaimed amount went back to the reserve")]
+    EpochClosed { epoch: u64 },
+
+    #[error("the claim deadline of epoch {epoch} passed at {deadline} (now {now})")]
+    ClaimDeadlinePassed { epoch: u64, deadline: u64, now: u64 },
+
+    #[error("epoch {epoch} is open for claims until {deadline} (now {now})")]
+    EpochStillOpen { epoch: u64, deadline: u64, now: u64 },
+
+    #[error("epoch claim window must be between {min} and {max} seconds")]
+    InvalidEpochClaimSeconds { min: u64, max: u64 },
+
+    #[error(
+        "{usd} micro-USD converts to 0 MESI at price {price}: refused, never consumed as nothing"
+    )]
+    UsdConvertsToZero {
+        usd: Uint128,
+        price: cosmwasm_std::Decimal,
+    },
+
     #[error("unknown epoch {epoch}")]
     UnknownEpoch { epoch: u64 },
 

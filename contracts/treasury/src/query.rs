@@ -1,8 +1,9 @@
 //! Queries.
 
-use cosmwasm_std::{to_json_binary, Addr, Binary, Deps, Env, Order, StdResult, Uint128};
+use cosmwasm_std::{to_json_binary, Addr, Binary, Deps, Env, Order, StdResult, Uint128, Uint256};
 use cw20::{Cw20QueryMsg, TokenInfoResponse};
 use cw_storage_plus::Bound;
+use mesi_common::interface::query_burned;
 use mesi_common::page_limit;
 use mesi_types::treasury::{
     AccountingResponse, ConfigResponse, ConversionResponse, DrawerInfo, DrawerResponse,
@@ -12,6 +13,7 @@ use mesi_types::treasury::{
 };
 
 use crate::contract::to_std;
+use crate::error::ContractError;
 use crate::execute::{admin, pools, vesting};
 use crate::helpers::{fresh_price, usd_to_mesi};
 use crate::state::{
@@ -110,6 +112,7 @@ fn config(deps: Deps) -> StdResult<ConfigResponse> {
         max_price_age: c.max_price_age,
         max_batch: c.max_batch,
         month_seconds: c.month_seconds,
+        epoch_claim_seconds: c.epoch_claim_seconds,
     })
 }
 
@@ -134,6 +137,11 @@ fn usd_to_mesi_query(deps: Deps, env: Env, usd: Uint128) -> StdResult<Conversion
     let c = CONFIG.load(deps.storage)?;
     let price = fresh_price(deps.storage, &env, c.max_price_age).map_err(to_std)?;
     let mesi = usd_to_mesi(usd, price).map_err(to_std)?;
+    // Issue 12 §6: a non-zero USD amount that rounds to 0 MESI is refused, so no caller can pay,
+    // record or cap with a silent zero.
+    if !usd.is_zero() && mesi.is_zero() {
+        return Err(to_std(ContractError::UsdConvertsToZero { usd, price }));
+    }
     Ok(ConversionResponse { usd, mesi, price })
 }
 
@@ -166,6 +174,9 @@ fn epoch_response(epoch: u64, e: Epoch) -> EpochResponse {
         total: e.total,
         claimed: e.claimed,
         posted_at: e.posted_at,
+        deadline: e.deadline(),
+        closed: e.closed.is_some(),
+        returned: e.closed.unwrap_or_default(),
     }
 }
 
@@ -189,14 +200,16 @@ fn vesting_response(beneficiary: Addr, s: Schedule, now: u64) -> VestingResponse
 fn supply(deps: Deps) -> StdResult<SupplyResponse> {
     let t = TOTALS.load(deps.storage)?;
     let c = CONFIG.load(deps.storage)?;
-    let total_supply = match c.token {
+    let (total_supply, burned_by_holders, books_balance) = match c.token {
         Some(token) => {
             let info: TokenInfoResponse = deps
                 .querier
-                .query_wasm_smart(token, &Cw20QueryMsg::TokenInfo {})?;
-            Some(info.total_supply)
+                .query_wasm_smart(&token, &Cw20QueryMsg::TokenInfo {})?;
+            let burned = query_burned(&deps.querier, &token)?.burned;
+            let books = books_hold(info.total_supply, t.over_issuance, burned, t.genesis_supply);
+            (Some(info.total_supply), Some(burned), Some(books))
         }
-        None => None,
+        None => (None, None, None),
     };
     Ok(SupplyResponse {
         genesis_supply: t.genesis_supply,
@@ -204,5 +217,19 @@ fn supply(deps: Deps) -> StdResult<SupplyResponse> {
         total_minted: t.total_minted,
         total_burned: t.total_burned,
         total_supply,
+        burned_by_holders,
+        books_balance,
     })
+}
+
+/// SPEC §2 supply books: `total_supply - over_issuance + burned_by_holders == genesis_supply`, computed
+/// without underflow (as `total_supply + burned == genesis + over_issuance` in u256).
+pub fn books_hold(
+    total_supply: Uint128,
+    over_issuance: Uint128,
+    burned_by_holders: Uint128,
+    genesis_supply: Uint128,
+) -> bool {
+    Uint256::from(total_supply) + Uint256::from(burned_by_holders)
+        == Uint256::from(genesis_supply) + Uint256::from(over_issuance)
 }

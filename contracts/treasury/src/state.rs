@@ -26,6 +26,14 @@ pub struct Config {
     pub max_batch: u32,
     /// Month length for vesting schedules created from now on (each schedule keeps its own).
     pub month_seconds: u64,
+    /// Claim window of epochs posted from now on, seconds (each epoch keeps its own deadline).
+    /// Absent in state written before issue 12: the default (365 days).
+    #[serde(default = "default_epoch_claim_seconds")]
+    pub epoch_claim_seconds: u64,
+}
+
+fn default_epoch_claim_seconds() -> u64 {
+    mesi_types::treasury::DEFAULT_EPOCH_CLAIM_SECONDS
 }
 
 #[cw_serde]
@@ -68,6 +76,23 @@ pub struct Epoch {
     pub total: Uint128,
     pub claimed: Uint128,
     pub posted_at: u64,
+    /// Last block time (s) a claim is accepted; `None` for epochs stored before issue 12, whose
+    /// deadline is `posted_at` + the default window (see [`Epoch::deadline`]).
+    #[serde(default)]
+    pub deadline: Option<u64>,
+    /// Closed after the deadline: `Some(returned)`, the unclaimed amount given back to the reserve.
+    #[serde(default)]
+    pub closed: Option<Uint128>,
+}
+
+impl Epoch {
+    /// The last block time (seconds) at which a leaf of this epoch may be claimed.
+    pub fn deadline(&self) -> u64 {
+        self.deadline.unwrap_or_else(|| {
+            self.posted_at
+                .saturating_add(mesi_types::treasury::DEFAULT_EPOCH_CLAIM_SECONDS)
+        })
+    }
 }
 
 #[cw_serde]

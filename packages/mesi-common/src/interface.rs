@@ -11,12 +11,17 @@ use cosmwasm_std::{
     to_json_binary, Addr, Binary, CosmosMsg, QuerierWrapper, StdResult, Uint128, WasmMsg,
 };
 use mesi_types::marketplace::SellerFitsTierResponse;
-use mesi_types::token::TierResponse;
+use mesi_types::token::{BurnedResponse, TierResponse};
 use mesi_types::treasury::{ConversionResponse, Pool, PoolResponse, PriceResponse};
 
 #[cw_serde]
 enum TokenQuery {
     Tier { address: String },
+}
+
+#[cw_serde]
+enum BurnedQuery {
+    Burned {},
 }
 
 #[cw_serde]
@@ -60,6 +65,12 @@ pub fn query_tier(
             address: account.to_string(),
         },
     )
+}
+
+/// The token's `{"burned":{}}`: base units burned by holders other than the minter (SPEC §2 supply
+/// books: total supply - over-issuance + burned == genesis supply).
+pub fn query_burned(querier: &QuerierWrapper, token: &Addr) -> StdResult<BurnedResponse> {
+    querier.query_wasm_smart(token, &BurnedQuery::Burned {})
 }
 
 /// The treasury's `{"price":{}}`.
@@ -135,6 +146,10 @@ mod tests {
         assert_eq!(
             to_json_vec(&TokenQuery::Tier { address: a.clone() }).unwrap(),
             to_json_vec(&token::QueryMsg::Tier { address: a.clone() }).unwrap()
+        );
+        assert_eq!(
+            to_json_vec(&BurnedQuery::Burned {}).unwrap(),
+            to_json_vec(&token::QueryMsg::Burned {}).unwrap()
         );
         assert_eq!(
             to_json_vec(&PriceQuery::Price {}).unwrap(),

@@ -4,7 +4,8 @@
 //! - `QueryMsg::Price {}` -> [`PriceResponse`]
 //! - `QueryMsg::Pool { pool }` -> [`PoolResponse`]
 //! - `QueryMsg::UsdToMesi { usd }` -> [`ConversionResponse`]; errors when the price is missing or
-//!   older than the max age. Rounds down (in the protocol's favour for payouts).
+//!   older than the max age, and when a non-zero `usd` rounds down to 0 MESI (issue 12 §6: never a
+//!   silent zero). Rounds down (in the protocol's favour for payouts).
 //! - `ExecuteMsg::DrawFromPool { amount, recipient, msg }`: a registered contract draws from the
 //!   budget pool it was registered for; `msg: Some(..)` pays with cw20 `Send` (Receive hook),
 //!   `None` with `Transfer`. Fails (and changes nothing) above the pool's remaining yearly cap
@@ -82,6 +83,12 @@ pub const DEFAULT_MAX_BATCH: u32 = 100;
 pub const DEFAULT_MONTH_SECONDS: u64 = 30 * 86_400;
 /// A budget pool's "year": 365-day periods counted from the pool's start.
 pub const POOL_YEAR_SECONDS: u64 = 365 * 86_400;
+/// Default claim window of a Merkle epoch, seconds: 365 days = 31,536,000 s (SPEC §2, issue 12 §5).
+pub const DEFAULT_EPOCH_CLAIM_SECONDS: u64 = 365 * 86_400;
+/// Shortest accepted epoch claim window, seconds (1 day).
+pub const MIN_EPOCH_CLAIM_SECONDS: u64 = 86_400;
+/// Longest accepted epoch claim window, seconds (10 years of 365 days).
+pub const MAX_EPOCH_CLAIM_SECONDS: u64 = 10 * 365 * 86_400;
 
 /// Every budget pool, in a fixed order.
 pub const ALL_POOLS: [Pool; 6] = [
@@ -129,6 +136,11 @@ pub struct InstantiateMsg {
     pub max_batch: Option<u32>,
     /// Default 30 days (2,592,000 s).
     pub month_seconds: Option<u64>,
+    /// Claim window of each Merkle epoch, seconds from its posting; default
+    /// [`DEFAULT_EPOCH_CLAIM_SECONDS`] (365 days), accepted [`MIN_EPOCH_CLAIM_SECONDS`]..=
+    /// [`MAX_EPOCH_CLAIM_SECONDS`] (SPEC §2). An epoch keeps the window in force when it was posted.
+    #[serde(default)]
+    pub epoch_claim_seconds: Option<u64>,
     /// Pools not listed start with a cap of 0 (closed until the owner sets one).
     pub pool_caps: Vec<PoolCap>,
     /// Create the genesis vesting schedules of the tokenomics table.
@@ -156,7 +168,7 @@ pub struct Credit {
 pub enum ExecuteMsg {
     /// Owner, once: the $MESI token (after it was instantiated with the treasury as minter).
     /// Reads the treasury's balance: reserve = balance - vesting outstanding; genesis supply =
-    /// the token's total supply at that moment.
+    /// the token's total supply at that moment + what holders burned before it (`{"burned":{}}`).
     SetToken { address: String },
     /// Feeder: USD per 1 MESI (> 0).
     PostPrice { price: Decimal },
@@ -169,12 +181,18 @@ pub enum ExecuteMsg {
     Claim {},
     /// Operator: a Merkle epoch (root = 32-byte hex sha256, total = sum of the leaves).
     PostEpoch { root: String, total: Uint128 },
-    /// Claim a Merkle epoch leaf, once per address and epoch.
+    /// Claim a Merkle epoch leaf, once per address and epoch, until the epoch's `deadline`
+    /// (inclusive). Errors: `ClaimDeadlinePassed` after it, `EpochClosed` once closed.
     ClaimEpoch {
         epoch: u64,
         amount: Uint128,
         proof: Vec<String>,
     },
+    /// Anyone, after the epoch's claim deadline (block time > `deadline`; SPEC §2, issue 12 §5): closes
+    /// the epoch; its unclaimed amount (`total - claimed`) stops being a liability, so it stays in the
+    /// reserve (epoch liabilities are paid from the reserve only when claimed). Errors: `UnknownEpoch`,
+    /// `EpochStillOpen` before the deadline, `EpochClosed` when already closed.
+    CloseEpoch { epoch: u64 },
     /// Owner: burn MESI from the reserve against outstanding over-issuance.
     BurnBack { amount: Uint128 },
     /// Owner: move MESI from the reserve into a pool.
@@ -219,6 +237,9 @@ pub enum ExecuteMsg {
         max_batch: Option<u32>,
         month_seconds: Option<u64>,
         pool_caps: Option<Vec<PoolCap>>,
+        /// Claim window of epochs posted from now on, seconds (see `InstantiateMsg`).
+        #[serde(default)]
+        epoch_claim_seconds: Option<u64>,
     },
     /// cw20 Receive hook (only from the configured token); `msg` is a [`ReceiveMsg`].
     Receive(Cw20ReceiveMsg),
@@ -244,7 +265,8 @@ pub enum QueryMsg {
     Config {},
     #[returns(PriceResponse)]
     Price {},
-    /// Errors when the price is missing or stale.
+    /// micro-USD -> MESI base units, rounded down. Errors when the price is missing or stale, and when
+    /// a non-zero `usd` converts to 0 MESI ("converts to 0 MESI"; issue 12 §6).
     #[returns(ConversionResponse)]
     UsdToMesi { usd: Uint128 },
     #[returns(PoolResponse)]
@@ -277,7 +299,8 @@ pub enum QueryMsg {
         start_after: Option<String>,
         limit: Option<u32>,
     },
-    /// total supply - outstanding over-issuance == genesis supply.
+    /// The supply books (SPEC §2): total supply - outstanding over-issuance + burned by holders ==
+    /// genesis supply.
     #[returns(SupplyResponse)]
     Supply {},
     /// The treasury's own accounting.
@@ -296,6 +319,8 @@ pub struct ConfigResponse {
     pub max_price_age: u64,
     pub max_batch: u32,
     pub month_seconds: u64,
+    /// Claim window of newly posted epochs, seconds.
+    pub epoch_claim_seconds: u64,
 }
 
 #[cw_serde]
@@ -335,6 +360,12 @@ pub struct EpochResponse {
     pub total: Uint128,
     pub claimed: Uint128,
     pub posted_at: u64,
+    /// Last block time (seconds) at which a leaf may be claimed; after it anyone may close the epoch.
+    pub deadline: u64,
+    /// Closed: the unclaimed amount went back to the reserve; no claim is accepted.
+    pub closed: bool,
+    /// Given back to the reserve when closed (`total - claimed` at that time), 0 while open.
+    pub returned: Uint128,
 }
 
 #[cw_serde]
@@ -377,9 +408,16 @@ pub struct SupplyResponse {
     /// Minted for shortfalls and not yet burnt back.
     pub over_issuance: Uint128,
     pub total_minted: Uint128,
+    /// Burned by the treasury against over-issuance (burn-back, buy-back and burn).
     pub total_burned: Uint128,
     /// The token's current total supply (`None` before `SetToken`).
     pub total_supply: Option<Uint128>,
+    /// Burned by holders other than the treasury, from the token's `{"burned":{}}` (`None` before
+    /// `SetToken`). SPEC §2, issue 12 §7.
+    pub burned_by_holders: Option<Uint128>,
+    /// `total_supply - over_issuance + burned_by_holders == genesis_supply` (`None` before
+    /// `SetToken`): the supply books hold.
+    pub books_balance: Option<bool>,
 }
 
 #[cw_serde]

@@ -132,6 +132,7 @@ impl SuiteBuilder {
                     max_price_age: None,
                     max_batch: None,
                     month_seconds: None,
+                    epoch_claim_seconds: None,
                     pool_caps: vec![],
                     genesis_vesting: None,
                 },

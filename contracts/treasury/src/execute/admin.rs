@@ -5,8 +5,8 @@ use std::collections::BTreeSet;
 use cosmwasm_std::{Addr, DepsMut, Empty, Env, MessageInfo, Order, Response, Storage, Uint128};
 use cw20::{BalanceResponse, Cw20QueryMsg, MinterResponse, TokenInfoResponse};
 use mesi_types::treasury::{
-    InstantiateMsg, PoolCap, ALL_POOLS, DEFAULT_MAX_BATCH, DEFAULT_MAX_PRICE_AGE,
-    DEFAULT_MONTH_SECONDS,
+    InstantiateMsg, PoolCap, ALL_POOLS, DEFAULT_EPOCH_CLAIM_SECONDS, DEFAULT_MAX_BATCH,
+    DEFAULT_MAX_PRICE_AGE, DEFAULT_MONTH_SECONDS, MAX_EPOCH_CLAIM_SECONDS, MIN_EPOCH_CLAIM_SECONDS,
 };
 
 use crate::error::ContractError;
@@ -31,6 +31,10 @@ pub fn instantiate(
         max_price_age: validate_max_price_age(msg.max_price_age.unwrap_or(DEFAULT_MAX_PRICE_AGE))?,
         max_batch: validate_max_batch(msg.max_batch.unwrap_or(DEFAULT_MAX_BATCH))?,
         month_seconds: validate_month_seconds(msg.month_seconds.unwrap_or(DEFAULT_MONTH_SECONDS))?,
+        epoch_claim_seconds: validate_epoch_claim_seconds(
+            msg.epoch_claim_seconds
+                .unwrap_or(DEFAULT_EPOCH_CLAIM_SECONDS),
+        )?,
     };
     CONFIG.save(deps.storage, &config)?;
     set_operators(deps.storage, deps.api, &msg.operators)?;
@@ -100,6 +104,8 @@ pub fn set_token(
         },
     )?;
 
+    // Holders may have burned before the wiring: the genesis supply counts them back (SPEC §2 books).
+    let burned = mesi_common::interface::query_burned(&deps.querier, &token)?.burned;
     let mut totals = TOTALS.load(deps.storage)?;
     let earmarked = totals.vesting_outstanding.checked_add(totals.pools)?;
     if balance.balance < earmarked {
@@ -109,7 +115,7 @@ pub fn set_token(
         });
     }
     totals.reserve = balance.balance.checked_sub(earmarked)?;
-    totals.genesis_supply = info_resp.total_supply;
+    totals.genesis_supply = info_resp.total_supply.checked_add(burned)?;
     TOTALS.save(deps.storage, &totals)?;
     config.token = Some(token.clone());
     CONFIG.save(deps.storage, &config)?;
@@ -128,6 +134,7 @@ pub struct ConfigUpdate {
     pub max_batch: Option<u32>,
     pub month_seconds: Option<u64>,
     pub pool_caps: Option<Vec<PoolCap>>,
+    pub epoch_claim_seconds: Option<u64>,
 }
 
 pub fn update_config(
@@ -154,6 +161,10 @@ pub fn update_config(
     if let Some(month) = update.month_seconds {
         config.month_seconds = validate_month_seconds(month)?;
         resp = resp.add_attribute("month_seconds", month.to_string());
+    }
+    if let Some(window) = update.epoch_claim_seconds {
+        config.epoch_claim_seconds = validate_epoch_claim_seconds(window)?;
+        resp = resp.add_attribute("epoch_claim_seconds", window.to_string());
     }
     CONFIG.save(deps.storage, &config)?;
     if let Some(operators) = update.operators {
@@ -268,6 +279,17 @@ fn validate_max_batch(max: u32) -> Result<u32, ContractError> {
         });
     }
     Ok(max)
+}
+
+/// SPEC §2: an epoch's claim window, [`MIN_EPOCH_CLAIM_SECONDS`]..=[`MAX_EPOCH_CLAIM_SECONDS`].
+fn validate_epoch_claim_seconds(window: u64) -> Result<u64, ContractError> {
+    if !(MIN_EPOCH_CLAIM_SECONDS..=MAX_EPOCH_CLAIM_SECONDS).contains(&window) {
+        return Err(ContractError::InvalidEpochClaimSeconds {
+            min: MIN_EPOCH_CLAIM_SECONDS,
+            max: MAX_EPOCH_CLAIM_SECONDS,
+        });
+    }
+    Ok(window)
 }
 
 fn validate_month_seconds(month: u64) -> Result<u64, ContractError> {

@@ -4,6 +4,10 @@
 //! Leaf   = sha256(utf8(address) || "|" || utf8(amount as a decimal integer string))
 //! Parent = sha256(min(a, b) || max(a, b))   (byte-wise order: sorted pairs, no index bits)
 //! A one-leaf tree has root = leaf and an empty proof. scripts/merkle/merkle.mjs builds trees.
+//!
+//! Claim deadline (SPEC §2, issue 12 §5): an epoch takes the config's `epoch_claim_seconds` when posted;
+//! its leaves are claimable until `posted_at + window` (inclusive); after that anyone may close it, and
+//! its unclaimed amount stops being a liability (it stays in the reserve it would have been paid from).
 
 use cosmwasm_std::{Addr, DepsMut, Empty, Env, HexBinary, MessageInfo, Response, Uint128};
 use sha2::{Digest, Sha256};
@@ -11,7 +15,7 @@ use sha2::{Digest, Sha256};
 use crate::error::ContractError;
 use crate::execute::earnings::assert_operator;
 use crate::helpers::{load_token, nonzero, pay_with_shortfall};
-use crate::state::{Epoch, EPOCHS, EPOCH_CLAIMS, EPOCH_COUNT, MAX_PROOF_DEPTH, TOTALS};
+use crate::state::{Epoch, CONFIG, EPOCHS, EPOCH_CLAIMS, EPOCH_COUNT, MAX_PROOF_DEPTH, TOTALS};
 
 pub fn leaf_hash(address: &str, amount: Uint128) -> [u8; 32] {
     let mut h = Sha256::new();
@@ -69,6 +73,8 @@ pub fn post_epoch(
             cosmwasm_std::OverflowOperation::Add,
         )))?;
     EPOCH_COUNT.save(deps.storage, &epoch)?;
+    let posted_at = env.block.time.seconds();
+    let deadline = posted_at.saturating_add(CONFIG.load(deps.storage)?.epoch_claim_seconds);
     EPOCHS.save(
         deps.storage,
         epoch,
@@ -76,7 +82,9 @@ pub fn post_epoch(
             root: HexBinary::from(root.to_vec()),
             total,
             claimed: Uint128::zero(),
-            posted_at: env.block.time.seconds(),
+            posted_at,
+            deadline: Some(deadline),
+            closed: None,
         },
     )?;
     let mut totals = TOTALS.load(deps.storage)?;
@@ -86,13 +94,16 @@ pub fn post_epoch(
         .add_attribute("action", "post_epoch")
         .add_attribute("epoch", epoch.to_string())
         .add_attribute("root", hex::encode(root))
-        .add_attribute("total", total))
+        .add_attribute("total", total)
+        .add_attribute("deadline", deadline.to_string()))
 }
 
-/// Claims the sender's leaf of an epoch, once.
+/// Claims the sender's leaf of an epoch, once, until the epoch's deadline (inclusive).
+/// Errors: `UnknownEpoch`, `EpochClosed`, `ClaimDeadlinePassed`, `AlreadyClaimed`, `InvalidProof`,
+/// `EpochTotalExceeded`.
 pub fn claim_epoch(
     deps: DepsMut,
-    _env: Env,
+    env: Env,
     info: MessageInfo,
     epoch: u64,
     amount: Uint128,
@@ -103,6 +114,18 @@ pub fn claim_epoch(
     let mut record = EPOCHS
         .may_load(deps.storage, epoch)?
         .ok_or(ContractError::UnknownEpoch { epoch })?;
+    if record.closed.is_some() {
+        return Err(ContractError::EpochClosed { epoch });
+    }
+    let now = env.block.time.seconds();
+    let deadline = record.deadline();
+    if now > deadline {
+        return Err(ContractError::ClaimDeadlinePassed {
+            epoch,
+            deadline,
+            now,
+        });
+    }
     let key: (u64, &Addr) = (epoch, &info.sender);
     if EPOCH_CLAIMS.has(deps.storage, key) {
         return Err(ContractError::AlreadyClaimed { epoch });
@@ -130,4 +153,37 @@ pub fn claim_epoch(
         .add_attribute("recipient", info.sender)
         .add_attribute("amount", amount)
         .add_attribute("minted", minted))
+}
+
+/// Anyone, after the deadline (block time > deadline): closes an epoch. Its unclaimed amount
+/// (`total - claimed`) leaves `epochs_outstanding`; the reserve, which pays epoch claims only when they
+/// happen, keeps it. Errors: `UnknownEpoch`, `EpochClosed`, `EpochStillOpen`. SPEC §2, issue 12 §5.
+pub fn close_epoch(deps: DepsMut, env: Env, epoch: u64) -> Result<Response, ContractError> {
+    let mut record = EPOCHS
+        .may_load(deps.storage, epoch)?
+        .ok_or(ContractError::UnknownEpoch { epoch })?;
+    if record.closed.is_some() {
+        return Err(ContractError::EpochClosed { epoch });
+    }
+    let now = env.block.time.seconds();
+    let deadline = record.deadline();
+    if now <= deadline {
+        return Err(ContractError::EpochStillOpen {
+            epoch,
+            deadline,
+            now,
+        });
+    }
+    let returned = record.total.checked_sub(record.claimed)?;
+    record.closed = Some(returned);
+    EPOCHS.save(deps.storage, epoch, &record)?;
+    let mut totals = TOTALS.load(deps.storage)?;
+    totals.epochs_outstanding = totals.epochs_outstanding.checked_sub(returned)?;
+    TOTALS.save(deps.storage, &totals)?;
+    Ok(Response::new()
+        .add_attribute("action", "close_epoch")
+        .add_attribute("epoch", epoch.to_string())
+        .add_attribute("returned", returned)
+        .add_attribute("reserve", totals.reserve)
+        .add_attribute("epochs_outstanding", totals.epochs_outstanding))
 }

@@ -154,6 +154,7 @@ fn unauthorised_senders_are_rejected_and_change_nothing() {
             max_price_age: None,
             max_batch: None,
             month_seconds: None,
+            epoch_claim_seconds: None,
             pool_caps: None,
         },
     ];
@@ -356,6 +357,7 @@ fn upper_case_and_foreign_prefix_addresses_are_rejected() {
                     max_price_age: None,
                     max_batch: None,
                     month_seconds: None,
+                    epoch_claim_seconds: None,
                     pool_caps: None,
                 }
             )
@@ -447,6 +449,7 @@ fn duplicate_addresses_in_a_batch_are_rejected() {
                 max_price_age: None,
                 max_batch: None,
                 month_seconds: None,
+                epoch_claim_seconds: None,
                 pool_caps: None,
             }
         )
@@ -462,6 +465,7 @@ fn duplicate_addresses_in_a_batch_are_rejected() {
                 max_price_age: None,
                 max_batch: None,
                 month_seconds: None,
+                epoch_claim_seconds: None,
                 pool_caps: Some(vec![
                     PoolCap {
                         pool: Pool::Referral,
@@ -494,6 +498,7 @@ fn config_update_is_validated() {
         max_batch: batch,
         month_seconds: month,
         pool_caps: None,
+        epoch_claim_seconds: None,
     };
     for (msg, err) in [
         (
@@ -534,6 +539,7 @@ fn config_update_is_validated() {
                 max_price_age: None,
                 max_batch: None,
                 month_seconds: None,
+                epoch_claim_seconds: None,
                 pool_caps: None,
             }
         )
@@ -556,6 +562,7 @@ fn config_update_is_validated() {
                 pool: Pool::Referral,
                 yearly_cap: Uint128::new(5 * M),
             }]),
+            epoch_claim_seconds: Some(30 * DAY),
         },
     )
     .unwrap();
@@ -655,6 +662,7 @@ fn set_token_requires_the_treasury_to_be_minter_and_hold_the_vesting() {
         max_price_age: None,
         max_batch: None,
         month_seconds: None,
+        epoch_claim_seconds: None,
         pool_caps: vec![],
         genesis_vesting: genesis,
     };

@@ -1,7 +1,9 @@
 //! Proptest invariants over random sequences of treasury messages:
 //! - tokens held by the treasury == reserve + pools + vesting outstanding
-//! - token total supply - outstanding over-issuance == genesis supply
-//! - earnings owed == sum of per-user owed; epochs outstanding == sum of unclaimed epoch totals
+//! - token total supply - outstanding over-issuance + burned by holders == genesis supply (SPEC §2;
+//!   holders burn with `burn` and `burn_from`), and the treasury's `supply` query reports it so
+//! - earnings owed == sum of per-user owed; epochs outstanding == sum of unclaimed totals of open
+//!   epochs; a closed epoch returned exactly its unclaimed amount
 //! - nothing lost: treasury + every account's balance == total supply
 
 use cosmwasm_std::{Decimal, Uint128};
@@ -37,6 +39,12 @@ enum Op {
     PlainTransfer(usize, u128),
     SyncReserve,
     Advance(u64),
+    /// A holder burns its own MESI (cw20 `burn`).
+    HolderBurn(usize, u128),
+    /// A holder lets the next user burn its MESI (`increase_allowance` + `burn_from`).
+    HolderBurnFrom(usize, u128),
+    /// Anyone closes the n-th posted epoch (succeeds only after its deadline).
+    CloseEpoch(u64),
 }
 
 fn op() -> impl Strategy<Value = Op> {
@@ -47,7 +55,7 @@ fn op() -> impl Strategy<Value = Op> {
         1 => (user.clone(), amount.clone()).prop_map(|(u, a)| Op::CreditMesi(u, a)),
         1 => (user.clone(), 1u128..1_000 * M).prop_map(|(u, a)| Op::CreditUsd(u, a)),
         3 => user.clone().prop_map(Op::Claim),
-        1 => (user.clone(), 1u128..300 * M, user.clone(), 1u128..300 * M, any::<bool>())
+        2 => (user.clone(), 1u128..300 * M, user.clone(), 1u128..300 * M, any::<bool>())
             .prop_map(|(a, x, b, y, under)| Op::PostEpoch(a, x, b, y, under)),
         3 => user.clone().prop_map(Op::ClaimEpoch),
         1 => (0..6usize, amount.clone()).prop_map(|(p, a)| Op::FundPool(p, a)),
@@ -62,7 +70,10 @@ fn op() -> impl Strategy<Value = Op> {
         2 => user.clone().prop_map(Op::ClaimVested),
         1 => (user.clone(), 1u128..50 * M).prop_map(|(u, a)| Op::PlainTransfer(u, a)),
         1 => Just(Op::SyncReserve),
-        1 => prop_oneof![Just(60u64), Just(DAY), Just(MONTH), Just(400 * DAY)].prop_map(Op::Advance),
+        2 => prop_oneof![Just(60u64), Just(DAY), Just(MONTH), Just(400 * DAY)].prop_map(Op::Advance),
+        1 => (user.clone(), 1u128..50 * M).prop_map(|(u, a)| Op::HolderBurn(u, a)),
+        1 => (user.clone(), 1u128..50 * M).prop_map(|(u, a)| Op::HolderBurnFrom(u, a)),
+        2 => (1u64..4).prop_map(Op::CloseEpoch),
     ]
 }
 
@@ -87,9 +98,14 @@ fn check(s: &Suite, users: &[cosmwasm_std::Addr], untracked: u128) {
     );
     let sup = s.supply();
     assert_eq!(
-        s.total_supply() - sup.over_issuance.u128(),
+        s.total_supply() - sup.over_issuance.u128() + s.burned(),
         sup.genesis_supply.u128(),
-        "total supply - over-issuance == genesis supply"
+        "total supply - over-issuance + burned by holders == genesis supply"
+    );
+    assert_eq!(
+        sup.books_balance,
+        Some(true),
+        "the treasury reports its books hold"
     );
     let owed: u128 = users.iter().map(|u| s.owed(u)).sum();
     assert_eq!(
@@ -106,8 +122,16 @@ fn check(s: &Suite, users: &[cosmwasm_std::Addr], untracked: u128) {
     let unclaimed: u128 = epochs
         .epochs
         .iter()
+        .filter(|e| !e.closed)
         .map(|e| e.total.u128() - e.claimed.u128())
         .sum();
+    for e in epochs.epochs.iter().filter(|e| e.closed) {
+        assert_eq!(
+            e.returned + e.claimed,
+            e.total,
+            "a closed epoch returned its unclaimed part"
+        );
+    }
     assert_eq!(acc.epochs_outstanding.u128(), unclaimed);
     let pools: PoolsResponse = s.query(&QueryMsg::Pools {}).unwrap();
     let pooled: u128 = pools.pools.iter().map(|p| p.balance.u128()).sum();
@@ -235,6 +259,31 @@ fn run(ops: Vec<Op>) {
             Op::Advance(secs) => {
                 s.advance(secs);
                 true
+            }
+            Op::HolderBurn(u, a) => {
+                let a = a.min(s.balance(&users[u]));
+                if a > 0 {
+                    s.holder_burn(&users[u], a);
+                }
+                a > 0
+            }
+            Op::HolderBurnFrom(u, a) => {
+                let a = a.min(s.balance(&users[u]));
+                if a > 0 {
+                    let spender = users[(u + 1) % USERS].clone();
+                    s.holder_burn_from(&users[u], &spender, a);
+                }
+                a > 0
+            }
+            Op::CloseEpoch(n) => {
+                let stranger = s.addr("stranger");
+                let closed = s.close_epoch(&stranger, n).is_ok();
+                if closed {
+                    // its leaves can never be claimed now
+                    let (now, deadline) = (s.now(), s.epoch(n).deadline);
+                    assert!(now > deadline);
+                }
+                closed
             }
         };
         if success {

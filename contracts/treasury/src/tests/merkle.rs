@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 use cosmwasm_std::Uint128;
-use mesi_types::treasury::{EpochClaimedResponse, EpochResponse, QueryMsg};
+use mesi_types::treasury::{EpochClaimedResponse, EpochResponse, ExecuteMsg, QueryMsg};
 use serde::Deserialize;
 
 use super::suite::*;
@@ -222,4 +222,141 @@ fn post_epoch_validates_root_and_total() {
     s.post_epoch(&"AB".repeat(32), 1).unwrap();
     let e: EpochResponse = s.query(&QueryMsg::Epoch { epoch: 1 }).unwrap();
     assert_eq!(e.root, "ab".repeat(32));
+}
+
+/// A one-leaf epoch for `who`: (root hex, empty proof).
+fn one_leaf(who: &cosmwasm_std::Addr, amount: u128) -> String {
+    hex::encode(leaf_hash(who.as_str(), Uint128::new(amount)))
+}
+
+#[test]
+fn an_epoch_has_a_claim_deadline_of_365_days_by_default() {
+    let mut s = SuiteBuilder::new().with_treasury_balance(100 * M).build();
+    assert_eq!(s.config().epoch_claim_seconds, 31_536_000);
+    let alice = s.addr("alice");
+    s.post_epoch(&one_leaf(&alice, 5 * M), 5 * M).unwrap();
+    let posted = s.now();
+    let e = s.epoch(1);
+    assert_eq!(e.deadline, posted + 31_536_000);
+    assert!(!e.closed);
+    // claimable up to the deadline itself
+    s.advance(31_536_000);
+    s.claim_epoch(&alice, 1, 5 * M, &[]).unwrap();
+    assert_eq!(s.balance(&alice), 5 * M);
+    s.assert_invariants();
+}
+
+#[test]
+fn a_claim_after_the_deadline_is_refused() {
+    let mut s = SuiteBuilder::new().with_treasury_balance(100 * M).build();
+    let alice = s.addr("alice");
+    s.post_epoch(&one_leaf(&alice, 5 * M), 5 * M).unwrap();
+    let deadline = s.epoch(1).deadline;
+    s.advance(31_536_001);
+    let before = (s.accounting(), s.balance(&alice));
+    assert_eq!(
+        s.claim_epoch(&alice, 1, 5 * M, &[]).unwrap_err(),
+        ContractError::ClaimDeadlinePassed {
+            epoch: 1,
+            deadline,
+            now: deadline + 1
+        }
+    );
+    assert_eq!((s.accounting(), s.balance(&alice)), before);
+}
+
+#[test]
+fn anyone_may_close_an_expired_epoch_and_its_unclaimed_amount_returns_to_the_reserve() {
+    let f = fixture();
+    let total: u128 = f.total.parse().unwrap();
+    let mut s = SuiteBuilder::new()
+        .with_treasury_balance(200_000 * M)
+        .build();
+    s.post_epoch(&f.root, total).unwrap();
+    // alice claims, the others never do
+    let alice = s.addr("alice");
+    let c = &f.claims[alice.as_str()];
+    let claimed: u128 = c.amount.parse().unwrap();
+    s.claim_epoch(&alice, 1, claimed, &c.proof).unwrap();
+    let reserve_before = s.accounting().reserve.u128();
+    let stranger = s.addr("stranger");
+    // not before the deadline
+    let deadline = s.epoch(1).deadline;
+    s.advance(deadline - s.now());
+    assert_eq!(
+        s.close_epoch(&stranger, 1).unwrap_err(),
+        ContractError::EpochStillOpen {
+            epoch: 1,
+            deadline,
+            now: deadline
+        }
+    );
+    s.advance(1);
+    s.close_epoch(&stranger, 1).unwrap();
+    let e = s.epoch(1);
+    assert!(e.closed);
+    assert_eq!(e.returned.u128(), total - claimed);
+    let acc = s.accounting();
+    assert_eq!(acc.epochs_outstanding.u128(), 0);
+    // the reserve keeps what it would have paid: nothing moved, the liability is gone
+    assert_eq!(acc.reserve.u128(), reserve_before);
+    assert_eq!(s.balance(&s.treasury.clone()), acc.tracked.u128());
+    s.assert_invariants();
+    // a claim after closing is refused, and an epoch closes once
+    let bob = s.addr("bob");
+    let c = &f.claims[bob.as_str()];
+    assert_eq!(
+        s.claim_epoch(&bob, 1, c.amount.parse().unwrap(), &c.proof)
+            .unwrap_err(),
+        ContractError::EpochClosed { epoch: 1 }
+    );
+    assert_eq!(
+        s.close_epoch(&stranger, 1).unwrap_err(),
+        ContractError::EpochClosed { epoch: 1 }
+    );
+    assert_eq!(
+        s.close_epoch(&stranger, 9).unwrap_err(),
+        ContractError::UnknownEpoch { epoch: 9 }
+    );
+}
+
+#[test]
+fn the_epoch_claim_window_is_validated_config_and_each_epoch_keeps_its_own() {
+    let mut s = SuiteBuilder::new().with_treasury_balance(100 * M).build();
+    let owner = s.owner.clone();
+    let alice = s.addr("alice");
+    let upd = |w: u64| ExecuteMsg::UpdateConfig {
+        feeder: None,
+        operators: None,
+        max_price_age: None,
+        max_batch: None,
+        month_seconds: None,
+        pool_caps: None,
+        epoch_claim_seconds: Some(w),
+    };
+    for bad in [0, DAY - 1, 10 * 365 * DAY + 1, u64::MAX] {
+        assert_eq!(
+            s.exec(&owner, &upd(bad)).unwrap_err(),
+            ContractError::InvalidEpochClaimSeconds {
+                min: DAY,
+                max: 10 * 365 * DAY
+            }
+        );
+    }
+    assert_eq!(s.config().epoch_claim_seconds, 365 * DAY);
+    s.post_epoch(&one_leaf(&alice, M), M).unwrap();
+    s.exec(&owner, &upd(30 * DAY)).unwrap();
+    s.post_epoch(&one_leaf(&alice, 2 * M), 2 * M).unwrap();
+    let (e1, e2) = (s.epoch(1), s.epoch(2));
+    assert_eq!(e1.deadline - e1.posted_at, 365 * DAY);
+    assert_eq!(e2.deadline - e2.posted_at, 30 * DAY);
+    s.advance(30 * DAY + 1);
+    assert!(matches!(
+        s.claim_epoch(&alice, 2, 2 * M, &[]).unwrap_err(),
+        ContractError::ClaimDeadlinePassed { epoch: 2, .. }
+    ));
+    s.claim_epoch(&alice, 1, M, &[]).unwrap();
+    s.close_epoch(&alice, 2).unwrap();
+    assert_eq!(s.accounting().epochs_outstanding.u128(), 0);
+    s.assert_invariants();
 }

@@ -453,3 +453,76 @@ fn pool_deposit_through_receive_hook() {
     assert_eq!(s.pool(Pool::WelcomeBonus).balance.u128(), 7 * M);
     s.assert_invariants();
 }
+
+/// Issue 12 §7 / SPEC §2: after a holder sends `{"burn":{"amount":"1"}}` the books still read
+/// total supply - over-issuance + burned by holders == genesis supply (they used to read genesis - 1).
+#[test]
+fn a_holder_burn_keeps_the_supply_books() {
+    let mut s = SuiteBuilder::new().with_treasury_balance(100 * M).build();
+    let genesis = s.supply().genesis_supply.u128();
+    let market = s.market.clone();
+    s.holder_burn(&market, 1);
+    let sup = s.supply();
+    assert_eq!(sup.total_supply, Some(Uint128::new(genesis - 1)));
+    assert_eq!(sup.burned_by_holders, Some(Uint128::new(1)));
+    assert_eq!(sup.over_issuance.u128(), 0);
+    assert_eq!(sup.books_balance, Some(true));
+    assert_eq!(
+        sup.total_supply.unwrap().u128() - sup.over_issuance.u128() + 1,
+        genesis
+    );
+    s.assert_invariants();
+}
+
+#[test]
+fn burn_from_shortfall_mints_and_burn_back_keep_the_supply_books() {
+    let mut s = SuiteBuilder::new().with_treasury_balance(100 * M).build();
+    let genesis = s.supply().genesis_supply.u128();
+    let (market, alice, bob) = (s.market.clone(), s.addr("alice"), s.addr("bob"));
+    s.credit(Currency::Mesi, &[(&alice, 150 * M)]).unwrap();
+    s.claim(&alice).unwrap(); // 50 MESI minted as over-issuance
+    s.holder_burn_from(&alice, &bob, 7 * M); // bob burns 7 of alice's through an allowance
+    s.holder_burn(&market, 3 * M);
+    s.assert_invariants();
+    let sup = s.supply();
+    assert_eq!(sup.over_issuance.u128(), 50 * M);
+    assert_eq!(sup.burned_by_holders, Some(Uint128::new(10 * M)));
+    assert_eq!(
+        sup.total_supply,
+        Some(Uint128::new(genesis + 50 * M - 10 * M))
+    );
+    // the treasury's own burn-back reduces over-issuance, not the holders' count
+    s.send_to_treasury(&market, 20 * M, &ReceiveMsg::Deposit {})
+        .unwrap();
+    s.burn_back(20 * M).unwrap();
+    let sup = s.supply();
+    assert_eq!(sup.over_issuance.u128(), 30 * M);
+    assert_eq!(sup.burned_by_holders, Some(Uint128::new(10 * M)));
+    assert_eq!(sup.books_balance, Some(true));
+    s.assert_invariants();
+}
+
+/// Issue 12 §6 (by kind): a USD amount that rounds to 0 MESI is refused by the conversion query, so no
+/// caller pays, records or caps with a silent zero; 0 USD stays 0 MESI.
+#[test]
+fn a_usd_amount_that_converts_to_zero_mesi_is_refused() {
+    let s = SuiteBuilder::new().with_price("3").build();
+    let err = s.usd_to_mesi(2).unwrap_err().to_string();
+    assert!(err.contains("converts to 0 MESI"), "{err}");
+    assert_eq!(s.usd_to_mesi(3).unwrap().mesi.u128(), 1);
+    assert_eq!(s.usd_to_mesi(0).unwrap().mesi.u128(), 0);
+    // a very high price: USD 10 at USD 20,000,000 per MESI is 0.5 base units
+    let mut s = SuiteBuilder::new().with_price("20000000").build();
+    assert!(s.usd_to_mesi(10 * M).is_err());
+    let alice = s.addr("alice");
+    assert_eq!(
+        s.credit(Currency::Usd, &[(&alice, 10 * M)]).unwrap_err(),
+        ContractError::ConvertsToZero {
+            address: alice.to_string(),
+            usd: Uint128::new(10 * M)
+        }
+    );
+    assert_eq!(s.owed(&alice), 0);
+    s.post_price(dec("10000000")).unwrap();
+    assert_eq!(s.usd_to_mesi(10 * M).unwrap().mesi.u128(), 1);
+}

@@ -157,6 +157,7 @@ impl SuiteBuilder {
                     max_price_age: None,
                     max_batch: self.max_batch,
                     month_seconds: None,
+                    epoch_claim_seconds: None,
                     pool_caps: self.pool_caps.clone(),
                     genesis_vesting,
                 },
@@ -320,6 +321,14 @@ impl Suite {
         )
     }
 
+    pub fn close_epoch(&mut self, sender: &Addr, epoch: u64) -> Res {
+        self.exec(sender, &ExecuteMsg::CloseEpoch { epoch })
+    }
+
+    pub fn epoch(&self, epoch: u64) -> mesi_types::treasury::EpochResponse {
+        self.query(&QueryMsg::Epoch { epoch }).unwrap()
+    }
+
     // ---- pools ----
     pub fn fund_pool(&mut self, pool: Pool, amount: u128) -> Res {
         let owner = self.owner.clone();
@@ -415,6 +424,57 @@ impl Suite {
             .unwrap();
     }
 
+    /// A holder burns its own MESI (cw20 `burn`).
+    pub fn holder_burn(&mut self, holder: &Addr, amount: u128) -> AppResponse {
+        self.app
+            .execute_contract(
+                holder.clone(),
+                self.token.clone(),
+                &cw20::Cw20ExecuteMsg::Burn {
+                    amount: Uint128::new(amount),
+                },
+                &[],
+            )
+            .unwrap()
+    }
+
+    /// `spender` burns `amount` of `owner`'s MESI through an allowance (cw20 `burn_from`).
+    pub fn holder_burn_from(&mut self, owner: &Addr, spender: &Addr, amount: u128) {
+        self.app
+            .execute_contract(
+                owner.clone(),
+                self.token.clone(),
+                &cw20::Cw20ExecuteMsg::IncreaseAllowance {
+                    spender: spender.to_string(),
+                    amount: Uint128::new(amount),
+                    expires: None,
+                },
+                &[],
+            )
+            .unwrap();
+        self.app
+            .execute_contract(
+                spender.clone(),
+                self.token.clone(),
+                &cw20::Cw20ExecuteMsg::BurnFrom {
+                    owner: owner.to_string(),
+                    amount: Uint128::new(amount),
+                },
+                &[],
+            )
+            .unwrap();
+    }
+
+    /// The token's count of holder burns (`{"burned":{}}`).
+    pub fn burned(&self) -> u128 {
+        let r: mesi_types::token::BurnedResponse = self
+            .app
+            .wrap()
+            .query_wasm_smart(&self.token, &mesi_types::token::QueryMsg::Burned {})
+            .unwrap();
+        r.burned.u128()
+    }
+
     // ---- vesting ----
     pub fn claim_vested(&mut self, user: &Addr) -> Res {
         self.exec(user, &ExecuteMsg::ClaimVested {})
@@ -490,8 +550,8 @@ impl Suite {
         .unwrap()
     }
 
-    /// Both invariants: tokens held == reserve + pools + vesting outstanding, and
-    /// total supply - over-issuance == genesis supply.
+    /// Both invariants: tokens held == reserve + pools + vesting outstanding, and (SPEC §2)
+    /// total supply - over-issuance + burned by holders == genesis supply, as the treasury reports it.
     pub fn assert_invariants(&self) {
         let acc = self.accounting();
         assert_eq!(
@@ -504,10 +564,18 @@ impl Suite {
             acc.reserve + acc.pools + acc.vesting_outstanding
         );
         let s = self.supply();
+        let burned = self.burned();
         assert_eq!(
-            self.total_supply() - s.over_issuance.u128(),
+            self.total_supply() - s.over_issuance.u128() + burned,
             s.genesis_supply.u128(),
-            "total supply - over-issuance == genesis supply"
+            "total supply - over-issuance + burned by holders == genesis supply"
+        );
+        assert_eq!(s.total_supply.map(|t| t.u128()), Some(self.total_supply()));
+        assert_eq!(s.burned_by_holders.map(|b| b.u128()), Some(burned));
+        assert_eq!(
+            s.books_balance,
+            Some(true),
+            "the treasury reports its books hold"
         );
     }
 }

@@ -192,6 +192,7 @@ fn owner_creates_vesting_from_reserve() {
             max_batch: None,
             month_seconds: Some(DAY),
             pool_caps: None,
+            epoch_claim_seconds: None,
         },
     )
     .unwrap();
