@@ -100,6 +100,7 @@ impl SuiteBuilder {
                     max_price_age: None,
                     max_batch: None,
                     month_seconds: None,
+                    epoch_claim_seconds: None,
                     pool_caps: vec![PoolCap {
                         pool: Pool::Referral,
                         yearly_cap: Uint128::new(self.pool_cap),
