@@ -878,22 +878,3 @@ fn native_orders_take_exactly_the_native_denom_and_nothing_else() {
         }
     );
 }
-
-/// The token's `creator_tier` of `name`, `None` while the token does not report it.
-fn creator_tier_of(m: &Market, name: &str) -> Option<u8> {
-    #[derive(serde::Deserialize)]
-    struct View {
-        creator_tier: Option<u8>,
-    }
-    let v: View =
-        m.s.app
-            .wrap()
-            .query_wasm_smart(
-                &m.s.token,
-                &mesi_types::token::QueryMsg::Tier {
-                    address: m.addr(name).to_string(),
-                },
-            )
-            .unwrap();
-    v.creator_tier
-}

@@ -323,3 +323,22 @@ impl Market {
         self.s.native_balance(&self.addr(name))
     }
 }
+
+/// The token's `creator_tier` of `name`, `None` while the token does not report it.
+pub fn creator_tier_of(m: &Market, name: &str) -> Option<u8> {
+    #[derive(serde::Deserialize)]
+    struct View {
+        creator_tier: Option<u8>,
+    }
+    let v: View =
+        m.s.app
+            .wrap()
+            .query_wasm_smart(
+                &m.s.token,
+                &mesi_types::token::QueryMsg::Tier {
+                    address: m.addr(name).to_string(),
+                },
+            )
+            .unwrap();
+    v.creator_tier
+}
