@@ -87,5 +87,17 @@ export function chainReason(e: unknown): string {
   if (/insufficient funds/i.test(reason)) return `Not enough funds: ${reason.replace(/^.*insufficient funds:?\s*/i, "")}`.trim();
   if (/account .* not found/i.test(reason)) return "This account has no funds on the chain yet (it has never received tokens), so it cannot pay the fee.";
   if (/Failed to fetch|NetworkError|ECONNREFUSED/i.test(reason)) return "The chain cannot be reached right now. Check your connection and try again.";
+  // the suite's amounts are base units with 6 decimals (MESI, uusdc): "Bid 5000000000 is above the tier limit
+  // 4000000000" reads "Bid 5,000 is above the tier limit 4,000". Texts about times or heights keep their numbers.
+  if (!/time|height|second|deadline|until|epoch|\bid\b|#/i.test(reason)) {
+    reason = reason.replace(/\b\d{7,}\b/g, (n) => baseUnits(n));
+  }
   return reason.charAt(0).toUpperCase() + reason.slice(1);
+}
+
+function baseUnits(n: string): string {
+  const v = BigInt(n);
+  const whole = (v / 1_000_000n).toLocaleString("en-US");
+  const frac = (v % 1_000_000n).toString().padStart(6, "0").replace(/0+$/, "");
+  return frac ? `${whole}.${frac}` : whole;
 }

@@ -315,6 +315,8 @@ function FanSide() {
     return { bids: bids.bids, refund: refund.amount, limit, kyc: kyc.completed };
   }, [address]);
   const d = mine.data;
+  // owned here so that the card (and the withdrawal's progress) stays after the refund drops to zero
+  const refundTx = useTx();
   return (
     <>
       <Card title="Find a creator">
@@ -322,7 +324,7 @@ function FanSide() {
         {d && <LimitNote limit={d.limit} kyc={d.kyc} />}
       </Card>
       {creator && d && <CreatorOffer creator={creator} limit={d.limit.limit_mesi} />}
-      {d && d.refund !== "0" && <RefundCard amount={d.refund} />}
+      {d && (d.refund !== "0" || refundTx.state) && <RefundCard amount={d.refund} tx={refundTx} />}
       <Card title="Your bids" testid="fan-bids">
         {!d ? <p className="muted">Loading…</p> : d.bids.length === 0 ? <Empty>You have not bid yet.</Empty> : (
           <div className="bids">{[...d.bids].reverse().map((b) => <FanBid key={b.id} bid={b} limitMesi={d.limit.limit_mesi} />)}</div>
@@ -443,15 +445,18 @@ function FanSlot({ slot }: { slot: SlotResponse }) {
   );
 }
 
-function RefundCard({ amount }: { amount: string }) {
+function RefundCard({ amount, tx }: { amount: string; tx: TxRunner }) {
   const { exec } = useSession();
-  const tx = useTx();
   return (
     <Card title="Refunds" testid="refunds">
       <div className="row">
-        <span><b data-testid="refund-amount">{fmtAmount(amount)}</b> MESI are waiting for you (outbid or cancelled meetings).</span>
+        {amount === "0" ? (
+          <span className="muted" data-testid="refund-none">Nothing waiting for you: your refunds are in your wallet.</span>
+        ) : (
+          <span><b data-testid="refund-amount">{fmtAmount(amount)}</b> MESI are waiting for you (outbid or cancelled meetings).</span>
+        )}
         <div className="grow" />
-        <button className="primary" disabled={tx.busy} onClick={() => tx.run("Withdraw refunds", () => exec!.btm.withdrawRefunds())} data-testid="withdraw-refunds">Withdraw</button>
+        <button className="primary" disabled={tx.busy || amount === "0"} onClick={() => tx.run("Withdraw refunds", () => exec!.btm.withdrawRefunds())} data-testid="withdraw-refunds">Withdraw</button>
       </div>
       <TxProgress tx={tx} />
     </Card>
