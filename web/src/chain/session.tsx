@@ -10,7 +10,7 @@ import { MesiTreasuryClient, MesiTreasuryQueryClient } from "../../../clients/sr
 import { MesiValidatorRewardsClient, MesiValidatorRewardsQueryClient } from "../../../clients/src/MesiValidatorRewards.client";
 import type { ContractName, Network } from "./network";
 import { TrackedClient } from "./tx";
-import { getOfflineSigner, type WalletKind } from "./wallet";
+import { walletPort, type WalletKind } from "./wallet";
 
 /** the contract's address, or "" when this deployment lacks it (its view then reports the failed read) */
 function need(net: Network, name: ContractName): string {
@@ -74,7 +74,7 @@ export function SessionProvider({ net, chain, children }: { net: Network; chain:
   }, [refresh]);
   const connect = useCallback(
     async (kind: WalletKind) => {
-      const signer = await getOfflineSigner(net, kind);
+      const signer = await walletPort(kind, net).getOfflineSigner(net.chainId);
       const [account] = await signer.getAccounts();
       if (!account) throw new Error("The wallet has no account for this chain.");
       const client = await TrackedClient.connectTracked(net.rpc, signer, net.gasPrice, net.local);

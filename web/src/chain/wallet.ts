@@ -53,28 +53,46 @@ export function keplrChainInfo(net: Network) {
   };
 }
 
-/** Keplr: suggest the chain when it is local, ask the user to connect, return Keplr's offline signer. */
-async function keplrSigner(net: Network): Promise<OfflineSigner> {
-  const k = window.keplr;
-  if (!k) throw new WalletError("No Keplr wallet found in this browser. Install the Keplr extension and reload the page.");
-  if (net.local) await k.experimentalSuggestChain(keplrChainInfo(net));
-  await k.enable(net.chainId);
-  return k.getOfflineSigner(net.chainId);
+/**
+ * The wallet port: a wallet is anything with getOfflineSigner(chainId). The page knows no other wallet API, so a
+ * front end adds a wallet by adding one WalletPort.
+ */
+export interface WalletPort {
+  kind: WalletKind;
+  getOfflineSigner(chainId: string): Promise<OfflineSigner>;
+}
+
+/** Keplr (and Keplr-compatible wallets): suggests a local chain first, asks the user to connect, returns its signer. */
+export function keplrWallet(networks: Network[]): WalletPort {
+  return {
+    kind: "keplr",
+    async getOfflineSigner(chainId: string) {
+      const k = window.keplr;
+      if (!k) throw new WalletError("No Keplr wallet found in this browser. Install the Keplr extension and reload the page.");
+      const net = networks.find((n) => n.chainId === chainId);
+      if (net?.local) await k.experimentalSuggestChain(keplrChainInfo(net));
+      await k.enable(chainId);
+      return k.getOfflineSigner(chainId);
+    },
+  };
 }
 
 /**
- * getOfflineSigner(chainId): the one entry point of the wallet port.
- * kind "keplr" everywhere; kind "test" exists only in `--mode e2e` builds (see testSigner.ts), and a production
- * bundle replaces that module by testSigner.disabled.ts (tests/web checks the bundle).
+ * The end-to-end test wallet: exists only in `--mode e2e` builds (see testSigner.ts); a production bundle replaces
+ * that module by testSigner.disabled.ts and never reaches it (tests/web checks the bundle).
  */
-export async function getOfflineSigner(net: Network, kind: WalletKind): Promise<OfflineSigner> {
-  if (kind === "test") {
-    if (!__MESI_E2E__) throw new WalletError("The test wallet exists only in end-to-end builds.");
-    const { testSigner } = await import("./testSigner");
-    return testSigner(net.chainId);
-  }
-  return keplrSigner(net);
+export function testWallet(): WalletPort {
+  return {
+    kind: "test",
+    async getOfflineSigner(chainId: string) {
+      if (!__MESI_E2E__) throw new WalletError("The test wallet exists only in end-to-end builds.");
+      const { testSigner } = await import("./testSigner");
+      return testSigner(chainId);
+    },
+  };
 }
+
+export const walletPort = (kind: WalletKind, net: Network): WalletPort => (kind === "test" ? testWallet() : keplrWallet([net]));
 
 /** true when this bundle can offer the test wallet (e2e builds driven by the test process) */
 export const testWalletAvailable = () => __MESI_E2E__ && typeof (window as unknown as Record<string, unknown>).mesiTestSignerAccounts === "function";

@@ -32,9 +32,9 @@ export const shortHash = (h: string) => `${h.slice(0, 8)}…${h.slice(-6)}`;
 export function duration(seconds: number): string {
   const s = Math.max(0, Math.floor(seconds));
   const d = Math.floor(s / 86400), h = Math.floor((s % 86400) / 3600), m = Math.floor((s % 3600) / 60), r = s % 60;
-  if (d > 0) return `${d} d ${h} h`;
-  if (h > 0) return `${h} h ${m} min`;
-  if (m > 0) return `${m} min ${r} s`;
+  if (d > 0) return h ? `${d} d ${h} h` : `${d} d`;
+  if (h > 0) return m ? `${h} h ${m} min` : `${h} h`;
+  if (m > 0) return r ? `${m} min ${r} s` : `${m} min`;
   return `${r} s`;
 }
 
