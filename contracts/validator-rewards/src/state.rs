@@ -44,6 +44,15 @@ pub struct Stream {
     pub last_update: u64,
     /// `remaining` is released linearly until `end`.
     pub end: u64,
+    /// Start of the current linear segment (the last funding; moves forward while paused).
+    /// Releases are computed from the segment's start, so they do not depend on how often the
+    /// stream is advanced (no floor compounding).
+    #[serde(default)]
+    pub seg_start: u64,
+    /// What was left to stream at `seg_start` (`seg_amount - remaining` = released in the
+    /// segment). Zero in a stream stored before segments: the next advance starts one.
+    #[serde(default)]
+    pub seg_amount: Uint128,
     pub total_staked: Uint128,
     pub total_eligible: Uint128,
     pub total_unbonding: Uint128,

@@ -6,7 +6,10 @@
 //! mean of the two periods, never later than the longer one. Released-so-far is therefore at
 //! every instant at least what streaming each funding separately over its own period would have
 //! released (issue 12 §7: a funding, even of one base unit, never slows down what was already
-//! streaming). O(1): one record, no list of fundings. A release adds
+//! streaming). O(1): one record, no list of fundings. Each funding starts a segment; releases are
+//! computed from the segment's start (not compounded per advance), so released-so-far lags the
+//! exact reference (every funding linear over its own period) by less than one base unit — the
+//! property test `released_never_lags_each_funding_streamed_over_its_own_period`. A release adds
 //! `released * SCALE / total_eligible` to `rps`; the division's remainder is kept in `carry`
 //! (nothing is lost to rounding at the global level). A staker's earnings are
 //! `stake * (rps - index)` (scaled) while eligible, settled into `pending` before every change of
@@ -24,7 +27,10 @@ use mesi_types::validator_rewards::ValidatorStatus;
 pub const SCALE: Uint256 = Uint256::from_u128(1_000_000_000_000_000_000_000_000_000_000_000_000);
 
 impl Stream {
-    /// Releases what is due at `now` into the accumulator.
+    /// Releases what is due at `now` into the accumulator: the current segment releases
+    /// `floor(seg_amount * (now - seg_start) / (end - seg_start))` in total (everything at `end`),
+    /// whatever the number of advances in between (the lag behind the exact line is below one
+    /// base unit per segment).
     pub fn advance(&mut self, now: u64) -> Result<(), ContractError> {
         if now <= self.last_update {
             return Ok(());
@@ -34,19 +40,31 @@ impl Stream {
         if self.remaining.is_zero() {
             return Ok(());
         }
+        if self.seg_amount < self.remaining || self.seg_start > from {
+            // A stream stored before segments (or inconsistent): a segment starts here.
+            self.seg_amount = self.remaining;
+            self.seg_start = from;
+        }
         if self.total_eligible.is_zero() {
-            // Paused: keep what is left of the period for later.
+            // Paused: keep what is left of the period for later; the segment moves with it.
             let left = self.end.saturating_sub(from);
+            let shift = now - from;
             self.end = now.checked_add(left).ok_or(ContractError::Overflow {})?;
+            self.seg_start = self
+                .seg_start
+                .checked_add(shift)
+                .ok_or(ContractError::Overflow {})?;
             return Ok(());
         }
-        let released = if now >= self.end || self.end <= from {
-            self.remaining
+        let target = if now >= self.end || self.end <= self.seg_start {
+            self.seg_amount
         } else {
             // floor: the protocol keeps the fraction in `remaining`.
-            self.remaining
-                .checked_multiply_ratio(now - from, self.end - from)?
+            self.seg_amount
+                .checked_multiply_ratio(now - self.seg_start, self.end - self.seg_start)?
         };
+        let done = self.seg_amount.checked_sub(self.remaining)?;
+        let released = target.saturating_sub(done).min(self.remaining);
         if released.is_zero() {
             return Ok(());
         }
@@ -93,6 +111,9 @@ impl Stream {
         self.end = now
             .checked_add(duration)
             .ok_or(ContractError::Overflow {})?;
+        // A new segment: everything still streaming, linear from now to the new end.
+        self.seg_start = now;
+        self.seg_amount = self.remaining;
         Ok(())
     }
 
@@ -187,6 +208,67 @@ mod tests {
         let pb = s.take_pending(&mut b).unwrap();
         assert_eq!(pa + pb, Uint128::new(1_000));
         assert_eq!((pa, pb), (Uint128::new(300), Uint128::new(700)));
+    }
+
+    /// Exact reference (issue 12 §7): every funding `(at, amount, period)` streamed linearly over
+    /// its own period, floored per funding.
+    fn reference(fundings: &[(u64, u128, u64)], now: u64) -> u128 {
+        fundings
+            .iter()
+            .map(|&(at, amount, period)| {
+                amount * u128::from((now - at).min(period)) / u128::from(period)
+            })
+            .sum()
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 256, ..Default::default() })]
+
+        /// Released so far never lags the reference by a base unit or more (error bound: one
+        /// base unit, the floor of the last release), never exceeds what was funded, and the
+        /// stream never ends later than the latest funding's own end.
+        #[test]
+        fn released_never_lags_each_funding_streamed_over_its_own_period(
+            steps in proptest::collection::vec(
+                (0u64..40 * 86_400, 1u128..10_000_000_000_000u128, 1u64..=60 * 86_400),
+                1..40,
+            ),
+            tail in proptest::collection::vec(0u64..10 * 86_400, 1..12),
+        ) {
+            let mut s = Stream::default();
+            let mut c = cand(1_000);
+            s.attach(&mut c, Uint128::one()).unwrap();
+            let mut fundings = vec![];
+            let mut now = 0u64;
+            let check = |s: &Stream, fundings: &[(u64, u128, u64)], now: u64| {
+                let r = reference(fundings, now);
+                let d = s.distributed.u128();
+                let funded: u128 = fundings.iter().map(|f| f.1).sum();
+                assert!(d + 1 >= r, "released {d} < reference {r} at {now}");
+                assert!(d <= funded);
+                if !s.remaining.is_zero() {
+                    let last_end = fundings.iter().map(|f| f.0 + f.2).max().unwrap_or(0);
+                    assert!(s.end <= last_end, "end {} > {last_end}", s.end);
+                }
+            };
+            for (gap, amount, period) in steps {
+                now += gap;
+                s.advance(now).unwrap();
+                check(&s, &fundings, now);
+                s.add_funding(Uint128::new(amount), now, period).unwrap();
+                fundings.push((now, amount, period));
+                check(&s, &fundings, now);
+            }
+            for gap in tail {
+                now += gap;
+                s.advance(now).unwrap();
+                check(&s, &fundings, now);
+            }
+            now += 61 * 86_400;
+            s.advance(now).unwrap();
+            let funded: u128 = fundings.iter().map(|f| f.1).sum();
+            assert_eq!(s.distributed.u128(), funded);
+        }
     }
 
     #[test]

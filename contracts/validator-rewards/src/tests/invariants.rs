@@ -1,6 +1,10 @@
-//! Invariants (proptest) over random apply / top-up / whitelist / reject / fund / advance / claim /
-//! unstake / leave / slash / recheck / supply change / work-epoch sequences:
-//! - tokens held == staked + unbonding + unclaimed rewards + undistributed + work unclaimed;
+//! Invariants (proptest) over random apply / top-up / whitelist / reject / fund / dust fund /
+//! advance / claim / unstake / leave / slash (bps and amount, of bonded and of unbonding stake) /
+//! recheck / supply change / work-epoch (report, fund, close, claim, expire) / stray transfer /
+//! sweep sequences (issue 12):
+//! - tokens held == staked + unbonding + unclaimed rewards + undistributed + work unclaimed
+//!   + exactly the stray transfers not yet swept; a sweep takes exactly those, never more;
+//! - everything slashed reached the treasury;
 //! - totals == the sum of the records (staked, eligible, unbonding);
 //! - claimed + claimable <= funded (both streams), and the stake-stream dust
 //!   (distributed - claimed - claimable) is below one base unit per staker, plus one.
@@ -34,6 +38,13 @@ enum Op {
     ClaimWork(usize, u64),
     Mint(u128),
     Burn(u128),
+    /// One base unit (or a little more) funded by someone else: never slows the stream.
+    DustFund(u128),
+    SlashAmount(usize, u128),
+    ExpireEpoch(u64),
+    /// A plain cw20 transfer to the contract (no hook): surplus.
+    Stray(u128),
+    Sweep,
 }
 
 fn op() -> impl Strategy<Value = Op> {
@@ -58,6 +69,11 @@ fn op() -> impl Strategy<Value = Op> {
         4 => (0..STAKERS + 1, ep).prop_map(|(w, e)| Op::ClaimWork(w, e)),
         1 => (1..SUPPLY / 2).prop_map(Op::Mint),
         1 => (1..SUPPLY / 4).prop_map(Op::Burn),
+        2 => (1..100u128).prop_map(Op::DustFund),
+        1 => (who.clone(), 1..3 * THRESHOLD).prop_map(|(w, a)| Op::SlashAmount(w, a)),
+        1 => (0..EPOCHS).prop_map(Op::ExpireEpoch),
+        1 => (1..1_000_000u128).prop_map(Op::Stray),
+        1 => Just(Op::Sweep),
     ]
 }
 
@@ -68,6 +84,9 @@ struct Model {
     stream_funded: u128,
     work_funded: u128,
     work_paid: u128,
+    /// Stray transfers not yet swept.
+    surplus: u128,
+    slashed: u128,
 }
 
 fn attr(r: &cw_multi_test::AppResponse, key: &str) -> u128 {
@@ -134,7 +153,57 @@ fn step(s: &mut Suite, m: &mut Model, op: &Op) {
         }
         Op::Slash(i, bps) => {
             let v = s.v(i);
-            let _ = s.slash(&v, Penalty::Bps { bps });
+            if let Ok(r) = s.slash(&v, Penalty::Bps { bps }) {
+                m.slashed += attr(&r, "slashed");
+            }
+        }
+        Op::SlashAmount(i, amount) => {
+            let v = s.v(i);
+            if let Ok(r) = s.slash(
+                &v,
+                Penalty::Amount {
+                    amount: Uint128::new(amount),
+                },
+            ) {
+                assert_eq!(attr(&r, "slashed"), amount);
+                m.slashed += amount;
+            }
+        }
+        Op::DustFund(a) => {
+            let dust = s.addr("dust");
+            if s.send(
+                &dust,
+                a,
+                &mesi_types::validator_rewards::ReceiveMsg::Fund {},
+            )
+            .is_ok()
+            {
+                m.stream_funded += a;
+            }
+        }
+        Op::ExpireEpoch(e) => {
+            if let Ok(r) = s.expire_epoch(e) {
+                let recycled = attr(&r, "recycled");
+                m.work_funded -= recycled;
+                m.stream_funded += recycled;
+            }
+        }
+        Op::Stray(a) => {
+            let market = s.market.clone();
+            s.transfer_to_contract(&market, a);
+            m.surplus += a;
+        }
+        Op::Sweep => {
+            let owner = s.owner.clone();
+            match s.sweep(&owner) {
+                Ok(r) => {
+                    assert_eq!(attr(&r, "amount"), m.surplus);
+                    m.surplus = 0;
+                }
+                Err(e) => {
+                    assert_eq!(m.surplus, 0, "{e:?}");
+                }
+            }
         }
         Op::Recheck(i) => {
             let v = s.v(i);
@@ -155,10 +224,18 @@ fn step(s: &mut Suite, m: &mut Model, op: &Op) {
 }
 
 fn check(s: &Suite, m: &Model) {
-    // Tokens held == tokens owed, exactly.
-    s.assert_accounting();
+    // Tokens held == tokens owed + exactly the stray transfers not yet swept.
     let st = s.stream();
     let acc = s.accounting();
+    let owed = acc.staked
+        + acc.unbonding
+        + acc.stream_unclaimed
+        + acc.stream_undistributed
+        + acc.work_unclaimed;
+    assert_eq!(acc.balance.u128(), owed.u128() + m.surplus, "{acc:?}");
+    assert_eq!(acc.surplus.u128(), m.surplus);
+    // Everything slashed went to the treasury (nothing else pays it in this suite).
+    assert_eq!(s.balance(&s.treasury), m.slashed);
     // Totals == the sum of the records.
     let (mut staked, mut eligible, mut unbonding, mut claimable) = (0u128, 0u128, 0u128, 0u128);
     for who in &m.stakers {
@@ -212,6 +289,7 @@ proptest! {
         let mut s = SuiteBuilder::new()
             .with_stream_period(10 * DAY)
             .with_max_pending_unbondings(3)
+            .with_claim_deadline(15 * DAY)
             .build();
         let stakers: Vec<_> = (0..STAKERS).map(|i| s.operator_of(i)).collect();
         for a in &stakers {
@@ -219,7 +297,16 @@ proptest! {
         }
         let mut contributors = stakers.clone();
         contributors.push(s.addr("compute"));
-        let mut m = Model { stakers, contributors, stream_funded: 0, work_funded: 0, work_paid: 0 };
+        s.give(&s.addr("dust"), 100_000);
+        let mut m = Model {
+            stakers,
+            contributors,
+            stream_funded: 0,
+            work_funded: 0,
+            work_paid: 0,
+            surplus: 0,
+            slashed: 0,
+        };
         // Prelude: every staker applies, half are whitelisted, every contributor has work in
         // epoch 0; the random sequence takes it from there.
         let mut prelude = vec![];
