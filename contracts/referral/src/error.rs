@@ -76,6 +76,15 @@ pub enum ContractError {
     #[error("referral budget exhausted: the next owed referral needs {needed}, the pool has {available}")]
     BudgetExhausted { needed: Uint128, available: Uint128 },
 
+    #[error("the bonus of {usd} micro-USD converts to 0 MESI at the current price: refused, the referral stays pending")]
+    BonusRoundsToZero { usd: Uint128 },
+
+    #[error("the bonus of {bonus} MESI base units can never fit the referral pool's yearly cap of {yearly_cap}: refused, the referral stays pending until the cap is raised")]
+    BonusAboveYearlyCap { bonus: Uint128, yearly_cap: Uint128 },
+
+    #[error("every owed referral examined ({examined}) is above the referral pool's yearly cap of {yearly_cap}; they stay owed until the cap is raised")]
+    OwedAboveYearlyCap { examined: u32, yearly_cap: Uint128 },
+
     #[error("limit must be at least 1")]
     ZeroLimit,
 

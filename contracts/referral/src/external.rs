@@ -20,23 +20,38 @@ pub fn query_tier(
         })
 }
 
-/// micro-USD -> MESI at the treasury's current (fresh) price; errors on a stale or missing price.
+/// micro-USD -> MESI at the treasury's current (fresh) price. Errors: `PriceUnavailable` on a stale
+/// or missing price; `BonusRoundsToZero` when a non-zero `usd` converts to 0 MESI (the treasury
+/// refuses such a conversion, issue 12 §6; a 0 answer is refused here too), so no bonus is ever
+/// recorded as paid with nothing sent.
 pub fn usd_to_mesi(
     querier: &QuerierWrapper,
     treasury: &Addr,
     usd: Uint128,
 ) -> Result<Uint128, ContractError> {
-    interface::query_usd_to_mesi(querier, treasury, usd)
+    let mesi = interface::query_usd_to_mesi(querier, treasury, usd)
         .map(|r| r.mesi)
-        .map_err(|e| ContractError::PriceUnavailable {
-            reason: e.to_string(),
-        })
+        .map_err(|e| {
+            let reason = e.to_string();
+            if reason.contains("converts to 0 MESI") {
+                ContractError::BonusRoundsToZero { usd }
+            } else {
+                ContractError::PriceUnavailable { reason }
+            }
+        })?;
+    if mesi.is_zero() {
+        return Err(ContractError::BonusRoundsToZero { usd });
+    }
+    Ok(mesi)
 }
 
-/// The largest draw the referral pool allows now.
-pub fn pool_available(querier: &QuerierWrapper, treasury: &Addr) -> Result<Uint128, ContractError> {
+/// What the referral pool allows now: (`available` = largest draw now, `yearly_cap`).
+pub fn pool_limits(
+    querier: &QuerierWrapper,
+    treasury: &Addr,
+) -> Result<(Uint128, Uint128), ContractError> {
     interface::query_pool(querier, treasury, Pool::Referral)
-        .map(|r| r.available)
+        .map(|r| (r.available, r.yearly_cap))
         .map_err(|e| ContractError::PoolUnavailable {
             reason: e.to_string(),
         })

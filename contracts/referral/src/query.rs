@@ -6,10 +6,10 @@ use mesi_common::page_limit;
 use mesi_types::referral::{
     CodeOfResponse, CodeOwnerResponse, ConfigResponse, OwedEntry, OwedResponse, ReferralInfo,
     ReferralsResponse, ReferrerOfResponse, ReferrerStatsResponse, StatusResponse, TotalsResponse,
-    CODE_MAX_LEN, CODE_MIN_LEN,
+    CODE_MAX_LEN, CODE_MIN_LEN, MAX_SETTLE_LIMIT,
 };
 
-use crate::external::{pool_available, price_fresh};
+use crate::external::{pool_limits, price_fresh};
 use crate::state::{
     Referral, BY_REFERRER, CODES, CONFIG, OWED_QUEUE, REFERRALS, REFERRER_STATS, TOTALS, USER_CODE,
 };
@@ -145,14 +145,27 @@ pub fn owed(deps: Deps, start_after: Option<u64>, limit: Option<u32>) -> StdResu
 pub fn status(deps: Deps) -> StdResult<StatusResponse> {
     let config = CONFIG.load(deps.storage)?;
     let t = TOTALS.load(deps.storage)?;
-    let pool_available = pool_available(&deps.querier, &config.treasury)
+    let (pool_available, yearly_cap) = pool_limits(&deps.querier, &config.treasury)
         .map_err(|e| cosmwasm_std::StdError::generic_err(e.to_string()))?;
-    let next_owed = if t.owed_count() > 0 {
-        let referee = OWED_QUEUE.load(deps.storage, t.owed_head)?;
-        Some(REFERRALS.load(deps.storage, &referee)?.bonus)
-    } else {
-        None
-    };
+    // The bonus `SettleOwed` would pay first: the first owed entry (of the next MAX_SETTLE_LIMIT)
+    // within the yearly cap; entries above the cap are moved back, never paid under that cap.
+    let mut next_owed = None;
+    for item in OWED_QUEUE
+        .range(
+            deps.storage,
+            Some(Bound::inclusive(t.owed_head)),
+            None,
+            Order::Ascending,
+        )
+        .take(MAX_SETTLE_LIMIT as usize)
+    {
+        let (_, referee) = item?;
+        let bonus = REFERRALS.load(deps.storage, &referee)?.bonus;
+        if bonus <= yearly_cap {
+            next_owed = Some(bonus);
+            break;
+        }
+    }
     Ok(StatusResponse {
         pool_available,
         price_fresh: price_fresh(&deps.querier, &config.treasury),
@@ -160,6 +173,6 @@ pub fn status(deps: Deps) -> StdResult<StatusResponse> {
         owed_amount: t.owed,
         next_owed,
         can_settle: next_owed.is_some_and(|n| n <= pool_available),
-        paying: next_owed.is_none() && !pool_available.is_zero(),
+        paying: t.owed_count() == 0 && !pool_available.is_zero(),
     })
 }

@@ -55,11 +55,17 @@ pub enum ExecuteMsg {
     /// who already has referees (this makes cycles impossible).
     Refer { code: String },
     /// Operator: validate the pending referral of `referee` and pay (or owe) the referrer.
+    /// Refused, the referral staying pending (issue 12 §6 §7): `BonusRoundsToZero` when the bonus
+    /// converts to 0 MESI, `BonusAboveYearlyCap` when it exceeds the referral pool's yearly cap,
+    /// `PriceUnavailable` on a stale price.
     Validate { referee: String },
     /// Operator: reject the pending referral of `referee` (final, nothing paid).
     Reject { referee: String },
-    /// Anyone: pay owed referrals in FIFO order, at most `limit` (default 10, max 30), while
-    /// the referral pool covers them.
+    /// Anyone: pay owed referrals in FIFO order while the referral pool covers them, examining at
+    /// most `limit` queue entries (default 10, max 30). An owed bonus above the pool's yearly cap
+    /// (the cap was lowered after it was owed) is moved to the back and stays owed, never blocking
+    /// the rest (issue 12 §7). Errors (nothing changes): `NothingOwed`, `ZeroLimit`,
+    /// `BudgetExhausted`, `OwedAboveYearlyCap`.
     SettleOwed { limit: Option<u32> },
     /// Owner: change the configuration (validated).
     UpdateConfig {
@@ -221,7 +227,8 @@ pub struct StatusResponse {
     pub price_fresh: bool,
     pub owed_count: u64,
     pub owed_amount: Uint128,
-    /// The bonus at the head of the owed queue.
+    /// The bonus `SettleOwed` would pay first: the first of the next [`MAX_SETTLE_LIMIT`] owed
+    /// entries within the pool's yearly cap (entries above the cap are moved back, issue 12 §7).
     pub next_owed: Option<Uint128>,
     /// True when `SettleOwed` would pay at least one referral now.
     pub can_settle: bool,

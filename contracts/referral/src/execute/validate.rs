@@ -3,6 +3,10 @@
 //! Validation pays `bonus_usd x multiplier(referrer's tier now)` micro-USD, converted to MESI at
 //! the treasury's current price (a stale or missing price fails the whole call: the referral
 //! stays pending and the operator retries later). Then, in one transaction:
+//! - a bonus that converts to 0 MESI is refused (`BonusRoundsToZero`) and one above the referral
+//!   pool's yearly cap, which no year could ever pay, is refused (`BonusAboveYearlyCap`); either way
+//!   the referral stays pending (issue 12 §6 §7: never paid with nothing sent, never blocking the
+//!   owed queue), and the operator validates again once the price or the cap allows;
 //! - tier 0 now: the referral is recorded `Ineligible` (validated, nothing due);
 //! - nothing is owed and the referral pool's `available` (queried first) covers the bonus:
 //!   the bonus is drawn from the pool at once (`DrawFromPool`, cw20 Transfer) -> `Paid`;
@@ -18,7 +22,7 @@ use mesi_types::referral::ReferralStatus;
 
 use crate::error::ContractError;
 use crate::execute::{checked_dec, checked_inc};
-use crate::external::{draw_msg, pool_available, query_tier, usd_to_mesi};
+use crate::external::{draw_msg, pool_limits, query_tier, usd_to_mesi};
 use crate::state::{Config, Referral, CONFIG, OWED_QUEUE, REFERRALS, REFERRER_STATS, TOTALS};
 
 /// Multiplier of `tier` (None for tier 0). A tier above the table uses its last row.
@@ -84,22 +88,18 @@ pub fn validate(
             let mut stats = REFERRER_STATS
                 .may_load(deps.storage, &referral.referrer)?
                 .unwrap_or_default();
-            let pay_now = bonus.is_zero()
-                || (totals.owed_count() == 0
-                    && pool_available(&deps.querier, &config.treasury)? >= bonus);
-            if pay_now {
+            let (available, yearly_cap) = pool_limits(&deps.querier, &config.treasury)?;
+            if bonus > yearly_cap {
+                return Err(ContractError::BonusAboveYearlyCap { bonus, yearly_cap });
+            }
+            if totals.owed_count() == 0 && available >= bonus {
                 referral.status = ReferralStatus::Paid;
                 totals.paid_count = checked_inc(totals.paid_count)?;
                 totals.paid = totals.paid.checked_add(bonus)?;
                 stats.paid = stats.paid.checked_add(bonus)?;
-                if !bonus.is_zero() {
-                    response = response.add_message(draw_msg(
-                        &config.treasury,
-                        bonus,
-                        &referral.referrer,
-                    )?);
-                }
-                response = response.add_attribute("status", "paid");
+                response = response
+                    .add_message(draw_msg(&config.treasury, bonus, &referral.referrer)?)
+                    .add_attribute("status", "paid");
             } else {
                 referral.status = ReferralStatus::Owed;
                 OWED_QUEUE.save(deps.storage, totals.owed_tail, &referee)?;

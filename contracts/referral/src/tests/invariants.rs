@@ -3,7 +3,11 @@
 //! - the pool never pays more than drawn: treasury `drawn_this_year` == total paid ==
 //!   sum of per-referrer paid == MESI the referrers received;
 //! - the owed queue holds exactly the `Owed` referrals, in order, summing to `owed`;
-//! - pending/paid/ineligible/rejected/owed counters match the records.
+//! - pending/paid/ineligible/rejected/owed counters match the records;
+//! - no referral is ever paid or owed with a zero bonus (issue 12 §6: prices so high that the bonus
+//!   rounds to zero are in the mix), and none is lost when the pool's yearly cap moves below owed
+//!   bonuses or a year passes (issue 12 §7).
+//! - the pool's `drawn_this_year` == what was paid since the year began.
 
 use std::collections::BTreeMap;
 
@@ -29,14 +33,37 @@ fn name(i: usize) -> &'static str {
 
 #[derive(Debug, Clone)]
 enum Op {
-    Refer { who: usize, referrer: usize },
-    Validate { who: usize },
-    Reject { who: usize },
-    SetTier { referrer: usize, tier: u8 },
-    Fund { bases: u32 },
+    Refer {
+        who: usize,
+        referrer: usize,
+    },
+    Validate {
+        who: usize,
+    },
+    Reject {
+        who: usize,
+    },
+    SetTier {
+        referrer: usize,
+        tier: u8,
+    },
+    Fund {
+        bases: u32,
+    },
     Drain,
-    Settle { limit: u32 },
-    Price { percent: u64, stale: bool },
+    Settle {
+        limit: u32,
+    },
+    Price {
+        percent: u64,
+        stale: bool,
+    },
+    /// The treasury owner sets the referral pool's yearly cap (in MESI).
+    Cap {
+        mesi: u128,
+    },
+    /// A year passes (the pool's cap period restarts).
+    Year,
 }
 
 fn op() -> impl Strategy<Value = Op> {
@@ -50,6 +77,10 @@ fn op() -> impl Strategy<Value = Op> {
         1 => Just(Op::Drain),
         2 => (0u32..8).prop_map(|limit| Op::Settle { limit }),
         1 => (1u64..50, prop::bool::weighted(0.2)).prop_map(|(percent, stale)| Op::Price { percent, stale }),
+        // USD 20,000,000 per MESI: every bonus rounds to zero
+        1 => Just(Op::Price { percent: 2_000_000_000, stale: false }),
+        1 => prop_oneof![Just(300u128), Just(2_000), Just(50_000)].prop_map(|mesi| Op::Cap { mesi }),
+        1 => Just(Op::Year),
     ]
 }
 
@@ -58,6 +89,8 @@ struct Model {
     funded: BTreeMap<&'static str, u128>,
     /// Users whose `Refer` succeeded, in order (Validate/Reject pick among them, or anyone).
     referees: Vec<&'static str>,
+    /// Total paid when the pool's current year began.
+    paid_at_year_start: u128,
 }
 
 impl Model {
@@ -105,6 +138,16 @@ fn apply(s: &mut Suite, m: &mut Model, op: &Op) {
                 s.advance(3_601);
             }
         }
+        Op::Cap { mesi } => {
+            s.set_pool_cap(mesi * M).unwrap();
+        }
+        Op::Year => {
+            s.advance(365 * 86_400);
+            m.paid_at_year_start = s.totals().paid.u128();
+            // keep the price fresh for the next validations
+            let price = s.current_price();
+            s.post_price(price).unwrap();
+        }
     }
 }
 
@@ -122,10 +165,12 @@ fn check(s: &Suite, m: &Model) {
                 ReferralStatus::Pending => pending += 1,
                 ReferralStatus::Paid => {
                     paid_count += 1;
+                    assert!(!r.bonus.is_zero(), "paid with a zero bonus");
                     validated_bonus += r.bonus.u128()
                 }
                 ReferralStatus::Owed => {
                     owed_count += 1;
+                    assert!(!r.bonus.is_zero(), "owed a zero bonus");
                     validated_bonus += r.bonus.u128()
                 }
                 ReferralStatus::Ineligible => {
@@ -161,7 +206,10 @@ fn check(s: &Suite, m: &Model) {
     );
     assert!(queue.windows(2).all(|w| w[0].position < w[1].position));
     // the pool never pays more than drawn; referrers received exactly what was paid
-    assert_eq!(s.pool().drawn_this_year, t.paid);
+    assert_eq!(
+        s.pool().drawn_this_year.u128(),
+        t.paid.u128() - m.paid_at_year_start
+    );
     let mut stats_paid = 0u128;
     let mut stats_owed = 0u128;
     for r in REFERRERS {
@@ -186,7 +234,7 @@ proptest! {
         ops in proptest::collection::vec(op(), 1..50),
     ) {
         let mut s = SuiteBuilder::new().with_pool(u128::from(fund) * 100 * M, 50_000 * M).build();
-        let mut m = Model { funded: BTreeMap::new(), referees: vec![] };
+        let mut m = Model { funded: BTreeMap::new(), referees: vec![], paid_at_year_start: 0 };
         for (i, r) in REFERRERS.iter().enumerate() {
             // every referrer gets a code at tier >= 1, then moves to its random starting tier
             s.set_tier(r, 1);

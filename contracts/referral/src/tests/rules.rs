@@ -544,3 +544,184 @@ fn queries_list_referrals_of_a_referrer_paginated_and_totals() {
     assert_eq!(st.pool_available, s.pool().available);
     assert!(st.price_fresh && st.paying && !st.can_settle);
 }
+
+/// Issue 12 §6: a bonus that converts to 0 MESI (a very high price) is never recorded as paid with
+/// nothing sent: validation is refused with a typed error and the referral stays pending.
+#[test]
+fn a_bonus_that_rounds_to_zero_is_refused_and_stays_pending() {
+    let mut s = SuiteBuilder::new().build();
+    s.referrer("alice", 1, "alice");
+    s.refer("carol", "alice").unwrap();
+    // USD 10 at USD 20,000,000 per MESI = 0.5 base units
+    s.post_price(Decimal::from_ratio(20_000_000u128, 1u128))
+        .unwrap();
+    let before = (s.snapshot(), s.balance("alice"));
+    assert_eq!(
+        err(s.validate("carol")),
+        ContractError::BonusRoundsToZero {
+            usd: Uint128::new(10 * M)
+        }
+    );
+    assert_eq!((s.snapshot(), s.balance("alice")), before);
+    assert_eq!(
+        s.referral_of("carol").unwrap().status,
+        ReferralStatus::Pending
+    );
+    assert_eq!(s.totals().paid_count, 0);
+    // once the price allows a non-zero bonus it is paid, with a real transfer
+    s.post_price(Decimal::from_ratio(10_000_000u128, 1u128))
+        .unwrap();
+    s.validate("carol").unwrap();
+    assert_eq!(s.balance("alice") - before.1, 1);
+    assert_eq!(s.referral_of("carol").unwrap().status, ReferralStatus::Paid);
+}
+
+/// Issue 12 §6, the other way to a zero: a tiny configured bonus (1 micro-USD at USD 2 per MESI).
+#[test]
+fn a_small_configured_bonus_that_rounds_to_zero_is_refused() {
+    let mut s = SuiteBuilder {
+        bonus_usd: Some(Uint128::new(1)),
+        ..SuiteBuilder::new()
+    }
+    .build();
+    s.post_price(Decimal::from_ratio(2u128, 1u128)).unwrap();
+    s.referrer("alice", 1, "alice");
+    s.refer("carol", "alice").unwrap();
+    let before = s.snapshot();
+    assert_eq!(
+        err(s.validate("carol")),
+        ContractError::BonusRoundsToZero {
+            usd: Uint128::new(1)
+        }
+    );
+    assert_eq!(s.snapshot(), before);
+    assert_eq!(
+        s.referral_of("carol").unwrap().status,
+        ReferralStatus::Pending
+    );
+}
+
+/// Issue 12 §7 with its values: pool yearly cap 2,000 MESI; a tier-5 bonus of 3,000 MESI owed ahead
+/// of a tier-1 bonus of 200 (owed while the cap was higher). A year later `settle_owed` pays the 200;
+/// the 3,000 stays owed (moved to the back), and is paid once a cap lets it fit.
+#[test]
+fn one_large_owed_referral_never_blocks_the_queue() {
+    let mut s = SuiteBuilder::new().with_pool(0, 5_000 * M).build();
+    s.referrer("whale", 5, "whale");
+    s.referrer("alice", 1, "alice");
+    s.refer("carol", "whale").unwrap();
+    s.refer("dave", "alice").unwrap();
+    s.validate("carol").unwrap();
+    s.validate("dave").unwrap();
+    let owed = s.owed(None, None).owed;
+    assert_eq!(
+        owed.iter().map(|o| o.amount.u128()).collect::<Vec<_>>(),
+        vec![3_000 * M, 200 * M]
+    );
+    s.set_pool_cap(2_000 * M).unwrap();
+    s.fund_pool(10_000 * M).unwrap();
+    s.advance(365 * DAY);
+    let st = s.status();
+    assert_eq!(st.next_owed, Some(Uint128::new(200 * M)));
+    assert!(st.can_settle);
+    let alice_before = s.balance("alice");
+    s.settle(None).unwrap();
+    assert_eq!(s.balance("alice") - alice_before, 200 * M);
+    assert_eq!(s.referral_of("dave").unwrap().status, ReferralStatus::Paid);
+    // no referral is lost: the 3,000 is still owed, now alone in the queue
+    assert_eq!(s.referral_of("carol").unwrap().status, ReferralStatus::Owed);
+    let t = s.totals();
+    assert_eq!((t.owed_count, t.owed.u128()), (1, 3_000 * M));
+    // under this cap it can never be paid: a clear error, nothing changes
+    let before = s.snapshot();
+    assert_eq!(
+        err(s.settle(None)),
+        ContractError::OwedAboveYearlyCap {
+            examined: 1,
+            yearly_cap: Uint128::new(2_000 * M)
+        }
+    );
+    assert_eq!(s.snapshot(), before);
+    // a cap that fits it: paid in the next year (200 of this year's cap is drawn)
+    s.set_pool_cap(3_000 * M).unwrap();
+    assert!(matches!(
+        err(s.settle(None)),
+        ContractError::BudgetExhausted { .. }
+    ));
+    s.advance(365 * DAY);
+    let whale_before = s.balance("whale");
+    s.settle(None).unwrap();
+    assert_eq!(s.balance("whale") - whale_before, 3_000 * M);
+    let t = s.totals();
+    assert_eq!(
+        (t.owed_count, t.paid_count, t.paid.u128()),
+        (0, 2, 3_200 * M)
+    );
+}
+
+/// Issue 12 §7: a bonus that can never fit the referral pool's yearly cap is refused at validation
+/// with a typed error (the referral stays pending, nothing is owed), so it cannot block the queue.
+#[test]
+fn a_bonus_above_the_yearly_cap_is_refused_at_validation() {
+    let mut s = SuiteBuilder::new().with_pool(10_000 * M, 2_000 * M).build();
+    s.referrer("whale", 5, "whale");
+    s.referrer("alice", 1, "alice");
+    s.refer("carol", "whale").unwrap();
+    s.refer("dave", "alice").unwrap();
+    let before = s.snapshot();
+    assert_eq!(
+        err(s.validate("carol")),
+        ContractError::BonusAboveYearlyCap {
+            bonus: Uint128::new(3_000 * M),
+            yearly_cap: Uint128::new(2_000 * M)
+        }
+    );
+    assert_eq!(s.snapshot(), before);
+    assert_eq!(
+        s.referral_of("carol").unwrap().status,
+        ReferralStatus::Pending
+    );
+    s.validate("dave").unwrap();
+    assert_eq!(s.referral_of("dave").unwrap().status, ReferralStatus::Paid);
+    // raising the cap lets the operator validate it
+    s.set_pool_cap(3_200 * M).unwrap();
+    s.validate("carol").unwrap();
+    assert_eq!(s.referral_of("carol").unwrap().status, ReferralStatus::Paid);
+}
+
+/// `settle_owed` stays bounded: `limit` counts every entry examined, paid or moved back.
+#[test]
+fn settle_owed_examines_at_most_limit_entries() {
+    let mut s = SuiteBuilder::new().with_pool(0, 5_000 * M).build();
+    s.referrer("whale", 5, "whale");
+    s.referrer("alice", 1, "alice");
+    for i in 0..3 {
+        s.refer(&format!("big{i}"), "whale").unwrap();
+        s.validate(&format!("big{i}")).unwrap();
+    }
+    s.refer("dave", "alice").unwrap();
+    s.validate("dave").unwrap();
+    s.set_pool_cap(2_000 * M).unwrap();
+    s.fund_pool(10_000 * M).unwrap();
+    s.advance(365 * DAY);
+    // 3 entries examined, all above the cap: an error, nothing moves
+    assert_eq!(
+        err(s.settle(Some(3))),
+        ContractError::OwedAboveYearlyCap {
+            examined: 3,
+            yearly_cap: Uint128::new(2_000 * M)
+        }
+    );
+    let res = s.settle(Some(4)).unwrap();
+    let attr = |k: &str| {
+        res.events
+            .iter()
+            .flat_map(|e| e.attributes.iter())
+            .find(|a| a.key == k)
+            .map(|a| a.value.clone())
+    };
+    assert_eq!(attr("settled").as_deref(), Some("1"));
+    assert_eq!(attr("moved_back").as_deref(), Some("3"));
+    assert_eq!(s.referral_of("dave").unwrap().status, ReferralStatus::Paid);
+    assert_eq!(s.totals().owed_count, 3);
+}

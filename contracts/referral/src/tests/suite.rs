@@ -272,6 +272,26 @@ impl Suite {
             &[],
         )
     }
+    /// Treasury owner sets the referral pool's yearly cap.
+    pub fn set_pool_cap(&mut self, cap: u128) -> Res {
+        self.app.execute_contract(
+            self.owner.clone(),
+            self.treasury.clone(),
+            &treasury::ExecuteMsg::UpdateConfig {
+                feeder: None,
+                operators: None,
+                max_price_age: None,
+                max_batch: None,
+                month_seconds: None,
+                pool_caps: Some(vec![PoolCap {
+                    pool: Pool::Referral,
+                    yearly_cap: Uint128::new(cap),
+                }]),
+                epoch_claim_seconds: None,
+            },
+            &[],
+        )
+    }
     /// Empties the pool back into the reserve.
     pub fn drain_pool(&mut self) {
         let balance = self.pool().balance.u128();
