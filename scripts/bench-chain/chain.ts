@@ -27,7 +27,7 @@ import { fromBech32, toBech32 } from "@cosmjs/encoding";
 import { QueryClient, setupStakingExtension } from "@cosmjs/stargate";
 import { connectComet } from "@cosmjs/tendermint-rpc";
 import { startDevnet } from "../../tests/e2e/devnet";
-import { ROOT, clientOptions, loadNetwork, type Network } from "../deploy/config";
+import { ROOT, clientOptions, loadDevAccounts, loadNetwork, type Network } from "../deploy/config";
 import { DeployContext } from "../deploy/context";
 import { actors, type Actor } from "../deploy/accounts";
 import { GENESIS_SUPPLY, MESI } from "../deploy/genesis";
@@ -165,17 +165,16 @@ function galleryGroup(b: Bench): Group {
  * A Merkle tree of 2^20 leaves (scripts/merkle encoding), built level by level so only the one claimer's proof is
  * kept: the claimer's proof has exactly 20 hashes, as a claim in an epoch of about a million earners would.
  */
-function bigTree(claimer: string, amount: string, depth = 20) {
+export function bigTree(claimer: string, amount: string, depth = 20) {
   const n = 1 << depth;
-  let level: Buffer[] = [leafHash(claimer, amount)];
-  let total = BigInt(amount);
-  for (let i = 1; i < n; i++) {
-    level.push(leafHash(`bench-earner-${i}`, "1"));
-    total += 1n;
-  }
-  const mine = level[0];
-  level.sort(Buffer.compare);
-  let idx = level.findIndex((l) => l.equals(mine));
+  // leaves as hex (same bytes as merkle.mjs leafHash: sha256(address "|" amount)); hex order = byte order
+  const hex: string[] = [leafHash(claimer, amount).toString("hex")];
+  for (let i = 1; i < n; i++) hex.push(createHash("sha256").update(`bench-earner-${i}|1`).digest("hex"));
+  const total = BigInt(amount) + BigInt(n - 1);
+  const mine = hex[0];
+  hex.sort();
+  let idx = hex.indexOf(mine);
+  let level: Buffer[] = hex.map((h) => Buffer.from(h, "hex"));
   const proof: string[] = [];
   while (level.length > 1) {
     const sib = idx ^ 1;
@@ -190,18 +189,14 @@ function bigTree(claimer: string, amount: string, depth = 20) {
   return { root, total: total.toString(), proof };
 }
 
-function treasuryGroup(b: Bench): Group {
+function treasuryGroup(b: Bench, tree: ReturnType<typeof bigTree>): Group {
   let treasury = "";
   let vestee: Actor;
-  let tree: ReturnType<typeof bigTree>;
   const { operator, dave, carol, deployer } = b.who;
   return {
     name: "treasury",
     async setup() {
       treasury = b.record.contracts.treasury.address;
-      const t0 = Date.now();
-      tree = bigTree(carol.address, AMOUNT.toString());
-      console.log(`[bench-chain] Merkle tree of 2^20 leaves built in ${((Date.now() - t0) / 1000).toFixed(1)}s (proof ${tree.proof.length} hashes)`);
       // a vesting schedule with 2-second months (the treasury keeps each schedule's month length)
       vestee = await b.fresh("vestee");
       const cfg = await b.query(treasury, { config: {} });
@@ -392,6 +387,10 @@ async function main() {
     if (!fs.existsSync(path.join(anchorsDir, f))) throw new Error(`artifacts/anchors/${f} missing: run scripts/bench.sh (make bench) first`);
   }
   if (process.argv.includes("--keep")) process.env.MESI_E2E_KEEP = "1";
+  // the 2^20-leaf tree first: building it blocks this process for a while (no RPC connection may idle meanwhile)
+  const tt = Date.now();
+  const tree = bigTree(loadDevAccounts()["carol"].address, AMOUNT.toString());
+  console.log(`[bench-chain] Merkle tree of 2^20 leaves built in ${((Date.now() - tt) / 1000).toFixed(1)}s (the claim's proof: ${tree.proof.length} hashes)`);
   const dev = await startDevnet(1);
   console.log(`[bench-chain] devnet up in ${dev.startSeconds.toFixed(1)}s at ${dev.rpc()} (${dev.dir})`);
   try {
@@ -435,7 +434,7 @@ async function main() {
     const groups: Group[] = [tokenGroup(b)];
     const has = (k: string) => Boolean(d.record.contracts[k]);
     if (has("gallery")) groups.push(galleryGroup(b));
-    if (has("treasury") && has("token")) groups.push(treasuryGroup(b));
+    if (has("treasury") && has("token")) groups.push(treasuryGroup(b, tree));
     if (has("bid-to-meet")) groups.push(bidToMeetGroup(b));
     if (has("referral")) groups.push(referralGroup(b));
     if (has("validator-rewards")) groups.push(validatorRewardsGroup(b));
