@@ -4,6 +4,7 @@ mod genesis;
 mod holding_score;
 mod lock;
 mod msg_json;
+mod parser_diff;
 mod props;
 pub(crate) mod reference;
 mod suite;

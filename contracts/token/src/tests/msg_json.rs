@@ -1,7 +1,11 @@
-//! The compact hand-written message deserializer accepts exactly the derived JSON.
+//! Message JSON (SPEC §1, issue 12 §1): every message round-trips; cw20-base 2.0's grammar
+//! (unknown fields ignored, duplicates refused). The random differential test is in
+//! `parser_diff.rs`.
 
 use cosmwasm_std::{from_json, to_json_vec, Binary, Uint128};
+use cw20::Cw20ExecuteMsg;
 use cw20::{EmbeddedLogo, Expiration, Logo};
+use cw20_base::msg::QueryMsg as Cw20QueryMsg;
 use mesi_types::token::{ExecuteMsg, QueryMsg, SlashRecipient, TierRow};
 
 fn all_execute() -> Vec<ExecuteMsg> {
@@ -137,7 +141,7 @@ fn all_query() -> Vec<QueryMsg> {
 }
 
 #[test]
-fn every_message_roundtrips_through_the_compact_deserializer() {
+fn every_message_roundtrips_through_json() {
     for m in all_execute() {
         let back: ExecuteMsg = from_json(to_json_vec(&m).unwrap()).unwrap();
         assert_eq!(back, m);
@@ -175,11 +179,6 @@ fn optional_fields_may_be_omitted_like_the_derive() {
 #[test]
 fn malformed_messages_are_rejected() {
     for bad in [
-        // unknown field
-        r#"{"transfer":{"recipient":"r","amount":"1","memo":"x"}}"#,
-        // a field another variant owns
-        r#"{"transfer":{"recipient":"r","amount":"1","spender":"x"}}"#,
-        r#"{"token_info":{"address":"x"}}"#,
         // missing required field
         r#"{"transfer":{"recipient":"r"}}"#,
         // duplicate field
@@ -195,9 +194,85 @@ fn malformed_messages_are_rejected() {
         r#"{"balance":{"address":"a"}}"#,
     ] {
         assert!(from_json::<ExecuteMsg>(bad.as_bytes()).is_err(), "{bad}");
+        assert!(
+            from_json::<Cw20ExecuteMsg>(bad.as_bytes()).is_err(),
+            "{bad}"
+        );
     }
     assert!(from_json::<QueryMsg>(br#"{"transfer":{"recipient":"r","amount":"1"}}"#).is_err());
     assert!(from_json::<QueryMsg>(br#"{"balance":{}}"#).is_err());
+}
+
+/// Issue 12 §1: CosmWasm 2.x messages ignore unknown fields; cw20-base accepts these, and so do
+/// we, read as if the extra field were absent.
+#[test]
+fn unknown_fields_are_accepted_and_ignored_like_cw20_base() {
+    let addr = "cosmwasm1qqqsyqcyq5rqwzqfpg9scrgwpugpzysn7hzdtn";
+    let exec = [
+        (
+            format!(r#"{{"transfer":{{"recipient":"{addr}","amount":"5","memo":"hi"}}}}"#),
+            format!(r#"{{"transfer":{{"recipient":"{addr}","amount":"5"}}}}"#),
+        ),
+        (
+            format!(r#"{{"update_minter":{{"new_minter":null,"owner":"{addr}"}}}}"#),
+            r#"{"update_minter":{"new_minter":null}}"#.to_string(),
+        ),
+    ];
+    for (with, without) in exec {
+        let ours: ExecuteMsg = from_json(with.as_bytes()).unwrap();
+        let theirs: Cw20ExecuteMsg = from_json(with.as_bytes()).unwrap();
+        assert_eq!(ours, from_json::<ExecuteMsg>(without.as_bytes()).unwrap());
+        assert_eq!(to_json_vec(&ours).unwrap(), to_json_vec(&theirs).unwrap());
+    }
+    let query = [
+        (
+            format!(r#"{{"balance":{{"address":"{addr}","x":1}}}}"#),
+            format!(r#"{{"balance":{{"address":"{addr}"}}}}"#),
+        ),
+        (
+            r#"{"token_info":{"x":null}}"#.to_string(),
+            r#"{"token_info":{}}"#.to_string(),
+        ),
+    ];
+    for (with, without) in query {
+        let ours: QueryMsg = from_json(with.as_bytes()).unwrap();
+        let theirs: Cw20QueryMsg = from_json(with.as_bytes()).unwrap();
+        assert_eq!(ours, from_json::<QueryMsg>(without.as_bytes()).unwrap());
+        assert_eq!(to_json_vec(&ours).unwrap(), to_json_vec(&theirs).unwrap());
+    }
+    // the extension messages follow the same rule
+    let m: ExecuteMsg = from_json(br#"{"lock":{"amount":"7","note":[1]}}"#).unwrap();
+    assert_eq!(
+        m,
+        ExecuteMsg::Lock {
+            amount: Uint128::new(7)
+        }
+    );
+}
+
+/// Issue 12 §1: a field given twice is refused (cw20-base refuses it): a front end or indexer
+/// reading the first value must never see a different message than the contract executes.
+#[test]
+fn duplicate_fields_are_refused_like_cw20_base() {
+    let addr = "cosmwasm1qqqsyqcyq5rqwzqfpg9scrgwpugpzysn7hzdtn";
+    for dup in [
+        format!(
+            r#"{{"increase_allowance":{{"spender":"{addr}","amount":"1","expires":null,"expires":{{"at_height":5}}}}}}"#
+        ),
+        format!(r#"{{"update_minter":{{"new_minter":null,"new_minter":"{addr}"}}}}"#),
+        r#"{"lock":{"amount":"1","amount":"2"}}"#.to_string(),
+    ] {
+        assert!(from_json::<ExecuteMsg>(dup.as_bytes()).is_err(), "{dup}");
+        if !dup.contains("lock") {
+            assert!(
+                from_json::<Cw20ExecuteMsg>(dup.as_bytes()).is_err(),
+                "{dup}"
+            );
+        }
+    }
+    let dup = r#"{"allowance":{"owner":"a","spender":"b","owner":"c"}}"#;
+    assert!(from_json::<QueryMsg>(dup.as_bytes()).is_err());
+    assert!(from_json::<Cw20QueryMsg>(dup.as_bytes()).is_err());
 }
 
 /// The hand-written extension responses are byte-identical to serde's output of the typed
