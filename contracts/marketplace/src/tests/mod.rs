@@ -1,4 +1,5 @@
 mod adversarial;
 mod invariant;
+mod o1;
 mod rules;
 mod suite;
