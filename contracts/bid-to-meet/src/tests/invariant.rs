@@ -1,13 +1,19 @@
 //! Proptest invariant over random bid/raise/withdraw/accept/consent/cancel/release/reclaim/
-//! dispute/resolve/slot sequences (real token + treasury):
-//!   MESI held by the contract == sum of live escrows + unclaimed refund credits,
-//!   and no MESI is created or lost (all balances sum to the genesis supply).
+//! dispute/resolve/slot sequences (real token + treasury), with the creators switching BtM off
+//! and on, the owner changing the commission, stray transfers and sweeps (issue 12):
+//!   MESI held by the contract == sum of live escrows + unclaimed refund credits + exactly the
+//!   stray transfers not yet swept; the contract's own owed total == that sum of the records;
+//!   a sweep takes exactly the stray transfers; a slot of a disabled creator takes no bid;
+//!   every bid keeps the commission rate in force when it was placed, and a release pays the
+//!   treasury exactly that rate (rounded up); no MESI is created or lost.
 
 use cosmwasm_std::Decimal;
 use proptest::prelude::*;
 
 use super::suite::*;
-use mesi_types::bid_to_meet::{BidStatus, BidStatus::*, Format};
+use mesi_types::bid_to_meet::{BidStatus, BidStatus::*, ConfigUpdate, ExecuteMsg, Format};
+
+use crate::error::ContractError;
 
 const FANS: [&str; 5] = ["whale", "whale2", "whale3", "small", "mid"];
 const CREATORS: [&str; 2] = ["creator", "creator2"];
@@ -71,6 +77,17 @@ enum Op {
         secs: u64,
     },
     StalePrice,
+    Toggle {
+        creator: usize,
+        on: bool,
+    },
+    SetCommission {
+        bps: u16,
+    },
+    Stray {
+        amount: u128,
+    },
+    Sweep,
 }
 
 fn op() -> impl Strategy<Value = Op> {
@@ -97,6 +114,11 @@ fn op() -> impl Strategy<Value = Op> {
         4 => prop_oneof![Just(MINUTE), Just(4 * MINUTE), Just(HOUR), Just(2 * DAY), Just(31 * DAY)]
             .prop_map(|secs| Op::Advance { secs }),
         1 => Just(Op::StalePrice),
+        1 => (0..CREATORS.len(), any::<bool>()).prop_map(|(creator, on)| Op::Toggle { creator, on }),
+        1 => prop_oneof![Just(0u16), Just(500), Just(1_000), Just(3_333), Just(9_999)]
+            .prop_map(|bps| Op::SetCommission { bps }),
+        1 => (1u128..1_000).prop_map(|amount| Op::Stray { amount }),
+        1 => Just(Op::Sweep),
     ]
 }
 
@@ -109,6 +131,11 @@ struct World {
     bids: Vec<u64>,
     slots: Vec<(u64, &'static str)>,
     supply: u128,
+    enabled: [bool; 2],
+    commission: u16,
+    /// bid id -> commission rate in force when it was placed.
+    frozen: std::collections::BTreeMap<u64, u16>,
+    surplus: u128,
 }
 
 impl World {
@@ -122,6 +149,10 @@ impl World {
             bids: vec![],
             slots: vec![],
             supply,
+            enabled: [true; 2],
+            commission: 1_000,
+            frozen: Default::default(),
+            surplus: 0,
         }
     }
 
@@ -156,11 +187,21 @@ impl World {
                 fan,
                 creator,
                 amount,
-            } => {
-                if let Ok(id) = s.bid(FANS[fan], CREATORS[creator], Format::VirtualVideo, amount) {
+            } => match s.bid(FANS[fan], CREATORS[creator], Format::VirtualVideo, amount) {
+                Ok(id) => {
+                    assert!(self.enabled[creator]);
                     self.bids.push(id);
+                    self.frozen.insert(id, self.commission);
                 }
-            }
+                Err(e) => {
+                    if !self.enabled[creator] {
+                        assert!(matches!(
+                            err(Err::<(), _>(e)),
+                            ContractError::CreatorNotEnabled { .. }
+                        ));
+                    }
+                }
+            },
             Op::Raise { bid, amount } => {
                 if let Some((id, fan, _)) = self.bid_at(bid, &[Open]) {
                     let _ = self.s.raise(&fan, id, amount);
@@ -193,7 +234,13 @@ impl World {
                     } else {
                         "wrong".to_string()
                     };
-                    let _ = self.s.release(&fan, id, &c);
+                    let before = self.s.balance(&self.s.treasury);
+                    if self.s.release(&fan, id, &c).is_ok() {
+                        let amount = self.s.get_bid(id).amount.u128();
+                        let bps = u128::from(self.frozen[&id]);
+                        let commission = amount - amount * (10_000 - bps) / 10_000;
+                        assert_eq!(self.s.balance(&self.s.treasury) - before, commission);
+                    }
                 }
             }
             Op::Reclaim { bid } => {
@@ -211,10 +258,20 @@ impl World {
                     let b = self.s.get_bid(id);
                     if b.status == BidStatus::Disputed {
                         let to_fan = b.amount.u128() * fan_pct as u128 / 100;
+                        let to_creator = b.amount.u128() - to_fan;
                         let arb = self.s.arbiter.clone();
-                        self.s
-                            .resolve(&arb, id, to_fan, b.amount.u128() - to_fan)
-                            .unwrap();
+                        match self.s.resolve(&arb, id, to_fan, to_creator) {
+                            Ok(_) => {}
+                            // A creator part whose share rounds to zero is refused (issue 12 §6).
+                            Err(e) => {
+                                let bps = u128::from(self.frozen[&id]);
+                                assert_eq!(to_creator * (10_000 - bps) / 10_000, 0);
+                                assert!(matches!(
+                                    err(Err::<(), _>(e)),
+                                    ContractError::CreatorShareRoundsToZero { .. }
+                                ));
+                            }
+                        }
                     }
                 }
             }
@@ -227,9 +284,28 @@ impl World {
             }
             Op::SlotBid { fan, slot, amount } => {
                 if !self.slots.is_empty() {
-                    let (id, _) = self.slots[slot % self.slots.len()];
-                    if let Ok(bid) = s.slot_bid(FANS[fan], id, amount) {
-                        self.bids.push(bid);
+                    let (id, creator) = self.slots[slot % self.slots.len()];
+                    let on = self.enabled[CREATORS.iter().position(|c| *c == creator).unwrap()];
+                    match s.slot_bid(FANS[fan], id, amount) {
+                        Ok(bid) => {
+                            // Issue 12 §7: only while the creator has BtM on.
+                            assert!(on, "slot bid accepted while the creator is disabled");
+                            self.bids.push(bid);
+                            self.frozen.insert(bid, self.commission);
+                        }
+                        Err(e) => {
+                            if !on
+                                && s.now() < s.get_slot(id).end_time
+                                && s.get_slot(id).status
+                                    == mesi_types::bid_to_meet::SlotStatus::Open
+                            {
+                                assert!(matches!(
+                                    err(Err::<(), _>(e)),
+                                    ContractError::CreatorNotEnabled { .. }
+                                        | ContractError::SelfBid
+                                ));
+                            }
+                        }
                     }
                 }
             }
@@ -246,6 +322,56 @@ impl World {
             }
             Op::Advance { secs } => s.advance(secs),
             Op::StalePrice => s.advance_stale(2 * HOUR),
+            Op::Toggle { creator, on } => {
+                let r = if on {
+                    s.enable(CREATORS[creator], M, &[Format::VirtualVideo])
+                } else {
+                    s.exec_as(CREATORS[creator], &ExecuteMsg::Disable {})
+                };
+                if r.is_ok() {
+                    self.enabled[creator] = on;
+                }
+            }
+            Op::SetCommission { bps } => {
+                let owner = s.owner.clone();
+                s.exec(
+                    &owner,
+                    &ExecuteMsg::UpdateConfig(ConfigUpdate {
+                        commission_bps: Some(bps),
+                        ..ConfigUpdate::default()
+                    }),
+                )
+                .unwrap();
+                self.commission = bps;
+            }
+            Op::Stray { amount } => {
+                let (token, btm, mid) = (s.token.clone(), s.btm.clone(), s.addr("mid"));
+                if cw_multi_test::Executor::execute_contract(
+                    &mut s.app,
+                    mid,
+                    token,
+                    &cw20::Cw20ExecuteMsg::Transfer {
+                        recipient: btm.to_string(),
+                        amount: amount.into(),
+                    },
+                    &[],
+                )
+                .is_ok()
+                {
+                    self.surplus += amount;
+                }
+            }
+            Op::Sweep => {
+                let owner = s.owner.clone();
+                let before = s.balance(&owner);
+                match s.exec(&owner, &ExecuteMsg::Sweep {}) {
+                    Ok(_) => {
+                        assert_eq!(s.balance(&owner) - before, self.surplus);
+                        self.surplus = 0;
+                    }
+                    Err(_) => assert_eq!(self.surplus, 0),
+                }
+            }
         }
     }
 
@@ -253,9 +379,20 @@ impl World {
         let s = &self.s;
         let held = s.held();
         let owed = s.owed(&CREATORS, &FANS);
-        assert_eq!(held, owed, "MESI held != live escrows + refund credits");
+        assert_eq!(
+            held,
+            owed + self.surplus,
+            "MESI held != live escrows + refund credits + stray transfers"
+        );
+        let acc: mesi_types::bid_to_meet::AccountingResponse =
+            s.q(&mesi_types::bid_to_meet::QueryMsg::Accounting {});
+        assert_eq!(acc.owed.u128(), owed, "owed total != the records");
+        assert_eq!(acc.surplus.u128(), self.surplus);
+        for (id, bps) in &self.frozen {
+            assert_eq!(s.get_bid(*id).commission_bps, *bps);
+        }
         let mut everyone: u128 = HOLDERS.iter().map(|(n, _)| s.bal(n)).sum();
-        everyone += s.bal("creator2") + held + s.balance(&s.treasury);
+        everyone += s.bal("creator2") + held + s.balance(&s.treasury) + s.balance(&s.owner);
         assert_eq!(everyone, self.supply, "MESI created or lost");
     }
 }
@@ -276,7 +413,7 @@ proptest! {
             let _ = w.s.withdraw_refunds(fan);
         }
         w.check();
-        prop_assert_eq!(w.s.held(), w.s.owed(&CREATORS, &[]));
+        prop_assert_eq!(w.s.held(), w.s.owed(&CREATORS, &[]) + w.surplus);
         // price posted stays valid
         let _ = Decimal::one();
         // BTM_COVERAGE=1 prints the bid statuses each case reached (checks the generator explores them all).
