@@ -20,6 +20,22 @@ fn save_pair(
     Ok(())
 }
 
+/// The live allowance of `spender` on `owner`: an expired one counts as absent (SPEC §1, issue
+/// 12 §2, cw-plus #909), so it can never come back to life through an increase or decrease.
+fn live_allowance(
+    storage: &dyn Storage,
+    owner: &Addr,
+    spender: &Addr,
+    block: &BlockInfo,
+) -> Result<Option<AllowanceResponse>, ContractError> {
+    Ok(ALLOWANCES
+        .may_load(storage, (owner, spender))?
+        .filter(|a| !a.expires.is_expired(block)))
+}
+
+/// Adds `amount` to the sender's allowance for `spender`. An expired allowance counts as
+/// absent: the result is `amount`, expiring at `expires` or never (SPEC §1). `expires`, when
+/// given, replaces the expiry and must not be expired already (`InvalidExpiration`).
 pub fn increase_allowance(
     deps: DepsMut,
     env: Env,
@@ -33,8 +49,8 @@ pub fn increase_allowance(
     if spender_addr == info.sender {
         return Err(ContractError::CannotSetOwnAccount {});
     }
-    let key = (&info.sender, &spender_addr);
-    let mut val = ALLOWANCES.may_load(deps.storage, key)?.unwrap_or_default();
+    let mut val =
+        live_allowance(deps.storage, &info.sender, &spender_addr, &env.block)?.unwrap_or_default();
     if let Some(exp) = expires {
         if exp.is_expired(&env.block) {
             return Err(ContractError::InvalidExpiration {});
@@ -53,6 +69,8 @@ pub fn increase_allowance(
         .add_attribute("amount", amount))
 }
 
+/// Lowers the sender's allowance for `spender` by `amount`; down to zero, or an allowance that has
+/// expired (it counts as absent, SPEC §1), removes it. `NoAllowance` when there is none at all.
 pub fn decrease_allowance(
     deps: DepsMut,
     env: Env,
@@ -70,6 +88,10 @@ pub fn decrease_allowance(
     let mut allowance = ALLOWANCES
         .may_load(deps.storage, key)?
         .ok_or(ContractError::NoAllowance {})?;
+    if allowance.expires.is_expired(&env.block) {
+        // counts as zero: nothing is left to decrease, the record goes
+        allowance.allowance = Uint128::zero();
+    }
     if amount < allowance.allowance {
         allowance.allowance -= amount;
         if let Some(exp) = expires {

@@ -1,4 +1,5 @@
 mod adversarial;
+mod allowance_expiry;
 mod cw20_surface;
 mod genesis;
 mod holding_score;

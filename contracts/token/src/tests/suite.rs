@@ -341,6 +341,16 @@ impl Suite {
         })
         .unwrap()
     }
+    pub fn all_allowances(&self, owner: &str) -> Vec<cw20::AllowanceInfo> {
+        let r: cw20::AllAllowancesResponse = self
+            .q(&QueryMsg::AllAllowances {
+                owner: self.addr(owner).to_string(),
+                start_after: None,
+                limit: None,
+            })
+            .unwrap();
+        r.allowances
+    }
     pub fn config(&self) -> ConfigResponse {
         self.q(&QueryMsg::Config {}).unwrap()
     }
