@@ -6,7 +6,7 @@
 
 import { CosmWasmClient, SigningCosmWasmClient, ExecuteResult } from "@cosmjs/cosmwasm-stargate";
 import { Coin, StdFee } from "@cosmjs/amino";
-import { InstantiateMsg, ExecuteMsg, Binary, Expiration, Timestamp, Uint64, AdRevenueModel, MediaKind, ResolveOutcome, Uint128, Action, MintExtension, Payout, QueryMsg, GalleryFilter, MigrateMsg, Addr, AllNftInfoResponseForGalleryNftExtension, OwnerOfResponse, Approval, NftInfoResponseForGalleryNftExtension, GalleryNftExtension, OperatorsResponse, TokensResponse, ApprovalResponse, ApprovalsResponse, ConfigResponse, CollectionInfoAndExtensionResponseForNullableEmpty, Empty, CreatorPledgesResponse, GalleryResponse, GalleryItem, NumTokensResponse, OperatorResponse, OwnershipForAddr, PledgeResponse } from "./MesiGallery.types";
+import { InstantiateMsg, ExecuteMsg, Binary, Expiration, Timestamp, Uint64, AdRevenueModel, MediaKind, ResolveOutcome, Uint128, Action, MintExtension, Payout, QueryMsg, GalleryFilter, MigrateMsg, Addr, AllNftInfoResponseForGalleryNftExtension, OwnerOfResponse, Approval, NftInfoResponseForGalleryNftExtension, GalleryNftExtension, OperatorsResponse, TokensResponse, ApprovalResponse, ApprovalsResponse, ConfigResponse, CollectionInfoAndExtensionResponseForNullableEmpty, Empty, CreatorPledgesResponse, GalleryResponse, GalleryItem, AllInfoResponse, Attribute, CollectionInfo, ContractInfoResponse, OwnershipForAddr, MinterResponse, NumTokensResponse, OperatorResponse, PledgeResponse } from "./MesiGallery.types";
 export interface MesiGalleryReadOnlyInterface {
   contractAddress: string;
   ownerOf: ({
@@ -55,6 +55,9 @@ export interface MesiGalleryReadOnlyInterface {
   numTokens: () => Promise<NumTokensResponse>;
   contractInfo: () => Promise<CollectionInfoAndExtensionResponseForNullableEmpty>;
   getCollectionInfoAndExtension: () => Promise<CollectionInfoAndExtensionResponseForNullableEmpty>;
+  minter: () => Promise<MinterResponse>;
+  getMinterOwnership: () => Promise<OwnershipForAddr>;
+  getAllInfo: () => Promise<AllInfoResponse>;
   nftInfo: ({
     tokenId
   }: {
@@ -122,6 +125,9 @@ export class MesiGalleryQueryClient implements MesiGalleryReadOnlyInterface {
     this.numTokens = this.numTokens.bind(this);
     this.contractInfo = this.contractInfo.bind(this);
     this.getCollectionInfoAndExtension = this.getCollectionInfoAndExtension.bind(this);
+    this.minter = this.minter.bind(this);
+    this.getMinterOwnership = this.getMinterOwnership.bind(this);
+    this.getAllInfo = this.getAllInfo.bind(this);
     this.nftInfo = this.nftInfo.bind(this);
     this.allNftInfo = this.allNftInfo.bind(this);
     this.tokens = this.tokens.bind(this);
@@ -228,6 +234,21 @@ export class MesiGalleryQueryClient implements MesiGalleryReadOnlyInterface {
   getCollectionInfoAndExtension = async (): Promise<CollectionInfoAndExtensionResponseForNullableEmpty> => {
     return this.client.queryContractSmart(this.contractAddress, {
       get_collection_info_and_extension: {}
+    });
+  };
+  minter = async (): Promise<MinterResponse> => {
+    return this.client.queryContractSmart(this.contractAddress, {
+      minter: {}
+    });
+  };
+  getMinterOwnership = async (): Promise<OwnershipForAddr> => {
+    return this.client.queryContractSmart(this.contractAddress, {
+      get_minter_ownership: {}
+    });
+  };
+  getAllInfo = async (): Promise<AllInfoResponse> => {
+    return this.client.queryContractSmart(this.contractAddress, {
+      get_all_info: {}
     });
   };
   nftInfo = async ({
@@ -435,6 +456,11 @@ export interface MesiGalleryInterface {
     symbol?: string;
   }, fee?: number | StdFee | "auto", memo?: string, _funds?: Coin[]) => Promise<ExecuteResult>;
   updateOwnership: (action: Action, fee?: number | StdFee | "auto", memo?: string, _funds?: Coin[]) => Promise<ExecuteResult>;
+  sweep: ({
+    denom
+  }: {
+    denom: string;
+  }, fee?: number | StdFee | "auto", memo?: string, _funds?: Coin[]) => Promise<ExecuteResult>;
 }
 export class MesiGalleryClient implements MesiGalleryInterface {
   client: SigningCosmWasmClient;
@@ -458,6 +484,7 @@ export class MesiGalleryClient implements MesiGalleryInterface {
     this.resolve = this.resolve.bind(this);
     this.updateConfig = this.updateConfig.bind(this);
     this.updateOwnership = this.updateOwnership.bind(this);
+    this.sweep = this.sweep.bind(this);
   }
 
   transferNft = async ({
@@ -643,6 +670,17 @@ export class MesiGalleryClient implements MesiGalleryInterface {
   updateOwnership = async (action: Action, fee: number | StdFee | "auto" = "auto", memo?: string, _funds?: Coin[]): Promise<ExecuteResult> => {
     return await this.client.execute(this.sender, this.contractAddress, {
       update_ownership: action
+    }, fee, memo, _funds);
+  };
+  sweep = async ({
+    denom
+  }: {
+    denom: string;
+  }, fee: number | StdFee | "auto" = "auto", memo?: string, _funds?: Coin[]): Promise<ExecuteResult> => {
+    return await this.client.execute(this.sender, this.contractAddress, {
+      sweep: {
+        denom
+      }
     }, fee, memo, _funds);
   };
 }

@@ -77,6 +77,10 @@ export type ExecuteMsg = {
   };
 } | {
   update_ownership: Action;
+} | {
+  sweep: {
+    denom: string;
+  };
 };
 export type Binary = string;
 export type Expiration = {
@@ -154,6 +158,12 @@ export type QueryMsg = {
   contract_info: {};
 } | {
   get_collection_info_and_extension: {};
+} | {
+  minter: {};
+} | {
+  get_minter_ownership: {};
+} | {
+  get_all_info: {};
 } | {
   nft_info: {
     token_id: string;
@@ -271,16 +281,41 @@ export interface GalleryItem {
   token_id: string;
   token_uri?: string | null;
 }
-export interface NumTokensResponse {
-  count: number;
+export interface AllInfoResponse {
+  collection_extension: Attribute[];
+  collection_info: CollectionInfo;
+  contract_info: ContractInfoResponse;
+  num_tokens: number;
 }
-export interface OperatorResponse {
-  approval: Approval;
+export interface Attribute {
+  key: string;
+  value: Binary;
+}
+export interface CollectionInfo {
+  name: string;
+  symbol: string;
+  updated_at: Timestamp;
+}
+export interface ContractInfoResponse {
+  admin?: Addr | null;
+  code_id: number;
+  creator: Addr;
+  ibc_port?: string | null;
+  pinned: boolean;
 }
 export interface OwnershipForAddr {
   owner?: Addr | null;
   pending_expiry?: Expiration | null;
   pending_owner?: Addr | null;
+}
+export interface MinterResponse {
+  minter?: string | null;
+}
+export interface NumTokensResponse {
+  count: number;
+}
+export interface OperatorResponse {
+  approval: Approval;
 }
 export interface PledgeResponse {
   amount: Uint128;

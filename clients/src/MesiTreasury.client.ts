@@ -289,6 +289,11 @@ export interface MesiTreasuryInterface {
     epoch: number;
     proof: string[];
   }, fee?: number | StdFee | "auto", memo?: string, _funds?: Coin[]) => Promise<ExecuteResult>;
+  closeEpoch: ({
+    epoch
+  }: {
+    epoch: number;
+  }, fee?: number | StdFee | "auto", memo?: string, _funds?: Coin[]) => Promise<ExecuteResult>;
   burnBack: ({
     amount
   }: {
@@ -356,6 +361,7 @@ export interface MesiTreasuryInterface {
   claimVested: (fee?: number | StdFee | "auto", memo?: string, _funds?: Coin[]) => Promise<ExecuteResult>;
   syncReserve: (fee?: number | StdFee | "auto", memo?: string, _funds?: Coin[]) => Promise<ExecuteResult>;
   updateConfig: ({
+    epochClaimSeconds,
     feeder,
     maxBatch,
     maxPriceAge,
@@ -363,6 +369,7 @@ export interface MesiTreasuryInterface {
     operators,
     poolCaps
   }: {
+    epochClaimSeconds?: number;
     feeder?: string;
     maxBatch?: number;
     maxPriceAge?: number;
@@ -396,6 +403,7 @@ export class MesiTreasuryClient implements MesiTreasuryInterface {
     this.claim = this.claim.bind(this);
     this.postEpoch = this.postEpoch.bind(this);
     this.claimEpoch = this.claimEpoch.bind(this);
+    this.closeEpoch = this.closeEpoch.bind(this);
     this.burnBack = this.burnBack.bind(this);
     this.fundPool = this.fundPool.bind(this);
     this.defundPool = this.defundPool.bind(this);
@@ -480,6 +488,17 @@ export class MesiTreasuryClient implements MesiTreasuryInterface {
         amount,
         epoch,
         proof
+      }
+    }, fee, memo, _funds);
+  };
+  closeEpoch = async ({
+    epoch
+  }: {
+    epoch: number;
+  }, fee: number | StdFee | "auto" = "auto", memo?: string, _funds?: Coin[]): Promise<ExecuteResult> => {
+    return await this.client.execute(this.sender, this.contractAddress, {
+      close_epoch: {
+        epoch
       }
     }, fee, memo, _funds);
   };
@@ -618,6 +637,7 @@ export class MesiTreasuryClient implements MesiTreasuryInterface {
     }, fee, memo, _funds);
   };
   updateConfig = async ({
+    epochClaimSeconds,
     feeder,
     maxBatch,
     maxPriceAge,
@@ -625,6 +645,7 @@ export class MesiTreasuryClient implements MesiTreasuryInterface {
     operators,
     poolCaps
   }: {
+    epochClaimSeconds?: number;
     feeder?: string;
     maxBatch?: number;
     maxPriceAge?: number;
@@ -634,6 +655,7 @@ export class MesiTreasuryClient implements MesiTreasuryInterface {
   }, fee: number | StdFee | "auto" = "auto", memo?: string, _funds?: Coin[]): Promise<ExecuteResult> => {
     return await this.client.execute(this.sender, this.contractAddress, {
       update_config: {
+        epoch_claim_seconds: epochClaimSeconds,
         feeder,
         max_batch: maxBatch,
         max_price_age: maxPriceAge,

@@ -7,6 +7,7 @@
 export type Pool = "validator_rewards" | "referral" | "engagement_rewards" | "leaderboards" | "active_user_bonus" | "welcome_bonus";
 export type Uint128 = string;
 export interface InstantiateMsg {
+  epoch_claim_seconds?: number | null;
   feeder: string;
   genesis_vesting?: GenesisVesting | null;
   max_batch?: number | null;
@@ -58,6 +59,10 @@ export type ExecuteMsg = {
     proof: string[];
   };
 } | {
+  close_epoch: {
+    epoch: number;
+  };
+} | {
   burn_back: {
     amount: Uint128;
   };
@@ -107,6 +112,7 @@ export type ExecuteMsg = {
   sync_reserve: {};
 } | {
   update_config: {
+    epoch_claim_seconds?: number | null;
     feeder?: string | null;
     max_batch?: number | null;
     max_price_age?: number | null;
@@ -214,6 +220,7 @@ export interface AccountingResponse {
 }
 export type Addr = string;
 export interface ConfigResponse {
+  epoch_claim_seconds: number;
   feeder: Addr;
   max_batch: number;
   max_price_age: number;
@@ -234,8 +241,11 @@ export interface DrawerInfo {
 }
 export interface EpochResponse {
   claimed: Uint128;
+  closed: boolean;
+  deadline: number;
   epoch: number;
   posted_at: number;
+  returned: Uint128;
   root: string;
   total: Uint128;
 }
@@ -273,6 +283,8 @@ export interface PriceResponse {
   updated_at?: number | null;
 }
 export interface SupplyResponse {
+  books_balance?: boolean | null;
+  burned_by_holders?: Uint128 | null;
   genesis_supply: Uint128;
   over_issuance: Uint128;
   total_burned: Uint128;
