@@ -9,6 +9,7 @@
 
 pub mod bid_to_meet;
 pub mod gallery;
+pub mod influence;
 pub mod marketplace;
 pub mod referral;
 pub mod token;

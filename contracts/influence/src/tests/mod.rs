@@ -1,0 +1,4 @@
+mod adversarial;
+mod invariants;
+mod rules;
+mod suite;
