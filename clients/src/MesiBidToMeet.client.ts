@@ -6,7 +6,7 @@
 
 import { CosmWasmClient, SigningCosmWasmClient, ExecuteResult } from "@cosmjs/cosmwasm-stargate";
 import { Coin, StdFee } from "@cosmjs/amino";
-import { NullableUint128, Uint128, InstantiateMsg, ExecuteMsg, Binary, Format, Action, Expiration, Timestamp, Uint64, Cw20ReceiveMsg, ConfigUpdate, QueryMsg, MigrateMsg, Addr, BidStatus, BidResponse, BidLimitResponse, BidsResponse, ConfigResponse, CreatorResponse, KycResponse, OwnershipForString, RefundResponse, SlotStatus, SlotResponse, SlotsResponse } from "./MesiBidToMeet.types";
+import { NullableUint128, Uint128, InstantiateMsg, ExecuteMsg, Binary, Format, Action, Expiration, Timestamp, Uint64, Cw20ReceiveMsg, ConfigUpdate, QueryMsg, MigrateMsg, AccountingResponse, Addr, BidStatus, BidResponse, BidLimitResponse, BidsResponse, ConfigResponse, CreatorResponse, KycResponse, OwnershipForString, RefundResponse, SlotStatus, SlotResponse, SlotsResponse } from "./MesiBidToMeet.types";
 export interface MesiBidToMeetReadOnlyInterface {
   contractAddress: string;
   config: () => Promise<ConfigResponse>;
@@ -68,6 +68,7 @@ export interface MesiBidToMeetReadOnlyInterface {
   }: {
     address: string;
   }) => Promise<RefundResponse>;
+  accounting: () => Promise<AccountingResponse>;
 }
 export class MesiBidToMeetQueryClient implements MesiBidToMeetReadOnlyInterface {
   client: CosmWasmClient;
@@ -87,6 +88,7 @@ export class MesiBidToMeetQueryClient implements MesiBidToMeetReadOnlyInterface 
     this.slot = this.slot.bind(this);
     this.slotsByCreator = this.slotsByCreator.bind(this);
     this.refund = this.refund.bind(this);
+    this.accounting = this.accounting.bind(this);
   }
 
   config = async (): Promise<ConfigResponse> => {
@@ -216,6 +218,11 @@ export class MesiBidToMeetQueryClient implements MesiBidToMeetReadOnlyInterface 
       }
     });
   };
+  accounting = async (): Promise<AccountingResponse> => {
+    return this.client.queryContractSmart(this.contractAddress, {
+      accounting: {}
+    });
+  };
 }
 export interface MesiBidToMeetInterface {
   contractAddress: string;
@@ -320,6 +327,7 @@ export interface MesiBidToMeetInterface {
     slotId: number;
   }, fee?: number | StdFee | "auto", memo?: string, _funds?: Coin[]) => Promise<ExecuteResult>;
   withdrawRefunds: (fee?: number | StdFee | "auto", memo?: string, _funds?: Coin[]) => Promise<ExecuteResult>;
+  sweep: (fee?: number | StdFee | "auto", memo?: string, _funds?: Coin[]) => Promise<ExecuteResult>;
   updateConfig: ({
     antiSnipeExtension,
     antiSnipeWindow,
@@ -372,6 +380,7 @@ export class MesiBidToMeetClient implements MesiBidToMeetInterface {
     this.cancelSlot = this.cancelSlot.bind(this);
     this.settleSlot = this.settleSlot.bind(this);
     this.withdrawRefunds = this.withdrawRefunds.bind(this);
+    this.sweep = this.sweep.bind(this);
     this.updateConfig = this.updateConfig.bind(this);
     this.updateOwnership = this.updateOwnership.bind(this);
   }
@@ -580,6 +589,11 @@ export class MesiBidToMeetClient implements MesiBidToMeetInterface {
   withdrawRefunds = async (fee: number | StdFee | "auto" = "auto", memo?: string, _funds?: Coin[]): Promise<ExecuteResult> => {
     return await this.client.execute(this.sender, this.contractAddress, {
       withdraw_refunds: {}
+    }, fee, memo, _funds);
+  };
+  sweep = async (fee: number | StdFee | "auto" = "auto", memo?: string, _funds?: Coin[]): Promise<ExecuteResult> => {
+    return await this.client.execute(this.sender, this.contractAddress, {
+      sweep: {}
     }, fee, memo, _funds);
   };
   updateConfig = async ({

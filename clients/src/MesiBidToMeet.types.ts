@@ -92,6 +92,8 @@ export type ExecuteMsg = {
 } | {
   withdraw_refunds: {};
 } | {
+  sweep: {};
+} | {
   update_config: ConfigUpdate;
 } | {
   update_ownership: Action;
@@ -177,14 +179,22 @@ export type QueryMsg = {
   refund: {
     address: string;
   };
+} | {
+  accounting: {};
 };
 export interface MigrateMsg {}
+export interface AccountingResponse {
+  balance: Uint128;
+  owed: Uint128;
+  surplus: Uint128;
+}
 export type Addr = string;
 export type BidStatus = "open" | "outbid" | "awaiting_kyf" | "accepted" | "disputed" | "released" | "withdrawn" | "kyf_cancelled" | "reclaimed" | "resolved";
 export interface BidResponse {
   accepted_at?: number | null;
   amount: Uint128;
   code_hash?: string | null;
+  commission_bps: number;
   created_at: number;
   creator: Addr;
   fan: Addr;

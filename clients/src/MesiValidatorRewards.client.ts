@@ -241,7 +241,14 @@ export interface MesiValidatorRewardsInterface {
   }: {
     epochs: number[];
   }, fee?: number | StdFee | "auto", memo?: string, _funds?: Coin[]) => Promise<ExecuteResult>;
+  expireEpoch: ({
+    epoch
+  }: {
+    epoch: number;
+  }, fee?: number | StdFee | "auto", memo?: string, _funds?: Coin[]) => Promise<ExecuteResult>;
+  sweep: (fee?: number | StdFee | "auto", memo?: string, _funds?: Coin[]) => Promise<ExecuteResult>;
   updateConfig: ({
+    claimDeadline,
     maxPendingUnbondings,
     maxWorkEntries,
     operator,
@@ -250,6 +257,7 @@ export interface MesiValidatorRewardsInterface {
     treasury,
     unbondingPeriod
   }: {
+    claimDeadline?: number;
     maxPendingUnbondings?: number;
     maxWorkEntries?: number;
     operator?: string;
@@ -282,6 +290,8 @@ export class MesiValidatorRewardsClient implements MesiValidatorRewardsInterface
     this.reportWork = this.reportWork.bind(this);
     this.closeEpoch = this.closeEpoch.bind(this);
     this.claimWork = this.claimWork.bind(this);
+    this.expireEpoch = this.expireEpoch.bind(this);
+    this.sweep = this.sweep.bind(this);
     this.updateConfig = this.updateConfig.bind(this);
     this.updateOwnership = this.updateOwnership.bind(this);
   }
@@ -423,7 +433,24 @@ export class MesiValidatorRewardsClient implements MesiValidatorRewardsInterface
       }
     }, fee, memo, _funds);
   };
+  expireEpoch = async ({
+    epoch
+  }: {
+    epoch: number;
+  }, fee: number | StdFee | "auto" = "auto", memo?: string, _funds?: Coin[]): Promise<ExecuteResult> => {
+    return await this.client.execute(this.sender, this.contractAddress, {
+      expire_epoch: {
+        epoch
+      }
+    }, fee, memo, _funds);
+  };
+  sweep = async (fee: number | StdFee | "auto" = "auto", memo?: string, _funds?: Coin[]): Promise<ExecuteResult> => {
+    return await this.client.execute(this.sender, this.contractAddress, {
+      sweep: {}
+    }, fee, memo, _funds);
+  };
   updateConfig = async ({
+    claimDeadline,
     maxPendingUnbondings,
     maxWorkEntries,
     operator,
@@ -432,6 +459,7 @@ export class MesiValidatorRewardsClient implements MesiValidatorRewardsInterface
     treasury,
     unbondingPeriod
   }: {
+    claimDeadline?: number;
     maxPendingUnbondings?: number;
     maxWorkEntries?: number;
     operator?: string;
@@ -442,6 +470,7 @@ export class MesiValidatorRewardsClient implements MesiValidatorRewardsInterface
   }, fee: number | StdFee | "auto" = "auto", memo?: string, _funds?: Coin[]): Promise<ExecuteResult> => {
     return await this.client.execute(this.sender, this.contractAddress, {
       update_config: {
+        claim_deadline: claimDeadline,
         max_pending_unbondings: maxPendingUnbondings,
         max_work_entries: maxWorkEntries,
         operator,

@@ -5,6 +5,7 @@
 */
 
 export interface InstantiateMsg {
+  claim_deadline?: number | null;
   max_pending_unbondings?: number | null;
   max_work_entries?: number | null;
   operator: string;
@@ -62,7 +63,14 @@ export type ExecuteMsg = {
     epochs: number[];
   };
 } | {
+  expire_epoch: {
+    epoch: number;
+  };
+} | {
+  sweep: {};
+} | {
   update_config: {
+    claim_deadline?: number | null;
     max_pending_unbondings?: number | null;
     max_work_entries?: number | null;
     operator?: string | null;
@@ -159,6 +167,7 @@ export interface AccountingResponse {
   work_unclaimed: Uint128;
 }
 export interface ConfigResponse {
+  claim_deadline: number;
   max_pending_unbondings: number;
   max_work_entries: number;
   operator: string;
@@ -176,11 +185,14 @@ export interface ContributorRewardsResponse {
   units: Uint128;
 }
 export interface EpochResponse {
+  claim_until?: number | null;
   claimed: Uint128;
   claimed_contributors: number;
   closed: boolean;
+  closed_at?: number | null;
   contributors: number;
   epoch: number;
+  expired: boolean;
   reward: Uint128;
   total_units: Uint128;
 }
