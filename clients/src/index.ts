@@ -3,6 +3,8 @@ export * as MesiBidToMeet from "./MesiBidToMeet.client";
 export * as MesiBidToMeetTypes from "./MesiBidToMeet.types";
 export * as MesiGallery from "./MesiGallery.client";
 export * as MesiGalleryTypes from "./MesiGallery.types";
+export * as MesiInfluence from "./MesiInfluence.client";
+export * as MesiInfluenceTypes from "./MesiInfluence.types";
 export * as MesiMarketplace from "./MesiMarketplace.client";
 export * as MesiMarketplaceTypes from "./MesiMarketplace.types";
 export * as MesiReferral from "./MesiReferral.client";
