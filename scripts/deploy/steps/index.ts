@@ -5,6 +5,8 @@ import { galleryStep } from "./gallery";
 import { bidToMeetStep } from "./bid-to-meet";
 import { referralStep } from "./referral";
 import { validatorRewardsStep } from "./validator-rewards";
+import { marketplaceStep } from "./marketplace";
+import { influenceStep } from "./influence";
 import type { Step } from "./types";
 
 export const STEPS: Step[] = [
@@ -15,4 +17,6 @@ export const STEPS: Step[] = [
   bidToMeetStep,
   referralStep,
   validatorRewardsStep,
+  marketplaceStep, // after gallery, token and treasury
+  influenceStep, // after token and gallery (reads both)
 ];
