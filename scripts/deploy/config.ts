@@ -199,8 +199,10 @@ export function loadNetwork(name = process.env.NETWORK ?? "devnet"): Network {
 
 /**
  * Options for SigningCosmWasmClient.connectWithSigner: the network's gas price, and on the devnet (0.5 s blocks)
- * a 200 ms inclusion poll instead of cosmjs' default 3 s (which would make every transaction take >= 3 s).
+ * a 200 ms inclusion poll instead of cosmjs' default 3 s (which would make every transaction take >= 3 s);
+ * MESI_BROADCAST_POLL_MS overrides it (the public-network e2e test runs against a local chain).
  */
 export function clientOptions(net: Network) {
-  return { gasPrice: net.gasPrice, broadcastPollIntervalMs: net.local ? 200 : 3000 };
+  const poll = Number(process.env.MESI_BROADCAST_POLL_MS) || (net.local ? 200 : 3000); // tests of a non-local network on a local chain
+  return { gasPrice: net.gasPrice, broadcastPollIntervalMs: poll };
 }

@@ -59,7 +59,7 @@ describe("public-network deploy path (local: false) on a local chain", { skip: !
   /** runs scripts/deploy/deploy.ts with ONLY the public-network settings (no DEVNET_DIR, no devnet key) */
   const runDeploy = (file: string, mnemonic: string, deployments = path.join(dir, "deployments")) =>
     new Promise<{ code: number; out: string }>((resolve) => {
-      const env: Record<string, string | undefined> = { ...process.env, MESI_NETWORKS_FILE: file, MESI_DEPLOYMENTS_DIR: deployments, [SIGNER_ENV]: mnemonic };
+      const env: Record<string, string | undefined> = { ...process.env, MESI_NETWORKS_FILE: file, MESI_DEPLOYMENTS_DIR: deployments, [SIGNER_ENV]: mnemonic, MESI_BROADCAST_POLL_MS: "200" };
       for (const k of Object.keys(env)) if (k.startsWith("DEVNET_") || k === "MESI_MNEMONIC" || k === "MESI_RPC_URL") delete env[k];
       const p = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "scripts/deploy/deploy.ts"), "--network", NET], { env, cwd: ROOT });
       let out = "";
