@@ -26,6 +26,10 @@ import { MESI } from "../../scripts/deploy/genesis";
 import { buildTree } from "../../scripts/merkle/merkle.mjs";
 import { MesiTreasuryQueryClient } from "../../clients/src/MesiTreasury.client";
 import { MesiReferralQueryClient } from "../../clients/src/MesiReferral.client";
+import { MesiGalleryClient } from "../../clients/src/MesiGallery.client";
+import { MesiValidatorRewardsClient, MesiValidatorRewardsQueryClient } from "../../clients/src/MesiValidatorRewards.client";
+import { QueryClient, setupStakingExtension } from "@cosmjs/stargate";
+import { connectComet } from "@cosmjs/tendermint-rpc";
 import { ROOT, startDevnet, type Devnet } from "../e2e/devnet";
 
 const CHROMIUM = process.env.MESI_CHROMIUM ?? "/usr/bin/chromium";
@@ -116,13 +120,13 @@ describe("the dApp in a browser on the devnet", { skip: (missing.length > 0 && `
   let server: PreviewServer;
   let url: string;
   let browser: Browser;
-  let who: Record<"alice" | "bob" | "carol" | "feeder" | "liquidity" | "operator", Actor>;
+  let who: Record<"alice" | "bob" | "carol" | "deployer" | "feeder" | "liquidity" | "operator" | "validator0", Actor>;
   let tq: MesiTokenQueryClient, gq: MesiGalleryQueryClient, bq: MesiBidToMeetQueryClient;
   let token: string, treasury: string, gallery: string, btm: string;
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "mesi-web-e2e-"));
   const contexts: BrowserContext[] = [];
   let errors: string[] = [];
-  type Persona = "alice" | "carol" | "dave";
+  type Persona = "alice" | "carol" | "dave" | "validator0";
   const pages: Partial<Record<Persona, Page>> = {};
   const balance = async (addr: string) => BigInt((await tq.balance({ address: addr })).balance);
 
@@ -201,7 +205,7 @@ describe("the dApp in a browser on the devnet", { skip: (missing.length > 0 && `
     treasury = record.contracts.treasury.address;
     gallery = record.contracts.gallery.address;
     btm = record.contracts["bid-to-meet"].address;
-    who = await actors(loadNetwork("devnet"), ["alice", "bob", "carol", "feeder", "liquidity", "operator"] as const);
+    who = await actors(loadNetwork("devnet"), ["alice", "bob", "carol", "deployer", "feeder", "liquidity", "operator", "validator0"] as const);
     tq = new MesiTokenQueryClient(who.alice.client, token);
     gq = new MesiGalleryQueryClient(who.alice.client, gallery);
     bq = new MesiBidToMeetQueryClient(who.alice.client, btm);
@@ -259,6 +263,15 @@ describe("the dApp in a browser on the devnet", { skip: (missing.length > 0 && `
     assert.equal(chain.tier, 1);
     assert.equal(chain.locked, m(150));
     assert.match((await page.getByTestId("next-tier").textContent())!, /Tier 2 needs 200 influence points/);
+    // unlock waits the unlock delay: the page shows what is pending and when it is released
+    await page.getByTestId("lock-amount").fill("20");
+    await page.getByTestId("unlock-submit").click();
+    await included(page.getByTestId("lock-card"));
+    const lock = await tq.lock({ address: who.alice.address });
+    assert.equal(lock.pending_unlock, m(20));
+    assert.ok(lock.release_at && lock.release_at > Date.now() / 1000 + 6 * 86_400);
+    await page.getByTestId("pending-unlock").waitFor();
+    assert.match((await page.getByTestId("pending-unlock").textContent())!, /^20 unlocking in 6 d 23 h/);
     await shot(page, "1-account-lock");
   });
 
@@ -314,6 +327,31 @@ describe("the dApp in a browser on the devnet", { skip: (missing.length > 0 && `
     const usdc1 = BigInt((await who.carol.client.getBalance(who.carol.address, "uusdc")).amount);
     assert.equal(usdc0 - usdc1, 25_000_000n);
     await shot(page, "3-gallery-pledge");
+  });
+
+  test("gallery pages: a gallery longer than a page is paged with start_after", async () => {
+    const page = await openAs("carol");
+    const g = new MesiGalleryClient(who.carol.client, who.carol.address, gallery);
+    const year = new Date().getFullYear();
+    for (let i = 1; i <= 6; i++) {
+      await g.mint({
+        tokenId: `${year}-a-${String(i).padStart(2, "0")}`,
+        owner: who.carol.address,
+        extension: { content_hash: sha256(`item ${i}`), media_kind: i % 2 ? "audio" : "video", year, tags: ["series"], ad_revenue: "royalty", pay_per_view: false, rights_confirmed: true },
+      });
+    }
+    const first = (await gq.gallery({ creator: who.carol.address, limit: 6 })).items.map((i) => i.token_id);
+    assert.equal(first.length, 6);
+    assert.ok(!first.includes(tokenId));
+    const items = page.locator('[data-testid="gallery-item"]');
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="gallery-item"]').length === 6, undefined, { timeout: 15_000 });
+    assert.deepEqual(await items.evaluateAll((els) => els.map((e) => e.getAttribute("data-token-id"))), first);
+    await page.getByTestId("page-next").click();
+    await page.locator(`[data-testid="gallery-item"][data-token-id="${tokenId}"]`).waitFor();
+    assert.equal(await items.count(), 1);
+    await page.getByTestId("page-prev").click();
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="gallery-item"]').length === 6);
+    await shot(page, "3b-gallery-pages");
   });
 
   let bidId = 0;
@@ -457,6 +495,33 @@ describe("the dApp in a browser on the devnet", { skip: (missing.length > 0 && `
     await dave.getByTestId("refer-submit").click();
     await included(dave.getByTestId("referred-by"));
     assert.equal((await rq.referrerOf({ address: loadDevAccounts().dave.address })).referral?.referrer, who.alice.address);
+  });
+
+  test("validators: the whitelisted validator's stake and rewards on screen; its claim pays", async (t) => {
+    if (!record.contracts["validator-rewards"]) return t.skip("validator-rewards not deployed (artifact missing)");
+    const vr = record.contracts["validator-rewards"].address;
+    const vq = new MesiValidatorRewardsQueryClient(who.alice.client, vr);
+    const comet = await connectComet(dev.rpc(0));
+    const { validators } = await QueryClient.withExtensions(comet, setupStakingExtension).staking.validators("BOND_STATUS_BONDED");
+    comet.disconnect();
+    const valoper = validators[0].operatorAddress;
+    // the validator's own account applies with the threshold stake; the owner whitelists; a short funded stream
+    const stake = (await vq.threshold()).threshold;
+    await new MesiTokenClient(who.liquidity.client, who.liquidity.address, token).transfer({ recipient: who.validator0.address, amount: stake });
+    await new MesiTokenClient(who.validator0.client, who.validator0.address, token).send({ contract: vr, amount: stake, msg: toBinary({ apply: { validator: valoper } }) });
+    await new MesiValidatorRewardsClient(who.deployer.client, who.deployer.address, vr).whitelist({ validator: valoper });
+    await new MesiValidatorRewardsClient(who.deployer.client, who.deployer.address, vr).updateConfig({ streamPeriod: 20 });
+    await new MesiValidatorRewardsClient(who.operator.client, who.operator.address, vr).pullFromTreasury({ amount: m(1_000) });
+    const page = await openAs("validator0", "#validators");
+    await page.getByTestId("validators").getByText(valoper.slice(0, 10)).waitFor({ timeout: 15_000 });
+    await page.getByTestId("my-validator").waitFor({ timeout: 15_000 });
+    await page.waitForFunction(() => !(document.querySelector('[data-testid="claim-validator"]') as HTMLButtonElement | null)?.disabled, undefined, { timeout: 30_000 });
+    const b0 = await balance(who.validator0.address);
+    await page.getByTestId("claim-validator").click();
+    await included(page.getByTestId("my-validator"));
+    assert.ok((await balance(who.validator0.address)) > b0, "the claim paid nothing");
+    assert.equal((await vq.validator({ validator: valoper })).status, "whitelisted");
+    await shot(page, "11-validators");
   });
 
   test("a refused transaction shows the chain's reason and changes nothing", async () => {

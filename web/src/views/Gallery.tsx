@@ -96,7 +96,7 @@ function GalleryOf({ creator, stable }: { creator: string; stable: string }) {
       {!page.data && !page.error ? (
         <p className="muted">Loading…</p>
       ) : items.length === 0 ? (
-        <Empty>{filter ? "Nothing in this gallery matches the filter." : "This gallery is empty so far."}</Empty>
+        <Empty>{cursors.length > 0 ? "No more items." : filter ? "Nothing in this gallery matches the filter." : "This gallery is empty so far."}</Empty>
       ) : (
         <div className="tiles" data-testid="gallery-items">
           {items.map((it) => (
@@ -106,9 +106,9 @@ function GalleryOf({ creator, stable }: { creator: string; stable: string }) {
       )}
       {(cursors.length > 0 || items.length === PAGE) && (
         <div className="pager">
-          <button className="ghost small" disabled={cursors.length === 0} onClick={() => setCursors((c) => c.slice(0, -1))} data-testid="page-prev">← Newer</button>
+          <button className="ghost small" disabled={cursors.length === 0} onClick={() => setCursors((c) => c.slice(0, -1))} data-testid="page-prev">← Previous</button>
           <span className="muted small">page {cursors.length + 1}</span>
-          <button className="ghost small" disabled={items.length < PAGE} onClick={() => setCursors((c) => [...c, items[items.length - 1].token_id])} data-testid="page-next">Older →</button>
+          <button className="ghost small" disabled={items.length < PAGE} onClick={() => setCursors((c) => [...c, items[items.length - 1].token_id])} data-testid="page-next">Next →</button>
         </div>
       )}
     </Card>
@@ -247,7 +247,7 @@ function MintCard() {
             </div>
           </div>
           <div className="form" style={{ marginTop: 12 }}>
-            <label className="field">Token id<input value={tokenId} onChange={(e) => setTokenId(e.target.value)} placeholder="2025-sunset-01" data-testid="mint-token-id" /></label>
+            <label className="field">Token id<input value={tokenId} onChange={(e) => setTokenId(e.target.value)} placeholder={`${new Date().getFullYear()}-sunset-01`} data-testid="mint-token-id" /></label>
             <label className="field">Kind
               <select value={kind} onChange={(e) => setKind(e.target.value as MediaKind)} data-testid="mint-kind">
                 <option value="photo">Photo</option>
