@@ -84,7 +84,16 @@ pub fn execute(
             treasury,
             unlock_delay,
             tiers,
-        } => admin::update_config(deps, info, arbiter, treasury, unlock_delay, tiers),
+            marketplace,
+        } => admin::update_config(
+            deps,
+            info,
+            arbiter,
+            treasury,
+            unlock_delay,
+            tiers,
+            marketplace,
+        ),
         ExecuteMsg::UpdateOwnership(action) => {
             let o = ownership::update(deps.storage, deps.api, &env.block, &info.sender, action)?;
             let show = |a: Option<Addr>| a.map_or_else(|| "none".to_string(), String::from);

@@ -121,4 +121,13 @@ pub enum ContractError {
 
     #[error("1 to {max} slash recipients allowed")]
     InvalidRecipientCount { max: u32 },
+
+    /// SPEC §3: lowering the lock waits until the seller's live marketplace orders fit the
+    /// creator tier the lower lock gives. `limit` None = that tier has no limit.
+    #[error("cannot unlock: {live_orders} live marketplace orders exceed the limit {limit:?} of creator tier {tier}")]
+    LiveOrdersExceedTier {
+        live_orders: u32,
+        limit: Option<u32>,
+        tier: u8,
+    },
 }

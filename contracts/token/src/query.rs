@@ -171,11 +171,11 @@ pub fn lock(deps: Deps, env: Env, address: String) -> StdResult<Binary> {
 }
 
 /// Highest 1-based row whose threshold (picked by `col`) is <= `value`; 0 below row 1.
-fn row_reached(tiers: &[TierRow], value: u128, col: fn(&TierRow) -> Uint128) -> u8 {
+pub fn row_reached(tiers: &[TierRow], value: u128, col: fn(&TierRow) -> Uint128) -> u8 {
     tiers.iter().take_while(|r| col(r).u128() <= value).count() as u8
 }
 
-/// `TierResponse` JSON.
+/// `TierResponse` JSON: tier = max(fan tier, creator tier), both beside it (SPEC §1, issue 14).
 pub fn tier(deps: Deps, env: Env, address: String) -> StdResult<Binary> {
     let a = account(deps, &address)?;
     let t = env.block.time.seconds();
@@ -187,6 +187,8 @@ pub fn tier(deps: Deps, env: Env, address: String) -> StdResult<Binary> {
     let creator = row_reached(&tiers, locked, |r| r.creator_locked);
     Ok(Obj::new()
         .num("tier", fan.max(creator) as u64)
+        .num("fan_tier", fan as u64)
+        .num("creator_tier", creator as u64)
         .uint("influence_points", influence)
         .uint("holding_score", score)
         .uint("locked", locked)
@@ -214,6 +216,7 @@ pub fn config(deps: Deps) -> StdResult<Binary> {
         .num("unlock_delay", c.unlock_delay)
         .raw("tiers", &tiers)
         .uint("genesis_supply", c.genesis_supply.u128())
+        .opt_str("marketplace", c.marketplace.as_ref().map(|m| m.as_str()))
         .end())
 }
 

@@ -39,6 +39,8 @@ pub struct State {
     pub unlock_delay: u64,
     pub genesis_supply: Uint128,
     pub tiers: Vec<TierRow>,
+    /// Marketplace asked by `unlock` (SPEC §3); None = no check.
+    pub marketplace: Option<Addr>,
 }
 
 const STATE: &[u8] = b"st";
@@ -76,6 +78,12 @@ impl State {
                 creator_locked: Uint128::new(r.int()?),
             });
         }
+        // trailing and optional: records written before the field existed end here
+        let marketplace = if r.pos < raw.len() && r.byte()? == 1 {
+            Some(Addr::unchecked(r.string()?))
+        } else {
+            None
+        };
         Ok(State {
             name,
             symbol,
@@ -86,6 +94,7 @@ impl State {
             unlock_delay,
             genesis_supply,
             tiers,
+            marketplace,
         })
     }
 
@@ -113,6 +122,13 @@ impl State {
         for t in &self.tiers {
             put(&mut out, t.fan_hold.u128());
             put(&mut out, t.creator_locked.u128());
+        }
+        match &self.marketplace {
+            Some(m) => {
+                out.push(1);
+                put_str(&mut out, m.as_str());
+            }
+            None => out.push(0),
         }
         storage.set(STATE, &out);
     }

@@ -20,11 +20,20 @@ pub const DEFAULT_UNLOCK_DELAY: u64 = 604_800;
 /// Holding-score window: 7 days.
 pub const HOLDING_WINDOW_SECONDS: u64 = 604_800;
 
-/// Answer to `{"tier":{"address":"..."}}`.
+/// Answer to `{"tier":{"address":"..."}}` (SPEC §1 tiers, issue 14).
 #[cw_serde]
 pub struct TierResponse {
-    /// 0 = no tier, else 1..=5 with the default table.
+    /// The account's tier: the higher of `fan_tier` and `creator_tier`. 0 = no tier, else
+    /// 1..=5 with the default table. Fan-side limits and the referral multiplier follow it.
     pub tier: u8,
+    /// Highest row whose fan 7-day-hold threshold is at most `influence_points` (0 below row 1).
+    /// Absent in answers of older tokens: reads as 0.
+    #[serde(default)]
+    pub fan_tier: u8,
+    /// Highest row whose creator locked threshold is at most `locked` (0 below row 1): the
+    /// marketplace's selling limits follow it (SPEC §3). Absent in older answers: reads as 0.
+    #[serde(default)]
+    pub creator_tier: u8,
     /// holding score + locked amount.
     pub influence_points: Uint128,
     /// 7-day rolling time-weighted average balance.
@@ -176,6 +185,8 @@ pub enum ExecuteMsg {
     Lock { amount: Uint128 },
     /// Start lowering the locked amount: the amount stays locked until now + unlock_delay.
     /// One pending unlock per account: a new Unlock adds to it and restarts the timer.
+    /// With a marketplace configured, refused (`LiveOrdersExceedTier`) while the sender's live
+    /// orders there do not fit the creator tier of `locked - pending` after it (SPEC §3).
     Unlock { amount: Uint128 },
     /// Arbiter only: take `amount` (<= locked) from `address`'s locked tokens, to the treasury
     /// or split among `recipients` (parts sum to amount, no duplicates, 1..=20 rows).
@@ -184,12 +195,14 @@ pub enum ExecuteMsg {
         amount: Uint128,
         recipients: Option<Vec<SlashRecipient>>,
     },
-    /// Owner only: change arbiter, treasury, unlock delay or tier table (validated).
+    /// Owner only: change arbiter, treasury, unlock delay, tier table (validated) or the
+    /// marketplace that `unlock` asks (SPEC §3; `Some("")` removes it, `None` leaves it).
     UpdateConfig {
         arbiter: Option<String>,
         treasury: Option<String>,
         unlock_delay: Option<u64>,
         tiers: Option<Vec<TierRow>>,
+        marketplace: Option<String>,
     },
     /// Two-step ownership: propose (transfer_ownership), accept_ownership, renounce_ownership.
     UpdateOwnership(cw_ownable::Action),
@@ -296,6 +309,9 @@ pub struct ConfigResponse {
     pub unlock_delay: u64,
     pub tiers: Vec<TierRow>,
     pub genesis_supply: Uint128,
+    /// The marketplace `unlock` asks whether the seller's live orders fit the lower creator
+    /// tier (SPEC §3); `null` = no check.
+    pub marketplace: Option<String>,
 }
 
 #[cw_serde]

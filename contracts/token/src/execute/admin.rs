@@ -165,6 +165,9 @@ pub fn instantiate(
         unlock_delay: validate_delay(msg.unlock_delay.unwrap_or(DEFAULT_UNLOCK_DELAY))?,
         genesis_supply: Uint128::new(genesis),
         tiers,
+        // set by the owner once the marketplace exists (it is instantiated with this token's
+        // address): `update_config { marketplace }`
+        marketplace: None,
     }
     .save(deps.storage);
 
@@ -178,6 +181,8 @@ pub fn instantiate(
         .add_attribute("allocations", msg.allocations.len().to_string()))
 }
 
+/// The owner's config changes; each `Some` field is validated, `None` leaves it.
+/// `marketplace`: `Some("")` removes the unlock check, `Some(addr)` sets it (SPEC §3).
 pub fn update_config(
     deps: DepsMut,
     info: MessageInfo,
@@ -185,6 +190,7 @@ pub fn update_config(
     treasury: Option<String>,
     unlock_delay: Option<u64>,
     tiers: Option<Vec<TierRow>>,
+    marketplace: Option<String>,
 ) -> Result<Response, ContractError> {
     crate::ownership::assert_owner(deps.storage, &info.sender)?;
     let mut cfg = State::load(deps.storage)?;
@@ -201,10 +207,19 @@ pub fn update_config(
         validate_tiers(&t)?;
         cfg.tiers = t;
     }
+    if let Some(m) = marketplace {
+        cfg.marketplace = if m.is_empty() {
+            None
+        } else {
+            Some(deps.api.addr_validate(&m)?)
+        };
+    }
     cfg.save(deps.storage);
+    let shown = cfg.marketplace.as_ref().map_or("none", |m| m.as_str());
     Ok(Response::new()
         .add_attribute("action", "update_config")
-        .add_attribute("arbiter", cfg.arbiter)
-        .add_attribute("treasury", cfg.treasury)
-        .add_attribute("unlock_delay", cfg.unlock_delay.to_string()))
+        .add_attribute("arbiter", cfg.arbiter.as_str())
+        .add_attribute("treasury", cfg.treasury.as_str())
+        .add_attribute("unlock_delay", cfg.unlock_delay.to_string())
+        .add_attribute("marketplace", shown))
 }

@@ -1,11 +1,13 @@
 //! Withdrawal limit: lock (instant), unlock (after the unlock delay), arbiter slash.
 
 use cosmwasm_std::{DepsMut, Env, MessageInfo, Response, Uint128};
+use mesi_common::interface::query_seller_fits_tier;
 use mesi_types::token::SlashRecipient;
 
 use crate::account::{key, Account};
 use crate::error::ContractError;
 use crate::execute::base::{credit, nonzero};
+use crate::query::row_reached;
 use crate::state::{State, MAX_SLASH_RECIPIENTS};
 
 pub fn lock(
@@ -38,6 +40,9 @@ pub fn lock(
 }
 
 /// One pending unlock per account: a new Unlock adds to it and restarts the timer.
+/// With a marketplace configured, asks it (one O(1) query) whether the sender's live orders fit
+/// the creator tier of `locked - pending` (the lock once every pending unlock is released) and
+/// refuses with `LiveOrdersExceedTier` when they do not (SPEC §3, issue 14).
 pub fn unlock(
     deps: DepsMut,
     env: Env,
@@ -46,7 +51,7 @@ pub fn unlock(
 ) -> Result<Response, ContractError> {
     let amt = nonzero(amount)?;
     let t = env.block.time.seconds();
-    let delay = State::load(deps.storage)?.unlock_delay;
+    let state = State::load(deps.storage)?;
     let k = key(info.sender.as_str());
     let mut a = Account::load(deps.storage, &k)?;
     a.settle_lock(t);
@@ -59,8 +64,21 @@ pub fn unlock(
             locked: a.locked.into(),
             pending: a.pending.into(),
         })?;
+    if let Some(marketplace) = &state.marketplace {
+        // pending <= locked (checked above)
+        let after = a.locked - pending;
+        let tier = row_reached(&state.tiers, after, |r| r.creator_locked);
+        let fit = query_seller_fits_tier(&deps.querier, marketplace, &info.sender, tier)?;
+        if !fit.fits {
+            return Err(ContractError::LiveOrdersExceedTier {
+                live_orders: fit.live_orders,
+                limit: fit.limit,
+                tier,
+            });
+        }
+    }
     a.pending = pending;
-    a.release = t.saturating_add(delay);
+    a.release = t.saturating_add(state.unlock_delay);
     a.save(deps.storage, &k);
     Ok(Response::new()
         .add_attribute("action", "unlock")

@@ -55,6 +55,7 @@ fn unauthorised_mint_slash_and_update_config_are_rejected() {
         err(suite.exec(
             "arbiter",
             &ExecuteMsg::UpdateConfig {
+                marketplace: None,
                 arbiter: None,
                 treasury: None,
                 unlock_delay: Some(1),

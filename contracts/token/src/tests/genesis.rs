@@ -164,6 +164,7 @@ fn config_is_owner_changeable_and_validated() {
     assert_eq!(cfg.unlock_delay, 604_800);
     assert_eq!(cfg.tiers, default_tiers());
     let upd = ExecuteMsg::UpdateConfig {
+        marketplace: None,
         arbiter: Some(suite.addr("arb2").to_string()),
         treasury: None,
         unlock_delay: Some(DAY),
@@ -185,18 +186,21 @@ fn config_is_owner_changeable_and_validated() {
     // nonsense values are refused
     for bad in [
         ExecuteMsg::UpdateConfig {
+            marketplace: None,
             arbiter: None,
             treasury: None,
             unlock_delay: Some(0),
             tiers: None,
         },
         ExecuteMsg::UpdateConfig {
+            marketplace: None,
             arbiter: None,
             treasury: None,
             unlock_delay: Some(u64::MAX),
             tiers: None,
         },
         ExecuteMsg::UpdateConfig {
+            marketplace: None,
             arbiter: None,
             treasury: None,
             unlock_delay: None,
@@ -212,6 +216,7 @@ fn config_is_owner_changeable_and_validated() {
             ]),
         },
         ExecuteMsg::UpdateConfig {
+            marketplace: None,
             arbiter: None,
             treasury: None,
             unlock_delay: None,
@@ -224,6 +229,7 @@ fn config_is_owner_changeable_and_validated() {
             ]),
         },
         ExecuteMsg::UpdateConfig {
+            marketplace: None,
             arbiter: Some("COSMWASM1XYZ".into()),
             treasury: None,
             unlock_delay: None,
@@ -270,6 +276,7 @@ fn ownership_is_two_step() {
     assert_eq!(o.owner, Some(new.to_string()));
     // the old owner lost its rights; the new one renounces
     let upd = ExecuteMsg::UpdateConfig {
+        marketplace: None,
         arbiter: None,
         treasury: None,
         unlock_delay: Some(DAY),

@@ -4,6 +4,7 @@ mod cw20_surface;
 mod genesis;
 mod holding_score;
 mod lock;
+mod marketplace_unlock;
 mod msg_json;
 mod parser_diff;
 mod props;

@@ -83,12 +83,14 @@ fn all_execute() -> Vec<ExecuteMsg> {
             }]),
         },
         ExecuteMsg::UpdateConfig {
+            marketplace: None,
             arbiter: Some(s("a")),
             treasury: None,
             unlock_delay: Some(5),
             tiers: None,
         },
         ExecuteMsg::UpdateConfig {
+            marketplace: None,
             arbiter: None,
             treasury: Some(s("t")),
             unlock_delay: None,
@@ -364,6 +366,30 @@ fn hand_written_responses_match_serde_byte_for_byte() {
         .unwrap();
         env.block.time = env.block.time.plus_seconds(86_400);
     }
+    // the config with a marketplace set
+    let market = deps.api.addr_make("market").to_string();
+    let next = deps.api.addr_make("next");
+    execute(
+        deps.as_mut(),
+        env.clone(),
+        message_info(&next, &[]),
+        ExecuteMsg::UpdateOwnership(cw_ownable::Action::AcceptOwnership),
+    )
+    .unwrap();
+    execute(
+        deps.as_mut(),
+        env.clone(),
+        message_info(&next, &[]),
+        ExecuteMsg::UpdateConfig {
+            arbiter: None,
+            treasury: None,
+            unlock_delay: None,
+            tiers: None,
+            marketplace: Some(market),
+        },
+    )
+    .unwrap();
+    same::<ConfigResponse>(q(&deps, &env, QueryMsg::Config {}));
 }
 
 #[test]

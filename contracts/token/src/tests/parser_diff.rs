@@ -46,6 +46,7 @@ enum ExtExec {
         treasury: Option<String>,
         unlock_delay: Option<u64>,
         tiers: Option<Vec<TierRowMirror>>,
+        marketplace: Option<String>,
     },
     UpdateOwnership(cw_ownable::Action),
 }
@@ -158,6 +159,7 @@ const EXEC: &[Variant] = &[
             ("treasury", OptStr, false),
             ("unlock_delay", OptU64, false),
             ("tiers", Tiers, false),
+            ("marketplace", OptStr, false),
         ],
     ),
 ];

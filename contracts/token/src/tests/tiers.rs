@@ -41,6 +41,8 @@ fn fan_tier_is_highest_row_whose_hold_threshold_is_reached() {
         suite.tier("nobody"),
         TierResponse {
             tier: 0,
+            fan_tier: 0,
+            creator_tier: 0,
             influence_points: Uint128::zero(),
             holding_score: Uint128::zero(),
             locked: Uint128::zero()
@@ -88,6 +90,7 @@ fn custom_suite() -> Suite {
         .exec_addr(
             &owner,
             &ExecuteMsg::UpdateConfig {
+                marketplace: None,
                 arbiter: None,
                 treasury: None,
                 unlock_delay: None,
@@ -123,10 +126,35 @@ fn tier_is_the_higher_of_fan_and_creator_paths() {
     suite.lock("both", 30 * M).unwrap();
     let t = suite.tier("both");
     assert_eq!(t.tier, 3);
+    assert_eq!((t.fan_tier, t.creator_tier), (2, 3));
     assert_eq!(t.influence_points.u128(), 2_030 * M);
     // and the other way round: fan path above the creator path
     suite.transfer("alice", "fan", 3_000 * M).unwrap();
     suite.advance(7 * DAY);
     suite.lock("fan", 10 * M).unwrap();
-    assert_eq!(suite.tier("fan").tier, 3);
+    let t = suite.tier("fan");
+    assert_eq!((t.tier, t.fan_tier, t.creator_tier), (3, 3, 1));
+}
+
+/// Issue 14: the tier answer names the fan tier and the creator tier beside the tier (the
+/// higher of both). With the default table, 500 locked MESI reach fan tier 5 (influence points
+/// >= 500) but only creator tier 1: the marketplace's selling limits follow the creator tier.
+#[test]
+fn tier_response_names_fan_and_creator_tiers_beside_the_tier() {
+    let mut suite = SuiteBuilder::new().build();
+    suite.transfer("alice", "creator", 600 * M).unwrap();
+    suite.lock("creator", 500 * M).unwrap();
+    let t = suite.tier("creator");
+    assert_eq!((t.tier, t.fan_tier, t.creator_tier), (5, 5, 1));
+    // a fan holding 250 MESI for 7 days: fan tier 2, creator tier 0
+    suite.transfer("alice", "fan", 250 * M).unwrap();
+    suite.advance(7 * DAY);
+    let t = suite.tier("fan");
+    assert_eq!((t.tier, t.fan_tier, t.creator_tier), (2, 2, 0));
+    // older answers without the two fields still read (as 0)
+    let old: TierResponse = cosmwasm_std::from_json(
+        br#"{"tier":3,"influence_points":"1","holding_score":"1","locked":"0"}"#,
+    )
+    .unwrap();
+    assert_eq!((old.tier, old.fan_tier, old.creator_tier), (3, 0, 0));
 }
