@@ -6,7 +6,7 @@
 
 import { CosmWasmClient, SigningCosmWasmClient, ExecuteResult } from "@cosmjs/cosmwasm-stargate";
 import { Coin, StdFee } from "@cosmjs/amino";
-import { Uint128, Logo, EmbeddedLogo, Binary, InstantiateMsg, Allocation, InstantiateMarketingInfo, MinterResponse, TierRow, ExecuteMsg, Expiration, Timestamp, Uint64, Action, SlashRecipient, QueryMsg, MigrateMsg, AllAccountsResponse, AllAllowancesResponse, AllowanceInfo, AllSpenderAllowancesResponse, SpenderAllowanceInfo, AllowanceResponse, BalanceResponse, ConfigResponse, DownloadLogoResponse, HoldingScoreResponse, LockResponse, LogoInfo, Addr, MarketingInfoResponse, NullableMinterResponse, OwnershipForString, TierResponse, TokenInfoResponse } from "./MesiToken.types";
+import { Uint128, Logo, EmbeddedLogo, Binary, InstantiateMsg, Allocation, InstantiateMarketingInfo, MinterResponse, TierRow, ExecuteMsg, Expiration, Timestamp, Uint64, Action, SlashRecipient, QueryMsg, MigrateMsg, AllAccountsResponse, AllAllowancesResponse, AllowanceInfo, AllSpenderAllowancesResponse, SpenderAllowanceInfo, AllowanceResponse, BalanceResponse, BurnedResponse, ConfigResponse, DownloadLogoResponse, HoldingScoreResponse, LockResponse, LogoInfo, Addr, MarketingInfoResponse, NullableMinterResponse, OwnershipForString, TierResponse, TokenInfoResponse } from "./MesiToken.types";
 export interface MesiTokenReadOnlyInterface {
   contractAddress: string;
   balance: ({
@@ -67,6 +67,7 @@ export interface MesiTokenReadOnlyInterface {
   }) => Promise<TierResponse>;
   config: () => Promise<ConfigResponse>;
   ownership: () => Promise<OwnershipForString>;
+  burned: () => Promise<BurnedResponse>;
 }
 export class MesiTokenQueryClient implements MesiTokenReadOnlyInterface {
   client: CosmWasmClient;
@@ -89,6 +90,7 @@ export class MesiTokenQueryClient implements MesiTokenReadOnlyInterface {
     this.tier = this.tier.bind(this);
     this.config = this.config.bind(this);
     this.ownership = this.ownership.bind(this);
+    this.burned = this.burned.bind(this);
   }
 
   balance = async ({
@@ -227,6 +229,11 @@ export class MesiTokenQueryClient implements MesiTokenReadOnlyInterface {
       ownership: {}
     });
   };
+  burned = async (): Promise<BurnedResponse> => {
+    return this.client.queryContractSmart(this.contractAddress, {
+      burned: {}
+    });
+  };
 }
 export interface MesiTokenInterface {
   contractAddress: string;
@@ -340,11 +347,13 @@ export interface MesiTokenInterface {
   }, fee?: number | StdFee | "auto", memo?: string, _funds?: Coin[]) => Promise<ExecuteResult>;
   updateConfig: ({
     arbiter,
+    marketplace,
     tiers,
     treasury,
     unlockDelay
   }: {
     arbiter?: string;
+    marketplace?: string;
     tiers?: TierRow[];
     treasury?: string;
     unlockDelay?: number;
@@ -594,11 +603,13 @@ export class MesiTokenClient implements MesiTokenInterface {
   };
   updateConfig = async ({
     arbiter,
+    marketplace,
     tiers,
     treasury,
     unlockDelay
   }: {
     arbiter?: string;
+    marketplace?: string;
     tiers?: TierRow[];
     treasury?: string;
     unlockDelay?: number;
@@ -606,6 +617,7 @@ export class MesiTokenClient implements MesiTokenInterface {
     return await this.client.execute(this.sender, this.contractAddress, {
       update_config: {
         arbiter,
+        marketplace,
         tiers,
         treasury,
         unlock_delay: unlockDelay

@@ -128,6 +128,7 @@ export type ExecuteMsg = {
 } | {
   update_config: {
     arbiter?: string | null;
+    marketplace?: string | null;
     tiers?: TierRow[] | null;
     treasury?: string | null;
     unlock_delay?: number | null;
@@ -204,6 +205,8 @@ export type QueryMsg = {
   config: {};
 } | {
   ownership: {};
+} | {
+  burned: {};
 };
 export interface MigrateMsg {}
 export interface AllAccountsResponse {
@@ -232,9 +235,13 @@ export interface AllowanceResponse {
 export interface BalanceResponse {
   balance: Uint128;
 }
+export interface BurnedResponse {
+  burned: Uint128;
+}
 export interface ConfigResponse {
   arbiter: string;
   genesis_supply: Uint128;
+  marketplace?: string | null;
   tiers: TierRow[];
   treasury: string;
   unlock_delay: number;
@@ -273,6 +280,8 @@ export interface OwnershipForString {
   pending_owner?: string | null;
 }
 export interface TierResponse {
+  creator_tier?: number;
+  fan_tier?: number;
   holding_score: Uint128;
   influence_points: Uint128;
   locked: Uint128;
