@@ -413,6 +413,50 @@ describe("the dApp in a browser on the devnet", { skip: (missing.length > 0 && `
     await shot(fan, "5-meet-fan-released");
   });
 
+  test("bid to meet: raise and withdraw an open bid; a KYF request waits for the fan's consent", async () => {
+    const creator = await openAs("carol");
+    const fan = await openAs("alice");
+    const lastBid = async () => (await bq.bidsByFan({ fan: who.alice.address })).bids.at(-1)!;
+    const a0 = await balance(who.alice.address);
+    await fan.getByTestId("bid-amount").fill("200");
+    await fan.getByTestId("bid-submit").click();
+    await included(fan.getByTestId("creator-offer"));
+    const id = (await lastBid()).id;
+    const row = fan.locator(`[data-testid="fan-bid"][data-bid-id="${id}"]`);
+    await row.waitFor({ timeout: 15_000 });
+    await row.getByTestId("raise-amount").fill("50");
+    await row.getByTestId("raise").click();
+    await included(row);
+    assert.equal((await bq.bid({ bidId: id })).amount, m(250));
+    await fan.waitForFunction((i) => document.querySelector(`[data-testid="fan-bid"][data-bid-id="${i}"] .amt`)?.textContent?.startsWith("250"), id);
+    assert.equal(await balance(who.alice.address), a0 - 250n * MESI);
+    await row.getByTestId("withdraw").click();
+    await included(row);
+    assert.equal((await bq.bid({ bidId: id })).status, "withdrawn");
+    assert.equal(await balance(who.alice.address), a0);
+    await fan.locator(`[data-testid="fan-bid"][data-bid-id="${id}"][data-status="withdrawn"]`).waitFor({ timeout: 15_000 });
+    // a new bid, accepted with a KYF request: the fan consents on the page
+    await fan.getByTestId("bid-amount").fill("300");
+    await fan.getByTestId("bid-submit").click();
+    await included(fan.getByTestId("creator-offer"));
+    const id2 = (await lastBid()).id;
+    const crow = creator.locator(`[data-testid="creator-bid"][data-bid-id="${id2}"]`);
+    await crow.waitFor({ timeout: 15_000 });
+    await crow.getByTestId("accept-kyf").check();
+    await crow.getByTestId("accept").click();
+    await included(crow);
+    assert.equal((await bq.bid({ bidId: id2 })).status, "awaiting_kyf");
+    const frow = fan.locator(`[data-testid="fan-bid"][data-bid-id="${id2}"][data-status="awaiting_kyf"]`);
+    await frow.waitFor({ timeout: 15_000 });
+    await frow.getByTestId("consent-kyf").click();
+    await included(fan.locator(`[data-testid="fan-bid"][data-bid-id="${id2}"]`));
+    const b = await bq.bid({ bidId: id2 });
+    assert.equal(b.status, "accepted");
+    assert.equal(b.kyf_consented, true);
+    await fan.locator(`[data-testid="fan-bid"][data-bid-id="${id2}"][data-status="accepted"]`).waitFor({ timeout: 15_000 });
+    await shot(fan, "5b-meet-raise-withdraw-kyf");
+  });
+
   test("slot auction: a live countdown, a late bid's anti-sniping extension is shown, the outbid refund is withdrawn", async () => {
     const creator = await openAs("carol");
     const fan = await openAs("alice");

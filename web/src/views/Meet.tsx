@@ -194,7 +194,7 @@ function CreatorBid({ bid, contract, commissionBps }: { bid: BidResponse; contra
       <span className={`status ${bid.status}`} data-testid="bid-status">{STATUS_TEXT[bid.status] ?? bid.status}</span>
       {bid.status === "open" && (
         <>
-          <label className="check small"><input type="checkbox" checked={kyf} onChange={(e) => setKyf(e.target.checked)} /> ask for KYF consent</label>
+          <label className="check small"><input type="checkbox" checked={kyf} onChange={(e) => setKyf(e.target.checked)} data-testid="accept-kyf" /> ask for KYF consent</label>
           <button className="primary small" disabled={tx.busy} onClick={accept} data-testid="accept">Accept</button>
         </>
       )}
