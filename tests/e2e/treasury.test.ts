@@ -34,7 +34,10 @@ describe("treasury on the devnet", { skip: missing.length > 0 && `${missing.join
     const acc = await q.accounting();
     const sup = await q.supply();
     assert.equal(await balance({ address: treasury }), BigInt(acc.tracked), "held == reserve + pools + vesting");
-    assert.equal(BigInt(sup.total_supply!) - BigInt(sup.over_issuance), BigInt(sup.genesis_supply), "supply - over == genesis");
+    const burned = BigInt((await who.alice.client.queryContractSmart(token, { burned: {} })).burned);
+    assert.equal(sup.burned_by_holders, burned.toString());
+    assert.equal(BigInt(sup.total_supply!) - BigInt(sup.over_issuance) + burned, BigInt(sup.genesis_supply), "supply - over + burned == genesis");
+    assert.equal(sup.books_balance, true);
   };
 
   before(async () => {
@@ -129,6 +132,11 @@ describe("treasury on the devnet", { skip: missing.length > 0 && `${missing.join
     assert.match(await failure(tre(who.carol).claimEpoch({ epoch, amount: c.amount, proof: c.proof })), /already claimed/);
     assert.match(await failure(tre(who.carol).claimEpoch({ epoch: epoch + 100, amount: c.amount, proof: c.proof })), /unknown epoch/);
     assert.equal((await q.epochClaimed({ epoch, address: who.carol.address })).claimed, true);
+    // SPEC §2: a claim deadline (default 365 days); closing before it is refused
+    const e = await q.epoch({ epoch });
+    assert.equal(e.deadline - e.posted_at, 31_536_000);
+    assert.equal(e.closed, false);
+    assert.match(await failure(tre(who.dave).closeEpoch({ epoch })), /open for claims until/);
     await invariants();
   });
 
@@ -176,6 +184,20 @@ describe("treasury on the devnet", { skip: missing.length > 0 && `${missing.join
     const r = await tre(who.dave).claimVested();
     console.log(`# gas: claim_vested ${r.gasUsed}`);
     assert.equal(await balance(who.dave), d0 + 10n * MESI);
+    await invariants();
+  });
+
+  test("supply books: a holder burn keeps total supply - over-issuance + burned == genesis (SPEC §2)", async () => {
+    const before = await q.supply();
+    const burned0 = BigInt(before.burned_by_holders ?? "0");
+    const r = await tok(who.alice).burn({ amount: "1" });
+    console.log(`# gas: holder burn ${r.gasUsed}`);
+    const sup = await q.supply();
+    assert.equal(BigInt(sup.total_supply!), BigInt(before.total_supply!) - 1n);
+    assert.equal(BigInt(sup.burned_by_holders!), burned0 + 1n);
+    assert.equal(BigInt(sup.total_supply!) - BigInt(sup.over_issuance) + BigInt(sup.burned_by_holders!), BigInt(sup.genesis_supply));
+    assert.equal(sup.genesis_supply, GENESIS_SUPPLY.toString());
+    assert.equal(sup.books_balance, true);
     await invariants();
   });
 });

@@ -44,7 +44,8 @@ export const treasuryDemo: DemoStep = {
       const sup = await q.supply();
       const held = await bal({ address: treasury });
       demo.say(`books: reserve ${fmtMesi(acc.reserve)} + pools ${fmtMesi(acc.pools)} + vesting ${fmtMesi(acc.vesting_outstanding)} = ${fmtMesi(acc.tracked)}; held ${fmtMesi(held)}`);
-      demo.say(`supply: total ${fmtMesi(sup.total_supply ?? "0")} - over-issuance ${fmtMesi(sup.over_issuance)} = ${fmtMesi(BigInt(sup.total_supply ?? "0") - BigInt(sup.over_issuance))} (genesis ${fmtMesi(sup.genesis_supply)})`);
+      const burned = BigInt(sup.burned_by_holders ?? "0");
+      demo.say(`supply: total ${fmtMesi(sup.total_supply ?? "0")} - over-issuance ${fmtMesi(sup.over_issuance)} + burned by holders ${fmtMesi(burned)} = ${fmtMesi(BigInt(sup.total_supply ?? "0") - BigInt(sup.over_issuance) + burned)} (genesis ${fmtMesi(sup.genesis_supply)}; books ${sup.books_balance ? "hold" : "DO NOT HOLD"})`);
     };
 
     demo.section(`Treasury at ${treasury}`);
@@ -98,6 +99,13 @@ export const treasuryDemo: DemoStep = {
     demo.say(`erin balance ${fmtMesi(await bal(erin))}`);
     await demo.refused("erin claims the epoch again", () => tre(erin).claimEpoch({ epoch, amount: proof.amount, proof: proof.proof }));
     await demo.refused("fan claims with erin's proof", () => tre(fan).claimEpoch({ epoch, amount: proof.amount, proof: proof.proof }));
+    const e = await q.epoch({ epoch });
+    demo.say(`epoch ${epoch}: claimed ${fmtMesi(e.claimed)} of ${fmtMesi(e.total)}; claim deadline ${new Date(e.deadline * 1000).toISOString()} (posted + ${e.deadline - e.posted_at} s)`);
+    await demo.refused("anyone closes the epoch before its deadline", () => tre(fan).closeEpoch({ epoch }));
+
+    demo.section("supply books count holder burns: total supply - over-issuance + burned by holders == genesis");
+    await demo.tx("erin burns 1 MESI of her own", () => tok(erin).burn({ amount: m(1) }));
+    await books();
 
     demo.section("shortfall: a claim larger than the reserve mints the difference (over-issuance); buy-back-and-burn");
     const whale = await newUser(demo, "whale");

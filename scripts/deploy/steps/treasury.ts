@@ -54,6 +54,7 @@ export const treasuryStep: Step = {
       max_price_age: null, // 3600 s
       max_batch: null, // 100
       month_seconds: null, // 30 days
+      epoch_claim_seconds: null, // 365 days (31,536,000 s): after it anyone may close_epoch
       pool_caps: POOL_CAPS,
       genesis_vesting: genesis,
     };
