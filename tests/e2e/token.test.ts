@@ -1,5 +1,6 @@
 // $MESI on a real devnet: deploy (and re-deploy: idempotent), transfer, send to a contract, allowance spend,
-// lock + refused transfer, holding score and tier, migrate. Needs artifacts/mesi_token.wasm (make wasm).
+// lock + refused transfer, holding score and tier (fan and creator tiers), a counted holder burn, migrate.
+// Needs artifacts/mesi_token.wasm (make wasm).
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
@@ -139,13 +140,25 @@ describe("token on the devnet", { skip: !fs.existsSync(ARTIFACT) && "artifacts/m
     // tier = the higher of the fan row (influence points) and the creator row (locked), from the config table
     const cfg = await q.config();
     const row = (v: bigint, col: "fan_hold" | "creator_locked") => cfg.tiers.filter((r) => BigInt(r[col]) <= v).length;
-    const expected = Math.max(row(BigInt(t.influence_points), "fan_hold"), row(BigInt(t.locked), "creator_locked"));
-    assert.equal(t.tier, expected);
+    const fan = row(BigInt(t.influence_points), "fan_hold");
+    const creator = row(BigInt(t.locked), "creator_locked");
+    assert.equal(t.fan_tier, fan);
+    assert.equal(t.creator_tier, creator);
+    assert.equal(t.tier, Math.max(fan, creator));
     assert.ok(t.tier >= 2, "1,000 MESI locked reaches at least creator tier 2");
     const none = await q.tier({ address: who.dave.address });
     assert.equal(none.tier, 0);
     // the liquidity account held its 1.5B MESI since genesis: score > 0
     assert.ok(BigInt((await q.holdingScore({ address: who.liquidity.address })).score) > 0n);
+  });
+
+  test("a holder burn is counted by the burned query (SPEC §2 supply books)", async () => {
+    const [b0, s0, a0] = [BigInt((await q.burned()).burned), BigInt((await q.tokenInfo()).total_supply), await balance(who.alice)];
+    const r = await as(who.alice).burn({ amount: "1" });
+    console.log(`# gas: burn ${r.gasUsed}`);
+    assert.equal(BigInt((await q.burned()).burned), b0 + 1n);
+    assert.equal(BigInt((await q.tokenInfo()).total_supply), s0 - 1n);
+    assert.equal(await balance(who.alice), a0 - 1n);
   });
 
   test("migrate uploads new code and migrates the token, recorded in the deployment file", async () => {
