@@ -446,11 +446,13 @@ export interface MesiGalleryInterface {
   }, fee?: number | StdFee | "auto", memo?: string, _funds?: Coin[]) => Promise<ExecuteResult>;
   updateConfig: ({
     arbiter,
+    marketplace,
     name,
     pledgeDenom,
     symbol
   }: {
     arbiter?: string;
+    marketplace?: string;
     name?: string;
     pledgeDenom?: string;
     symbol?: string;
@@ -649,11 +651,13 @@ export class MesiGalleryClient implements MesiGalleryInterface {
   };
   updateConfig = async ({
     arbiter,
+    marketplace,
     name,
     pledgeDenom,
     symbol
   }: {
     arbiter?: string;
+    marketplace?: string;
     name?: string;
     pledgeDenom?: string;
     symbol?: string;
@@ -661,6 +665,7 @@ export class MesiGalleryClient implements MesiGalleryInterface {
     return await this.client.execute(this.sender, this.contractAddress, {
       update_config: {
         arbiter,
+        marketplace,
         name,
         pledge_denom: pledgeDenom,
         symbol

@@ -71,6 +71,7 @@ export type ExecuteMsg = {
 } | {
   update_config: {
     arbiter?: string | null;
+    marketplace?: string | null;
     name?: string | null;
     pledge_denom?: string | null;
     symbol?: string | null;
@@ -253,6 +254,7 @@ export interface ApprovalsResponse {
 }
 export interface ConfigResponse {
   arbiter: string;
+  marketplace?: string | null;
   name: string;
   pledge_denom: string;
   symbol: string;
@@ -276,6 +278,7 @@ export interface GalleryResponse {
 }
 export interface GalleryItem {
   info: GalleryNftExtension;
+  listed_by?: string | null;
   owner: string;
   sold: boolean;
   token_id: string;

@@ -37,6 +37,7 @@ pub fn instantiate(
             arbiter,
             pledge_denom: msg.pledge_denom,
             updated_at: env.block.time,
+            marketplace: None,
         },
     )?;
     NUM_TOKENS.save(deps.storage, &0)?;
@@ -98,7 +99,17 @@ pub fn execute(
             pledge_denom,
             name,
             symbol,
-        } => admin::update_config(deps, env, info, arbiter, pledge_denom, name, symbol),
+            marketplace,
+        } => admin::update_config(
+            deps,
+            env,
+            info,
+            arbiter,
+            pledge_denom,
+            name,
+            symbol,
+            marketplace,
+        ),
         ExecuteMsg::UpdateOwnership(action) => admin::update_ownership(deps, env, info, action),
         ExecuteMsg::Sweep { denom } => admin::sweep(deps, env, info, denom),
     }

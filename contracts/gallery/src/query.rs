@@ -181,6 +181,7 @@ pub fn dispatch(deps: Deps, env: Env, msg: QueryMsg) -> StdResult<Binary> {
                 arbiter: cfg.arbiter.into_string(),
                 pledge_denom: cfg.pledge_denom,
                 total_pledged: TOTAL_PLEDGED.load(deps.storage)?,
+                marketplace: cfg.marketplace.map(Addr::into_string),
             })
         }
         QueryMsg::Ownership {} => to_json_binary(&cw_ownable::get_ownership(deps.storage)?),
@@ -355,6 +356,7 @@ fn gallery(
             let t = load(deps, &token_id)?;
             Ok(GalleryItem {
                 owner: t.owner.to_string(),
+                listed_by: t.listed_by.as_ref().map(Addr::to_string),
                 sold: t.is_sold(),
                 info: extension(&t),
                 token_uri: t.token_uri,

@@ -24,6 +24,9 @@ pub struct Config {
     pub pledge_denom: String,
     /// Last change of name/symbol (cw721 `updated_at`).
     pub updated_at: Timestamp,
+    /// The marketplace (issue 14): a `send_nft` to it records the sender as `listed_by`.
+    #[serde(default)]
+    pub marketplace: Option<Addr>,
 }
 
 /// One gallery token.
@@ -52,12 +55,21 @@ pub struct Token {
     /// Live trust pledge in the pledge denom.
     #[serde(rename = "l", default, skip_serializing_if = "Uint128::is_zero")]
     pub pledge: Uint128,
+    /// The seller while the marketplace holds the token in escrow (issue 14); cleared on every move.
+    #[serde(rename = "s", default, skip_serializing_if = "Option::is_none")]
+    pub listed_by: Option<Addr>,
 }
 
 impl Token {
-    /// Sold = the token is not with its creator now (a token that comes back to its creator is unsold).
+    /// Who really holds the token: the seller while it is listed in the marketplace's escrow, else the owner.
+    pub fn holder(&self) -> &Addr {
+        self.listed_by.as_ref().unwrap_or(&self.owner)
+    }
+
+    /// Sold = the token is not with its creator now (a token that comes back to its creator is unsold). A
+    /// token the creator listed in the marketplace is "listed", not sold (issue 14, SPEC §3).
     pub fn is_sold(&self) -> bool {
-        self.owner != self.creator
+        *self.holder() != self.creator
     }
 }
 
@@ -116,4 +128,39 @@ pub fn load_token(store: &dyn Storage, id: &str) -> Result<Token, crate::error::
         .ok_or_else(|| crate::error::ContractError::TokenNotFound {
             token_id: id.to_string(),
         })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn token(owner: &str, listed_by: Option<&str>) -> Token {
+        Token {
+            owner: Addr::unchecked(owner),
+            approvals: vec![],
+            token_uri: None,
+            creator: Addr::unchecked("creator"),
+            media_kind: MediaKind::Photo,
+            content_hash: String::new(),
+            tags: vec![],
+            year: 2024,
+            ad_revenue: AdRevenueModel::Royalty,
+            pay_per_view: true,
+            pledge: Uint128::zero(),
+            listed_by: listed_by.map(Addr::unchecked),
+        }
+    }
+
+    #[test]
+    fn a_token_the_creator_listed_in_the_marketplace_is_listed_not_sold() {
+        assert!(!token("creator", None).is_sold());
+        assert!(token("buyer", None).is_sold());
+        // In the marketplace's escrow: the real holder decides (issue 14).
+        assert!(!token("marketplace", Some("creator")).is_sold());
+        assert!(token("marketplace", Some("buyer")).is_sold());
+        assert_eq!(
+            token("marketplace", Some("creator")).holder(),
+            &Addr::unchecked("creator")
+        );
+    }
 }

@@ -177,6 +177,10 @@ pub enum ExecuteMsg {
         pledge_denom: Option<String>,
         name: Option<String>,
         symbol: Option<String>,
+        /// The marketplace (issue 14): a token sent to it with `send_nft` is "listed" by its previous
+        /// owner, not sold, until the marketplace transfers it on. Optional in JSON (omitted = unchanged).
+        #[serde(default)]
+        marketplace: Option<String>,
     },
     /// Two-step ownership of the contract (config admin): propose, accept, renounce.
     UpdateOwnership(Action),
@@ -313,7 +317,11 @@ pub struct GalleryNftExtension {
 pub struct GalleryItem {
     pub token_id: String,
     pub owner: String,
-    /// `owner != creator`.
+    /// The seller while the token sits in the marketplace's escrow (issue 14: "listed", not "sold");
+    /// `owner` is then the marketplace.
+    #[serde(default)]
+    pub listed_by: Option<String>,
+    /// The real holder (`listed_by`, else `owner`) is not the creator.
     pub sold: bool,
     pub token_uri: Option<String>,
     pub info: GalleryNftExtension,
@@ -349,4 +357,7 @@ pub struct ConfigResponse {
     pub pledge_denom: String,
     /// Sum of all live pledges (== the contract's balance of `pledge_denom`).
     pub total_pledged: Uint128,
+    /// The marketplace whose escrow counts as "listed" (issue 14); `None` until configured.
+    #[serde(default)]
+    pub marketplace: Option<String>,
 }

@@ -30,6 +30,8 @@ pub fn validate_denom(denom: &str) -> Result<(), ContractError> {
     }
 }
 
+/// Owner only; each field optional (see `ExecuteMsg::UpdateConfig`).
+#[allow(clippy::too_many_arguments)]
 pub fn update_config(
     deps: DepsMut,
     env: Env,
@@ -38,10 +40,15 @@ pub fn update_config(
     pledge_denom: Option<String>,
     name: Option<String>,
     symbol: Option<String>,
+    marketplace: Option<String>,
 ) -> Result<Response, ContractError> {
     cw_ownable::assert_owner(deps.storage, &info.sender)?;
     let mut cfg = CONFIG.load(deps.storage)?;
     let mut res = Response::new().add_attribute("action", "update_config");
+    if let Some(marketplace) = marketplace {
+        cfg.marketplace = Some(deps.api.addr_validate(&marketplace)?);
+        res = res.add_attribute("marketplace", marketplace);
+    }
     if let Some(arbiter) = arbiter {
         cfg.arbiter = deps.api.addr_validate(&arbiter)?;
         res = res.add_attribute("arbiter", arbiter);

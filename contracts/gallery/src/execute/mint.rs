@@ -121,6 +121,7 @@ pub fn mint(
         ad_revenue: ext.ad_revenue,
         pay_per_view: ext.pay_per_view,
         pledge: Default::default(),
+        listed_by: None,
     };
     TOKENS.save(deps.storage, &token_id, &token)?;
     OWNED.save(deps.storage, (&token.owner, &token_id), &Default::default())?;

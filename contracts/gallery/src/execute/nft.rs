@@ -6,7 +6,7 @@ use cw_utils::Expiration;
 use mesi_types::gallery::{Cw721ReceiveMsg, MAX_APPROVALS};
 
 use crate::error::ContractError;
-use crate::state::{load_token, Token, OPERATORS, OWNED, TOKENS};
+use crate::state::{load_token, Token, CONFIG, OPERATORS, OWNED, TOKENS};
 
 /// True when `operator` holds a live `approve_all` from `owner`.
 fn is_operator(
@@ -63,6 +63,7 @@ pub fn move_token(
     OWNED.save(store, (&to, token_id), &cosmwasm_std::Empty {})?;
     token.owner = to;
     token.approvals.clear();
+    token.listed_by = None;
     TOKENS.save(store, token_id, token)?;
     Ok(())
 }
@@ -77,7 +78,14 @@ fn transfer(
     let mut token = load_token(deps.storage, token_id)?;
     check_can_send(deps.as_ref(), &env.block, &info.sender, &token)?;
     let to = deps.api.addr_validate(recipient)?;
-    move_token(deps.storage, token_id, &mut token, to)
+    let from = token.owner.clone();
+    move_token(deps.storage, token_id, &mut token, to)?;
+    // Into the marketplace's escrow: the previous owner is the seller; the token is listed, not sold.
+    if CONFIG.load(deps.storage)?.marketplace.as_ref() == Some(&token.owner) {
+        token.listed_by = Some(from);
+        TOKENS.save(deps.storage, token_id, &token)?;
+    }
+    Ok(())
 }
 
 pub fn transfer_nft(

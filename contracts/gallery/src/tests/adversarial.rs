@@ -525,6 +525,7 @@ fn config_is_owner_only_and_the_denom_is_locked_while_pledges_live() {
         pledge_denom: denom.map(String::from),
         name: None,
         symbol: None,
+        marketplace: None,
     };
     let before = s.dump();
     assert!(matches!(
@@ -569,6 +570,7 @@ fn config_is_owner_only_and_the_denom_is_locked_while_pledges_live() {
             pledge_denom: None,
             name: Some("New".into()),
             symbol: Some("NEW".into()),
+            marketplace: None,
         },
     )
     .unwrap();
@@ -579,7 +581,8 @@ fn config_is_owner_only_and_the_denom_is_locked_while_pledges_live() {
                 arbiter: None,
                 pledge_denom: None,
                 name: Some(" ".into()),
-                symbol: None
+                symbol: None,
+                marketplace: None,
             }
         )),
         ContractError::InvalidName {}
@@ -616,7 +619,8 @@ fn ownership_is_two_step() {
                 arbiter: None,
                 pledge_denom: None,
                 name: Some("x".into()),
-                symbol: None
+                symbol: None,
+                marketplace: None,
             }
         )),
         ContractError::Ownership(_)

@@ -878,3 +878,89 @@ fn native_orders_take_exactly_the_native_denom_and_nothing_else() {
         }
     );
 }
+
+// ---------------------------------------------------------------- the gallery's view (issue 14)
+
+fn gallery_item(m: &Market, creator: &str, token_id: &str) -> mesi_types::gallery::GalleryItem {
+    let r: mesi_types::gallery::GalleryResponse =
+        m.s.app
+            .wrap()
+            .query_wasm_smart(
+                &m.s.gallery,
+                &mesi_types::gallery::QueryMsg::Gallery {
+                    creator: m.addr(creator).to_string(),
+                    filter: None,
+                    start_after: None,
+                    limit: None,
+                },
+            )
+            .unwrap();
+    r.items
+        .into_iter()
+        .find(|i| i.token_id == token_id)
+        .unwrap()
+}
+
+#[test]
+fn an_escrowed_token_shows_as_listed_by_its_seller_not_sold_until_the_sale_is_final() {
+    let mut m = market();
+    let id = m.mint_and_list("alice", "a", 10 * M, Asset::Mesi);
+    let item = gallery_item(&m, "alice", "a");
+    assert_eq!(
+        (item.owner, item.listed_by, item.sold),
+        (m.mp.to_string(), Some(m.addr("alice").to_string()), false)
+    );
+    // The creator's "unsold" rights follow the real seller: PPV may be switched off and back on.
+    let gallery = m.s.gallery.clone();
+    let ppv = |enabled| mesi_types::gallery::ExecuteMsg::SetPayPerView {
+        token_id: "a".into(),
+        enabled,
+    };
+    m.s.exec("alice", &gallery, &ppv(false), &[]).unwrap();
+    m.s.exec("alice", &gallery, &ppv(true), &[]).unwrap();
+    let sid = m.buy_mesi("bob", id, 10 * M).unwrap();
+    assert!(
+        !gallery_item(&m, "alice", "a").sold,
+        "inside the compliance window the sale is not final"
+    );
+    m.s.advance(2 * DAY);
+    m.finalize("bob", sid).unwrap();
+    let item = gallery_item(&m, "alice", "a");
+    assert_eq!(
+        (item.owner, item.listed_by, item.sold),
+        (m.addr("bob").to_string(), None, true)
+    );
+    m.s.exec("alice", &gallery, &ppv(false), &[]).unwrap();
+    assert!(
+        m.s.exec("alice", &gallery, &ppv(true), &[]).is_err(),
+        "no PPV back on once sold"
+    );
+}
+
+#[test]
+fn a_token_a_buyer_relists_shows_as_sold_and_a_cancelled_listing_as_unsold() {
+    let mut m = market();
+    let id = m.mint_and_list("alice", "a", 10 * M, Asset::Mesi);
+    m.exec("alice", &ExecuteMsg::CancelListing { listing_id: id }, &[])
+        .unwrap();
+    let item = gallery_item(&m, "alice", "a");
+    assert_eq!((item.listed_by, item.sold), (None, false));
+    let gallery = m.s.gallery.clone();
+    let bob = m.addr("bob").to_string();
+    m.s.exec(
+        "alice",
+        &gallery,
+        &mesi_types::gallery::ExecuteMsg::TransferNft {
+            recipient: bob,
+            token_id: "a".into(),
+        },
+        &[],
+    )
+    .unwrap();
+    m.list("bob", "a", 10 * M, Asset::Mesi).unwrap();
+    let item = gallery_item(&m, "alice", "a");
+    assert_eq!(
+        (item.listed_by, item.sold),
+        (Some(m.addr("bob").to_string()), true)
+    );
+}

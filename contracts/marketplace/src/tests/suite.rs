@@ -88,6 +88,22 @@ impl Market {
         let mp = s
             .instantiate(marketplace_contract(), &msg, "marketplace")
             .unwrap();
+        // The gallery counts the marketplace's escrow as "listed" (issue 14).
+        let (owner, gallery) = (s.owner.clone(), s.gallery.clone());
+        s.app
+            .execute_contract(
+                owner,
+                gallery,
+                &mesi_types::gallery::ExecuteMsg::UpdateConfig {
+                    arbiter: None,
+                    pledge_denom: None,
+                    name: None,
+                    symbol: None,
+                    marketplace: Some(mp.to_string()),
+                },
+                &[],
+            )
+            .unwrap();
         Market { s, mp }
     }
 
