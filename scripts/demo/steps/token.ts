@@ -62,10 +62,15 @@ export const tokenDemo: DemoStep = {
     for (const a of [alice, bob, carol]) {
       const hs = await q.holdingScore({ address: a.address });
       const t = await q.tier({ address: a.address });
-      demo.say(`${a.name.padEnd(6)} balance ${fmtMesi(hs.balance).padStart(18)}  score ${fmtMesi(hs.score).padStart(18)}  locked ${fmtMesi(t.locked).padStart(14)}  tier ${t.tier}`);
+      demo.say(`${a.name.padEnd(6)} balance ${fmtMesi(hs.balance).padStart(18)}  score ${fmtMesi(hs.score).padStart(18)}  locked ${fmtMesi(t.locked).padStart(14)}  tier ${t.tier} (fan ${t.fan_tier ?? 0}, creator ${t.creator_tier ?? 0})`);
     }
     demo.say("(a fresh devnet account's score is small: its tokens were held for seconds of the 7-day window;");
     demo.say(" tier = the higher of the fan row reached by score + locked and the creator row reached by locked)");
+
+    demo.section("burn: a holder burn is counted (SPEC §2: supply - over-issuance + burned == genesis)");
+    const burned0 = (await q.burned()).burned;
+    await demo.tx("alice burn 1 MESI", () => as(alice).burn({ amount: m(1) }));
+    demo.say(`burned by holders ${fmtMesi(burned0)} -> ${fmtMesi((await q.burned()).burned)}, total supply ${fmtMesi((await q.tokenInfo()).total_supply)}`);
 
     demo.section("unlock: lowering the lock waits the unlock delay");
     await demo.tx("alice unlock 1,000", () => as(alice).unlock({ amount: m(1_000) }));
