@@ -87,6 +87,7 @@ describe("marketplace on the devnet", { skip: missing.length > 0 && `${missing.j
     assert.equal(c.day_seconds, DEVNET_DAY_SECONDS);
     assert.equal(c.compliance_window, DEVNET_COMPLIANCE_WINDOW);
     assert.equal(c.anti_snipe_window, DEVNET_ANTI_SNIPE_WINDOW);
+    assert.equal((await gq.config()).marketplace, mp, "the gallery knows the marketplace");
     const again = await dev.deploy();
     assert.match(again.out, /instantiate marketplace: already at/);
     assert.equal(again.record.contracts.marketplace.address, mp);
@@ -102,6 +103,9 @@ describe("marketplace on the devnet", { skip: missing.length > 0 && `${missing.j
     const listingId = Number(attr(r, "listing_id"));
     assert.equal((await gq.ownerOf({ tokenId: "mk1" })).owner, mp);
     assert.equal((await gq.pledge({ tokenId: "mk1" })).amount, (5n * USDC).toString(), "the pledge stays with the escrowed token");
+    const listedItem = (await gq.gallery({ creator: who.alice.address, limit: 100 })).items.find((i) => i.token_id === "mk1")!;
+    assert.equal(listedItem.listed_by, who.alice.address);
+    assert.equal(listedItem.sold, false, "a token in escrow is listed, not sold");
     // a hook from anyone but the token
     const buy = { buy: { listing_id: listingId, max_price: m(1_000) } };
     assert.match(await failure(mk(who.dave).receive({ sender: who.dave.address, amount: m(1_000), msg: toBinary(buy) })), /only the configured token/);
@@ -122,6 +126,8 @@ describe("marketplace on the devnet", { skip: missing.length > 0 && `${missing.j
     const p = await gq.pledge({ tokenId: "mk1" });
     assert.equal(p.owner, who.bob.address);
     assert.equal(p.amount, (5n * USDC).toString(), "the pledge moved with the token to the buyer");
+    const soldItem = (await gq.gallery({ creator: who.alice.address, limit: 100 })).items.find((i) => i.token_id === "mk1")!;
+    assert.equal(soldItem.sold, true);
     assert.equal(await mesi(treasury), t0 + 100n * MESI);
     assert.equal((await q.claimable({ address: who.alice.address })).mesi, m(900));
     const a0 = await mesi(who.alice.address);

@@ -1,6 +1,7 @@
 // marketplace: escrowed buy-now listings, tier-limited auctions with anti-sniping, private offers and settlements
 // held through the compliance window (contracts/marketplace/README.md, SPEC §3 "Selling"). Instantiated against
-// the gallery (the only cw721 it takes), the token (the only cw20 it takes; creator tiers), the treasury (USD price,
+// the gallery (the only cw721 it takes; the gallery is told the marketplace's address so that its escrow counts as
+// "listed", not "sold"), the token (the only cw20 it takes; creator tiers), the treasury (USD price,
 // commission) and the network's native stablecoin. Product defaults everywhere except on a local devnet, where an
 // auction "day" lasts DEVNET_DAY_SECONDS and the compliance window and anti-sniping are shortened as well, so the
 // e2e test and `make demo` run a whole auction and settlement in about a minute.
@@ -48,6 +49,15 @@ export const marketplaceStep: Step = {
       label: "mesi-marketplace",
       msg: msg as unknown as Record<string, unknown>,
       notes: { nativeDenom: msg.native_denom, shortenedForDevnet: local, daySeconds: msg.day_seconds ?? 86400 },
+    });
+    // The gallery counts the marketplace's escrow as "listed" by the seller, not "sold" (issue 14).
+    const marketplace = ctx.address("marketplace");
+    if (!marketplace) return;
+    await ctx.wire({
+      key: "gallery.set-marketplace",
+      contract: gallery,
+      msg: { update_config: { arbiter: null, pledge_denom: null, name: null, symbol: null, marketplace } },
+      done: async () => (await ctx.client.queryContractSmart(gallery, { config: {} })).marketplace === marketplace,
     });
   },
 };
