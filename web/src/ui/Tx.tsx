@@ -8,7 +8,11 @@ import { shortHash } from "./format";
 export interface TxState {
   label: string;
   stage: TxStage;
+  /** an included transaction folds into one line after a while, so old successes do not crowd the page */
+  compact?: boolean;
 }
+
+const FOLD_AFTER_MS = 15_000;
 
 export interface TxRunner {
   state?: TxState;
@@ -39,6 +43,7 @@ export function useTx(): TxRunner {
       };
       try {
         await fn();
+        setTimeout(() => setState((cur) => (cur && cur.stage.stage === "included" && cur.stage === last ? { ...cur, compact: true } : cur)), FOLD_AFTER_MS);
         return true;
       } catch (e) {
         const refused: TxStage =
@@ -72,6 +77,15 @@ export function TxProgress({ tx }: { tx: TxRunner }) {
   if (!s) return null;
   const st = s.stage;
   const idx = STEPS.findIndex(([k]) => k === st.stage);
+  if (st.stage === "included" && s.compact) {
+    return (
+      <div className="tx tx-compact" data-testid="tx-status" data-stage="included" role="status">
+        <span className="tx-icon ok">✓</span> {s.label} · block <b data-testid="tx-height">{st.height.toLocaleString("en-US")}</b> · gas{" "}
+        <span data-testid="tx-gas">{st.gasUsed.toLocaleString("en-US")}</span> · tx{" "}
+        <code data-testid="tx-hash" data-hash={st.hash} title={st.hash}>{shortHash(st.hash)}</code>
+      </div>
+    );
+  }
   if (st.stage === "refused") {
     return (
       <div className="tx tx-refused" data-testid="tx-status" data-stage="refused" role="alert">
