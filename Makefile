@@ -1,7 +1,7 @@
 # Mesi contract suite. `make demo` and `make test` are the two commands of the README.
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
-CONTRACTS := token treasury gallery bid-to-meet referral validator-rewards marketplace
+CONTRACTS := token treasury gallery bid-to-meet referral validator-rewards marketplace influence
 VALIDATORS ?= 1
 
 .PHONY: help fmt fmt-check lint unit schema schema-check wasm bench bench-chain test demo devnet devnet-stop deploy ts e2e wasmd
@@ -63,7 +63,7 @@ test: fmt-check lint unit schema-check wasm ts e2e web-test
 NETWORK ?= devnet
 CONTRACT ?=
 TSX := node --import tsx
-E2E ?= tests/e2e/token.test.ts tests/e2e/treasury.test.ts tests/e2e/pos-fault.test.ts tests/e2e/gallery.test.ts tests/e2e/bid-to-meet.test.ts tests/e2e/referral.test.ts tests/e2e/validator-rewards.test.ts tests/e2e/marketplace.test.ts tests/e2e/pinning.test.ts tests/e2e/public-deploy.test.ts
+E2E ?= tests/e2e/token.test.ts tests/e2e/treasury.test.ts tests/e2e/pos-fault.test.ts tests/e2e/gallery.test.ts tests/e2e/bid-to-meet.test.ts tests/e2e/referral.test.ts tests/e2e/validator-rewards.test.ts tests/e2e/marketplace.test.ts tests/e2e/influence.test.ts tests/e2e/pinning.test.ts tests/e2e/public-deploy.test.ts
 
 .PHONY: node-deps clients devnet-reset devnet-status migrate
 

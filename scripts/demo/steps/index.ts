@@ -6,6 +6,7 @@ import { bidToMeetDemo } from "./bid-to-meet";
 import { galleryDemo } from "./gallery";
 import { validatorRewardsDemo } from "./validator-rewards";
 import { marketplaceDemo } from "./marketplace";
+import { influenceDemo } from "./influence";
 import type { DemoStep } from "../context";
 
-export const DEMO_STEPS: DemoStep[] = [tokenDemo, treasuryDemo, galleryDemo, bidToMeetDemo, referralDemo, validatorRewardsDemo, marketplaceDemo];
+export const DEMO_STEPS: DemoStep[] = [tokenDemo, treasuryDemo, galleryDemo, bidToMeetDemo, referralDemo, validatorRewardsDemo, marketplaceDemo, influenceDemo];

@@ -6,6 +6,7 @@ import { bidToMeetStep } from "./bid-to-meet";
 import { referralStep } from "./referral";
 import { validatorRewardsStep } from "./validator-rewards";
 import { marketplaceStep } from "./marketplace";
+import { influenceStep } from "./influence";
 import type { Step } from "./types";
 
 export const STEPS: Step[] = [
@@ -17,4 +18,5 @@ export const STEPS: Step[] = [
   referralStep,
   validatorRewardsStep,
   marketplaceStep, // after gallery, token and treasury
+  influenceStep, // after token and gallery (reads both)
 ];
