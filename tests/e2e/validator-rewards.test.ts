@@ -101,8 +101,17 @@ describe("validator rewards on the four-validator devnet", { skip: missing.lengt
     const fake = toBech32(fromBech32(v0.valoper).prefix, new Uint8Array(20).fill(7));
     assert.match(
       await failure(tok(v0.staker).send({ contract: vr, amount: stake.toString(), msg: toBinary({ apply: { validator: fake } }) })),
+      /is not the operator account of validator/,
+    );
+    // alice's own bytes as an operator address: hers to name, but the chain has no such validator.
+    const alicesValoper = toBech32(fromBech32(v0.valoper).prefix, fromBech32(who.alice.address).data);
+    await tok(who.liquidity).transfer({ recipient: who.alice.address, amount: stake.toString() });
+    const a0 = await balance(who.alice.address);
+    assert.match(
+      await failure(tok(who.alice).send({ contract: vr, amount: stake.toString(), msg: toBinary({ apply: { validator: alicesValoper } }) })),
       /does not exist on this chain/,
     );
+    assert.equal(await balance(who.alice.address), a0);
     assert.match(
       await failure(tok(v0.staker).send({ contract: vr, amount: (stake - 1n).toString(), msg: toBinary({ apply: { validator: v0.valoper } }) })),
       /is below the threshold/,
@@ -110,8 +119,19 @@ describe("validator rewards on the four-validator devnet", { skip: missing.lengt
     assert.equal(await balance(v0.staker.address), stake);
   });
 
-  test("the four validators apply with their real operator addresses and the owner whitelists them", async () => {
+  test("the liquidity account cannot apply in validator0's name; the real operators apply and are whitelisted", async () => {
     const stake = (await q.threshold()).threshold;
+    console.log(`# stake (25 bps of the supply): ${BigInt(stake) / MESI} MESI`);
+    // SPEC §6 / issue 12 §4: only the account whose address bytes are the operator address's bytes.
+    const v0 = vals[0];
+    assert.notEqual(toBech32(fromBech32(v0.valoper).prefix, fromBech32(who.liquidity.address).data), v0.valoper);
+    const l0 = await balance(who.liquidity.address);
+    assert.match(
+      await failure(tok(who.liquidity).send({ contract: vr, amount: stake, msg: toBinary({ apply: { validator: v0.valoper } }) })),
+      /is not the operator account of validator/,
+    );
+    assert.equal(await balance(who.liquidity.address), l0);
+    await assert.rejects(q.validator({ validator: v0.valoper }));
     for (const v of vals) {
       const r = await tok(v.staker).send({ contract: vr, amount: stake, msg: toBinary({ apply: { validator: v.valoper } }) });
       console.log(`# gas: apply (${v.staker.name}) ${r.gasUsed}`);
@@ -201,6 +221,16 @@ describe("validator rewards on the four-validator devnet", { skip: missing.lengt
     await vrc(vals[2].staker).leave();
     assert.equal((await q.staker({ address: vals[2].staker.address })).status, "left");
     assert.match(await failure(vrc(vals[2].staker).claimUnbonded()), /nothing to claim/);
+    // Issue 12 §3: unbonding stake stays slashable until paid out (50% of what it left with).
+    const left = (await q.unbondings({ address: vals[2].staker.address })).entries.reduce((s, e) => s + BigInt(e.amount), 0n);
+    const t1 = await balance(treasury);
+    const rs = await vrc(who.deployer).slash({ validator: vals[2].valoper, penalty: { bps: { bps: 5_000 } } });
+    console.log(`# gas: slash of unbonding stake ${rs.gasUsed}; slashed ${(left + 1n) / 2n} of ${left} base units`);
+    assert.equal((await balance(treasury)) - t1, (left + 1n) / 2n);
+    const rest = (await q.unbondings({ address: vals[2].staker.address })).entries.reduce((s, e) => s + BigInt(e.amount), 0n);
+    assert.equal(rest, left - (left + 1n) / 2n);
+    // Nothing beyond what is owed can be swept.
+    assert.match(await failure(vrc(who.deployer).sweep()), /nothing to sweep/);
     const a = await accounting();
     console.log(`# accounting: ${JSON.stringify(a)}`);
   });

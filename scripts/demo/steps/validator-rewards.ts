@@ -2,8 +2,8 @@
 // address) stake 25 bps of the current supply through the token's Send and apply; a made-up operator address and a
 // stake below the threshold are refused; the owner whitelists them; the operator draws from the treasury's
 // validator_rewards pool into the stake stream (30-day stream); a few seconds later a validator claims its share;
-// the work stream pays contributors pro rata to reported units; unauthorised whitelist / slash are refused; the
-// accounting shows tokens held == tokens owed. Re-runnable: applications that exist are kept, epochs are fresh.
+// the work stream pays contributors pro rata to reported units; unauthorised whitelist / slash, an application in
+// another operator's name and a sweep of owed tokens are refused; the accounting shows tokens held == tokens owed. Re-runnable: applications that exist are kept, epochs are fresh.
 import { toBinary } from "@cosmjs/cosmwasm-stargate";
 import { fromBech32, toBech32 } from "@cosmjs/encoding";
 import { QueryClient, setupStakingExtension } from "@cosmjs/stargate";
@@ -78,7 +78,7 @@ export const validatorRewardsDemo: DemoStep = {
           tok(liq).transfer({ recipient: v.staker.address, amount: (threshold - have).toString() }));
       }
       if (v === v0) {
-        await demo.refused("apply naming a validator that does not exist on this chain", () =>
+        await demo.refused("apply naming a made-up operator address (not the sender's own, no such validator)", () =>
           tok(v.staker).send({ contract: vr, amount: threshold.toString(), msg: toBinary({ apply: { validator: fake } }) }));
         await demo.refused("apply with 1 base unit less than the threshold", () =>
           tok(v.staker).send({ contract: vr, amount: (threshold - 1n).toString(), msg: toBinary({ apply: { validator: v.valoper } }) }));
@@ -86,6 +86,9 @@ export const validatorRewardsDemo: DemoStep = {
       await demo.tx(`${v.staker.name} stakes ${fmtMesi(threshold)} and applies as ${v.valoper}`, () =>
         tok(v.staker).send({ contract: vr, amount: threshold.toString(), msg: toBinary({ apply: { validator: v.valoper } }) }));
     }
+    // SPEC §6 / issue 12 §4: only the operator's own account (same address bytes) may apply.
+    await demo.refused(`liquidity applies in ${v0.staker.name}'s name (not its operator account)`, () =>
+      tok(liq).send({ contract: vr, amount: threshold.toString(), msg: toBinary({ apply: { validator: v0.valoper } }) }));
     await demo.refused("a validator whitelists itself (not the owner)", () => vrc(v0.staker).whitelist({ validator: v0.valoper }));
     for (const v of vals) {
       if ((await active(v.valoper)) === "pending") {
@@ -129,6 +132,8 @@ export const validatorRewardsDemo: DemoStep = {
 
     await demo.refused("bob slashes a validator (not the owner)", () =>
       vrc(bob).slash({ validator: v0.valoper, penalty: { bps: { bps: 1_000 } } }));
+    // Issue 12 §7: the owner may sweep only tokens nobody is owed (none here).
+    await demo.refused("owner sweeps: nothing beyond what the contract owes", () => vrc(deployer).sweep());
     const s = await q.stream();
     const a = await q.accounting();
     demo.say(`stream: funded ${fmtMesi(s.funded)}, distributed ${fmtMesi(s.distributed)}, claimed ${fmtMesi(s.claimed)}, ` +

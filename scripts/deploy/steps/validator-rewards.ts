@@ -33,6 +33,7 @@ export const validatorRewardsStep: Step = {
       stream_period: null, // 30 days
       max_work_entries: null, // 50
       max_pending_unbondings: null, // 10
+      claim_deadline: null, // 365 days after an epoch closes (issue 12 §7)
       owner: null,
     };
     const rec = await ctx.instantiate({
