@@ -84,8 +84,9 @@ export const influenceDemo: DemoStep = {
       demo.say(`${name(g2.creator)}: +${fmtMesi(grew)} (share still ${g2.share_bps / 100}%)`);
       if (grew <= 0n || g1.share_bps !== g2.share_bps) throw new Error("the allocation did not grow in the same split");
     }
-    const a2 = split2.galleries.map((g) => BigInt(g.points));
-    demo.say(`ratio alice : bob = ${(Number(a2[0]) / Number(a2[0] + a2[1])).toFixed(4)} : ${(Number(a2[1]) / Number(a2[0] + a2[1])).toFixed(4)}`);
+    const pts = (c: typeof alice) => Number(split2.galleries.find((g) => g.creator === c.address)?.points ?? 0);
+    const [pa, pb] = [pts(alice), pts(bob)];
+    demo.say(`split of the allocated points: alice ${(pa / (pa + pb)).toFixed(4)} : bob ${(pb / (pa + pb)).toFixed(4)}`);
 
     demo.section("gallery counters (O(1)) and supporters (paginated, live points)");
     for (const c of [alice, bob]) {
