@@ -131,4 +131,32 @@ describe("gallery on the devnet", { skip: !fs.existsSync(ARTIFACT) && "artifacts
     assert.equal((await q.config()).total_pledged, "0");
     assert.equal(await bank(gallery), 0n);
   });
+
+  test("sweep: the owner takes exactly a bank send's surplus, never a pledged unit (issue 12 §7)", async () => {
+    await as(who.bob).pledge({ tokenId: "a1" }, "auto", undefined, [{ denom, amount: "2000000" }]);
+    await who.carol.client.sendTokens(who.carol.address, gallery, [{ denom, amount: "300000" }], "auto");
+    assert.equal(await bank(gallery), 2_300_000n);
+    assert.match(await failure(as(who.alice).sweep({ denom })), /owner/i);
+    const d0 = await bank(who.deployer.address);
+    const r = await as(who.deployer).sweep({ denom });
+    console.log(`# gas: sweep ${r.gasUsed}`);
+    assert.equal(await bank(who.deployer.address), d0 + 300_000n);
+    assert.equal(await bank(gallery), 2_000_000n);
+    assert.match(await failure(as(who.deployer).sweep({ denom })), /nothing to sweep/);
+    assert.equal((await q.config()).total_pledged, "2000000");
+  });
+
+  test("cw721 0.22 collection queries: minter, get_minter_ownership, get_collection_info_and_extension, get_all_info", async () => {
+    const c = who.alice.client;
+    assert.deepEqual(await c.queryContractSmart(gallery, { minter: {} }), { minter: null });
+    assert.deepEqual(await c.queryContractSmart(gallery, { get_minter_ownership: {} }), { owner: null, pending_owner: null, pending_expiry: null });
+    const info = await c.queryContractSmart(gallery, { get_collection_info_and_extension: {} });
+    assert.equal(info.name, "Mesi Gallery");
+    assert.equal(info.extension, null);
+    const all = await c.queryContractSmart(gallery, { get_all_info: {} });
+    assert.equal(all.collection_info.symbol, "MESIG");
+    assert.equal(all.num_tokens, (await q.numTokens()).count);
+    assert.deepEqual(all.collection_extension, []);
+    assert.equal(all.contract_info.creator, who.deployer.address);
+  });
 });

@@ -74,5 +74,21 @@ export const galleryDemo: DemoStep = {
     const c = await q.config();
     const bal = await alice.client.getBalance(addr, denom);
     demo.say(`contract holds ${usd(bal.amount)} == live pledges ${usd(c.total_pledged)}; tokens in the collection: ${(await q.numTokens()).count}`);
+
+    demo.section("no stranded coins: a plain bank send is swept by the owner, never a pledged unit");
+    const deployer = demo.actor("deployer");
+    await as(alice).pledge({ tokenId: ids.clip }, "auto", undefined, [{ denom, amount: "1000000" }]);
+    const sent = await bob.client.sendTokens(bob.address, addr, [{ denom, amount: "700000" }], "auto");
+    demo.say(`bob bank-sends 0.70 USDC to the gallery (tx ${sent.transactionHash}); it now holds ${usd((await alice.client.getBalance(addr, denom)).amount)}, live pledges ${usd((await q.config()).total_pledged)}`);
+    await demo.refused("alice sweeps (not the owner)", () => as(alice).sweep({ denom }));
+    await demo.tx(`owner sweeps ${denom}: exactly the 0.70 USDC surplus`, () => as(deployer).sweep({ denom }));
+    await demo.refused("owner sweeps again (the rest is pledged)", () => as(deployer).sweep({ denom }));
+    demo.say(`gallery holds ${usd((await alice.client.getBalance(addr, denom)).amount)} == live pledges ${usd((await q.config()).total_pledged)}`);
+
+    demo.section("cw721 0.22 collection queries (open minting: no single minter)");
+    demo.say(`minter: ${JSON.stringify(await alice.client.queryContractSmart(addr, { minter: {} }))}`);
+    demo.say(`get_minter_ownership: ${JSON.stringify(await alice.client.queryContractSmart(addr, { get_minter_ownership: {} }))}`);
+    const all = await alice.client.queryContractSmart(addr, { get_all_info: {} });
+    demo.say(`get_all_info: ${all.collection_info.name} / ${all.collection_info.symbol}, ${all.num_tokens} tokens, code id ${all.contract_info.code_id}`);
   },
 };
