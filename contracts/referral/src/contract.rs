@@ -53,6 +53,7 @@ pub fn execute(
             multipliers,
         ),
         ExecuteMsg::UpdateOwnership(action) => config::update_ownership(deps, env, info, action),
+        ExecuteMsg::Sweep { denom } => config::sweep(deps, env, info, denom),
     }
 }
 

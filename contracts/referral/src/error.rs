@@ -85,6 +85,12 @@ pub enum ContractError {
     #[error("every owed referral examined ({examined}) is above the referral pool's yearly cap of {yearly_cap}; they stay owed until the cap is raised")]
     OwedAboveYearlyCap { examined: u32, yearly_cap: Uint128 },
 
+    #[error("invalid denom {denom:?}")]
+    InvalidDenom { denom: String },
+
+    #[error("nothing to sweep in {denom}")]
+    NothingToSweep { denom: String },
+
     #[error("limit must be at least 1")]
     ZeroLimit,
 

@@ -68,3 +68,93 @@ pub fn price_fresh(querier: &QuerierWrapper, treasury: &Addr) -> bool {
 pub fn draw_msg(treasury: &Addr, amount: Uint128, recipient: &Addr) -> StdResult<CosmosMsg> {
     interface::draw_from_pool_msg(treasury, amount, recipient, None)
 }
+
+#[cosmwasm_schema::cw_serde]
+enum Cw20BalanceQuery {
+    Balance { address: String },
+}
+
+#[cosmwasm_schema::cw_serde]
+struct Cw20BalanceResponse {
+    balance: Uint128,
+}
+
+#[cosmwasm_schema::cw_serde]
+enum Cw20Send {
+    Send {
+        contract: String,
+        amount: Uint128,
+        msg: cosmwasm_std::Binary,
+    },
+}
+
+#[cosmwasm_schema::cw_serde]
+enum TreasuryReceive {
+    Deposit {},
+}
+
+/// This contract's MESI balance (cw20 `{"balance":{"address":..}}`).
+pub fn mesi_balance(
+    querier: &QuerierWrapper,
+    token: &Addr,
+    account: &Addr,
+) -> Result<Uint128, ContractError> {
+    let r: Cw20BalanceResponse = querier.query_wasm_smart(
+        token,
+        &Cw20BalanceQuery::Balance {
+            address: account.to_string(),
+        },
+    )?;
+    Ok(r.balance)
+}
+
+/// cw20 `Send` of `amount` MESI to the treasury with `{"deposit":{}}` (adds it to the reserve).
+pub fn deposit_to_treasury_msg(
+    token: &Addr,
+    treasury: &Addr,
+    amount: Uint128,
+) -> StdResult<CosmosMsg> {
+    Ok(cosmwasm_std::WasmMsg::Execute {
+        contract_addr: token.to_string(),
+        msg: cosmwasm_std::to_json_binary(&Cw20Send::Send {
+            contract: treasury.to_string(),
+            amount,
+            msg: cosmwasm_std::to_json_binary(&TreasuryReceive::Deposit {})?,
+        })?,
+        funds: vec![],
+    }
+    .into())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sweep_mirrors_serialise_like_cw20_and_the_treasury() {
+        let a = "wasm1x".to_string();
+        assert_eq!(
+            cosmwasm_std::to_json_vec(&Cw20BalanceQuery::Balance { address: a.clone() }).unwrap(),
+            cosmwasm_std::to_json_vec(&cw20::Cw20QueryMsg::Balance { address: a.clone() }).unwrap()
+        );
+        let msg = cosmwasm_std::to_json_binary(&TreasuryReceive::Deposit {}).unwrap();
+        assert_eq!(
+            msg,
+            cosmwasm_std::to_json_binary(&mesi_types::treasury::ReceiveMsg::Deposit {}).unwrap()
+        );
+        assert_eq!(
+            cosmwasm_std::to_json_vec(&Cw20Send::Send {
+                contract: a.clone(),
+                amount: Uint128::new(5),
+                msg: msg.clone()
+            })
+            .unwrap(),
+            cosmwasm_std::to_json_vec(&cw20::Cw20ExecuteMsg::Send {
+                contract: a,
+                amount: Uint128::new(5),
+                msg
+            })
+            .unwrap()
+        );
+    }
+}

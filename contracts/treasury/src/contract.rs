@@ -54,6 +54,7 @@ pub fn execute(
             },
         ),
         ExecuteMsg::SyncReserve {} => admin::sync_reserve(deps, env, info),
+        ExecuteMsg::Sweep { denom } => admin::sweep(deps, env, info, denom),
         ExecuteMsg::UpdateOwnership(action) => admin::update_ownership(deps, env, info, action),
         ExecuteMsg::PostPrice { price } => price::post_price(deps, env, info, price),
         ExecuteMsg::CreditEarnings { currency, credits } => {

@@ -125,6 +125,12 @@ pub enum ContractError {
         price: cosmwasm_std::Decimal,
     },
 
+    #[error("invalid denom {denom:?}")]
+    InvalidDenom { denom: String },
+
+    #[error("nothing to sweep in {denom}")]
+    NothingToSweep { denom: String },
+
     #[error("unknown epoch {epoch}")]
     UnknownEpoch { epoch: u64 },
 

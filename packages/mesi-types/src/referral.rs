@@ -75,6 +75,12 @@ pub enum ExecuteMsg {
         bonus_usd: Option<Uint128>,
         multipliers: Option<Vec<u16>>,
     },
+    /// Owner (issue 12 §7, tokens with no way out). The contract's books hold no tokens (bonuses are
+    /// drawn from the treasury straight to referrers), so every balance is stray: `denom: null` sends
+    /// the contract's whole MESI balance (plain cw20 transfers) to the treasury's reserve (cw20 `Send`
+    /// with `{"deposit":{}}`); `denom: "<native>"` sends that coin's whole bank balance to the owner.
+    /// Errors: `InvalidDenom`, `NothingToSweep`.
+    Sweep { denom: Option<String> },
 }
 
 #[cw_serde]

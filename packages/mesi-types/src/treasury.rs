@@ -243,6 +243,11 @@ pub enum ExecuteMsg {
     },
     /// cw20 Receive hook (only from the configured token); `msg` is a [`ReceiveMsg`].
     Receive(Cw20ReceiveMsg),
+    /// Owner (issue 12 §7, tokens with no way out): sends the owner the treasury's whole bank balance
+    /// of the native `denom`. The treasury's books hold no native coin (every message is nonpayable),
+    /// so any such balance came by a plain bank send. MESI (cw20) sent by plain `Transfer` is counted
+    /// into the reserve by `SyncReserve` instead. Errors: `InvalidDenom`, `NothingToSweep`.
+    Sweep { denom: String },
 }
 
 /// JSON carried in the `msg` of a cw20 `Send` to the treasury.

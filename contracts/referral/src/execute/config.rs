@@ -123,3 +123,64 @@ pub fn update_ownership(
         .add_attribute("action", "update_ownership")
         .add_attributes(ownership.into_attributes()))
 }
+
+/// Owner (issue 12 §7): sweeps a stray balance. The referral contract owes nothing it holds (bonuses
+/// are drawn from the treasury pool straight to the referrer), so the whole balance is surplus:
+/// `None` -> the MESI balance to the treasury's reserve (`Send` + `{"deposit":{}}`), `Some(denom)` ->
+/// that native coin to the owner. Errors: `Ownership`, `InvalidDenom`, `NothingToSweep`.
+pub fn sweep(
+    deps: DepsMut,
+    env: Env,
+    info: MessageInfo,
+    denom: Option<String>,
+) -> Result<Response, ContractError> {
+    cw_ownable::assert_owner(deps.storage, &info.sender)?;
+    let response = Response::new().add_attribute("action", "sweep");
+    match denom {
+        None => {
+            let config = CONFIG.load(deps.storage)?;
+            let amount =
+                crate::external::mesi_balance(&deps.querier, &config.token, &env.contract.address)?;
+            if amount.is_zero() {
+                return Err(ContractError::NothingToSweep {
+                    denom: "mesi".into(),
+                });
+            }
+            Ok(response
+                .add_message(crate::external::deposit_to_treasury_msg(
+                    &config.token,
+                    &config.treasury,
+                    amount,
+                )?)
+                .add_attribute("denom", "mesi")
+                .add_attribute("amount", amount)
+                .add_attribute("to", config.treasury))
+        }
+        Some(denom) => {
+            let b = denom.as_bytes();
+            let valid = (3..=128).contains(&b.len())
+                && b.first().is_some_and(|c| c.is_ascii_alphabetic())
+                && b.iter().all(|c| {
+                    c.is_ascii_alphanumeric() || matches!(c, b'/' | b':' | b'.' | b'_' | b'-')
+                });
+            if !valid {
+                return Err(ContractError::InvalidDenom { denom });
+            }
+            let amount = deps
+                .querier
+                .query_balance(&env.contract.address, &denom)?
+                .amount;
+            if amount.is_zero() {
+                return Err(ContractError::NothingToSweep { denom });
+            }
+            Ok(response
+                .add_message(cosmwasm_std::BankMsg::Send {
+                    to_address: info.sender.to_string(),
+                    amount: cosmwasm_std::coins(amount.u128(), &denom),
+                })
+                .add_attribute("denom", denom)
+                .add_attribute("amount", amount)
+                .add_attribute("to", info.sender))
+        }
+    }
+}

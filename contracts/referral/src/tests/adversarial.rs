@@ -465,3 +465,89 @@ fn migrate_refuses_a_foreign_contract_and_a_downgrade() {
         ContractError::Migrate(mesi_common::MigrateError::Downgrade { .. })
     ));
 }
+
+/// Issue 12 §7 (tokens with no way out): the referral contract holds nothing it owes, so MESI sent to it
+/// by a plain transfer goes whole to the treasury's reserve and native coins go whole to the owner; only
+/// the owner may sweep, and an empty balance is a typed error.
+#[test]
+fn a_sweep_returns_stray_mesi_to_the_reserve_and_stray_coins_to_the_owner() {
+    let mut s = SuiteBuilder::new().build();
+    let (owner, bank, referral) = (s.owner.clone(), s.bank.clone(), s.referral.clone());
+    s.app
+        .execute_contract(
+            bank.clone(),
+            s.token.clone(),
+            &mesi_types::token::ExecuteMsg::Transfer {
+                recipient: referral.to_string(),
+                amount: Uint128::new(7 * M),
+            },
+            &[],
+        )
+        .unwrap();
+    s.app
+        .init_modules(|router, _, storage| {
+            router
+                .bank
+                .init_balance(storage, &referral, coins(900, "uusdc"))
+        })
+        .unwrap();
+    let stranger = s.addr("stranger");
+    assert!(matches!(
+        err(s.exec_as(&stranger, &ExecuteMsg::Sweep { denom: None })),
+        ContractError::Ownership(_)
+    ));
+    assert_eq!(
+        err(s.exec_as(
+            &owner,
+            &ExecuteMsg::Sweep {
+                denom: Some("x".into())
+            }
+        )),
+        ContractError::InvalidDenom { denom: "x".into() }
+    );
+    let reserve = |s: &super::suite::Suite| -> u128 {
+        let a: mesi_types::treasury::AccountingResponse = s
+            .app
+            .wrap()
+            .query_wasm_smart(&s.treasury, &mesi_types::treasury::QueryMsg::Accounting {})
+            .unwrap();
+        a.reserve.u128()
+    };
+    let r0 = reserve(&s);
+    s.exec_as(&owner, &ExecuteMsg::Sweep { denom: None })
+        .unwrap();
+    assert_eq!(reserve(&s), r0 + 7 * M);
+    s.exec_as(
+        &owner,
+        &ExecuteMsg::Sweep {
+            denom: Some("uusdc".into()),
+        },
+    )
+    .unwrap();
+    assert_eq!(
+        s.app
+            .wrap()
+            .query_balance(&owner, "uusdc")
+            .unwrap()
+            .amount
+            .u128(),
+        900
+    );
+    assert_eq!(
+        err(s.exec_as(&owner, &ExecuteMsg::Sweep { denom: None })),
+        ContractError::NothingToSweep {
+            denom: "mesi".into()
+        }
+    );
+    assert_eq!(
+        err(s.exec_as(
+            &owner,
+            &ExecuteMsg::Sweep {
+                denom: Some("uusdc".into())
+            }
+        )),
+        ContractError::NothingToSweep {
+            denom: "uusdc".into()
+        }
+    );
+}

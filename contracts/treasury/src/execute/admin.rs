@@ -208,6 +208,41 @@ pub fn sync_reserve(deps: DepsMut, env: Env, info: MessageInfo) -> Result<Respon
         .add_attribute("reserve", totals.reserve))
 }
 
+/// Owner (issue 12 §7): the whole bank balance of a native `denom` to the owner. The books hold no
+/// native coin (every message is nonpayable), so nothing owed can leave this way. Errors: `InvalidDenom`
+/// (Cosmos SDK denom rule `[a-zA-Z][a-zA-Z0-9/:._-]{2,127}`), `NothingToSweep`.
+pub fn sweep(
+    deps: DepsMut,
+    env: Env,
+    info: MessageInfo,
+    denom: String,
+) -> Result<Response, ContractError> {
+    cw_ownable::assert_owner(deps.storage, &info.sender)?;
+    let b = denom.as_bytes();
+    let valid = (3..=128).contains(&b.len())
+        && b.first().is_some_and(|c| c.is_ascii_alphabetic())
+        && b.iter()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, b'/' | b':' | b'.' | b'_' | b'-'));
+    if !valid {
+        return Err(ContractError::InvalidDenom { denom });
+    }
+    let amount = deps
+        .querier
+        .query_balance(&env.contract.address, &denom)?
+        .amount;
+    if amount.is_zero() {
+        return Err(ContractError::NothingToSweep { denom });
+    }
+    Ok(Response::new()
+        .add_message(cosmwasm_std::BankMsg::Send {
+            to_address: info.sender.to_string(),
+            amount: cosmwasm_std::coins(amount.u128(), &denom),
+        })
+        .add_attribute("action", "sweep")
+        .add_attribute("denom", denom)
+        .add_attribute("amount", amount))
+}
+
 pub fn update_ownership(
     deps: DepsMut,
     env: Env,

@@ -855,3 +855,73 @@ fn migrate_keeps_state_and_refuses_a_foreign_contract() {
         ContractError::Migrate(mesi_common::MigrateError::WrongContract { .. })
     ));
 }
+
+/// Issue 12 §7 (tokens with no way out): native coins that reached the treasury by a plain bank send are
+/// swept whole by the owner; MESI is never touched by a sweep (its strays go to the reserve by
+/// `sync_reserve`), so not one base unit the books hold can leave this way.
+#[test]
+fn a_sweep_takes_only_stray_native_coins_never_mesi() {
+    let mut s = funded();
+    let owner = s.owner.clone();
+    let market = s.market.clone();
+    let treasury = s.treasury.clone();
+    s.app
+        .init_modules(|router, _, storage| {
+            router
+                .bank
+                .init_balance(storage, &market, cosmwasm_std::coins(500, "uusdc"))
+        })
+        .unwrap();
+    s.app
+        .execute(
+            market.clone(),
+            cosmwasm_std::BankMsg::Send {
+                to_address: treasury.to_string(),
+                amount: cosmwasm_std::coins(500, "uusdc"),
+            }
+            .into(),
+        )
+        .unwrap();
+    let mesi_before = s.balance(&treasury);
+    let books = snap(&s);
+    assert!(matches!(
+        s.exec(
+            &market,
+            &ExecuteMsg::Sweep {
+                denom: "uusdc".into()
+            }
+        )
+        .unwrap_err(),
+        ContractError::Ownership(_)
+    ));
+    assert_eq!(
+        s.exec(&owner, &ExecuteMsg::Sweep { denom: "u".into() })
+            .unwrap_err(),
+        ContractError::InvalidDenom { denom: "u".into() }
+    );
+    s.exec(
+        &owner,
+        &ExecuteMsg::Sweep {
+            denom: "uusdc".into(),
+        },
+    )
+    .unwrap();
+    let got = s.app.wrap().query_balance(&owner, "uusdc").unwrap().amount;
+    assert_eq!(got.u128(), 500);
+    assert_eq!(
+        s.exec(
+            &owner,
+            &ExecuteMsg::Sweep {
+                denom: "uusdc".into()
+            }
+        )
+        .unwrap_err(),
+        ContractError::NothingToSweep {
+            denom: "uusdc".into()
+        }
+    );
+    // the MESI books are untouched
+    assert_eq!(s.balance(&treasury), mesi_before);
+    assert_eq!(snap(&s), books);
+    s.assert_invariants();
+}
