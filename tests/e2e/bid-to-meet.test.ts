@@ -2,7 +2,8 @@
 // (idempotent), KYC by the operator, the tier cap in USD at the treasury price, bids and raises escrowed through the
 // token's Send, a fake Receive hook refused, accept with KYF, a wrong code refused, release pays the creator 90% and
 // the treasury 10%; a dispute split by the arbiter; a slot auction with an outbid refund credit pulled by the fan,
-// settled after the end and released. MESI held == live escrows + refund credits at the end.
+// settled after the end and released; issue 12: a disabled creator's slot takes no bid, a bid keeps its commission
+// rate, the owner sweeps only the surplus. MESI held == live escrows + refund credits at the end.
 // Needs artifacts/mesi_{token,treasury,bid_to_meet}.wasm (make wasm).
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
@@ -162,6 +163,43 @@ describe("bid-to-meet on the devnet", { skip: missing.length > 0 && `${missing.j
     assert.equal(await balance(who.carol.address), c0 + 99n * MESI);
     assert.equal((await q.slot({ slotId: slot })).status, "settled");
     await b(who.deployer).updateConfig({ antiSnipeWindow: 300, antiSnipeExtension: 900 });
+  });
+
+  test("issue 12: a disabled creator's slot takes no bid; a bid keeps its commission rate; sweep takes only the surplus", async () => {
+    const now = Math.floor(Date.now() / 1000);
+    await b(who.carol).openSlot({ format: "virtual_video", endTime: now + 3_600, minBid: m(100), minIncrement: m(10) });
+    const slots = await q.slotsByCreator({ creator: who.carol.address, limit: 100 });
+    const slot = slots.slots[slots.slots.length - 1].id;
+    const profile = await q.creator({ address: who.carol.address });
+    await b(who.carol).disable();
+    const h0 = await balance(btm);
+    assert.match(await failure(send(who.alice, m(100), { slot_bid: { slot_id: slot } })), /has not enabled bid-to-meet/);
+    assert.equal(await balance(btm), h0);
+    await b(who.carol).enable({ minBid: profile.min_bid, formats: profile.formats });
+    await b(who.carol).cancelSlot({ slotId: slot });
+    // The rate in force when the bid is placed (10%) applies after the owner lowers it to 5%.
+    await send(who.alice, m(100), { bid: { creator: who.carol.address, format: "virtual_video" } });
+    const bid = await lastBidOf(who.alice);
+    assert.equal(bid.commission_bps, 1_000);
+    await b(who.deployer).updateConfig({ commissionBps: 500 });
+    await b(who.carol).accept({ bidId: bid.id, codeHash: sha256("frozen"), requestKyf: false });
+    const [c0, t0] = [await balance(who.carol.address), await balance(treasury)];
+    await b(who.alice).release({ bidId: bid.id, code: "frozen" });
+    assert.equal(await balance(who.carol.address), c0 + 90n * MESI);
+    assert.equal(await balance(treasury), t0 + 10n * MESI);
+    await b(who.deployer).updateConfig({ commissionBps: 1_000 });
+    // Sweep: only MESI that arrived by a plain transfer.
+    assert.match(await failure(b(who.deployer).sweep()), /nothing to sweep/);
+    await tok(who.liquidity).transfer({ recipient: btm, amount: "7" });
+    const acc = await q.accounting();
+    assert.equal(acc.surplus, "7");
+    const d0 = await balance(who.deployer.address);
+    const r = await b(who.deployer).sweep();
+    console.log(`# gas: sweep ${r.gasUsed}`);
+    assert.equal((await balance(who.deployer.address)) - d0, 7n - 0n);
+    const after = await q.accounting();
+    assert.equal(after.balance, after.owed);
+    assert.match(await failure(b(who.deployer).sweep()), /nothing to sweep/);
   });
 
   test("MESI held by the contract == live escrows + refund credits", async () => {

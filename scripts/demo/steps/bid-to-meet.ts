@@ -125,6 +125,10 @@ export const bidToMeetDemo: DemoStep = {
       await demo.tx("owner restores anti-sniping (5 min / 15 min)", () =>
         b(deployer).updateConfig({ antiSnipeWindow: restore.anti_snipe_window, antiSnipeExtension: restore.anti_snipe_extension }));
     }
-    demo.say(`contract holds ${fmtMesi(await bal(btm))} (live escrows + unclaimed refunds of all runs)`);
+    // Issue 12 §7: the owner may sweep only MESI nobody is owed (none here).
+    await demo.refused("owner sweeps: nothing beyond live escrows + refund credits", () => b(deployer).sweep());
+    const acc = await q.accounting();
+    demo.say(`contract holds ${fmtMesi(acc.balance)} = owed ${fmtMesi(acc.owed)} (live escrows + unclaimed refunds of all runs)` +
+      ` + surplus ${fmtMesi(acc.surplus)}`);
   },
 };
