@@ -1,5 +1,6 @@
 // $MESI on a real devnet: deploy (and re-deploy: idempotent), transfer, send to a contract, allowance spend,
-// lock + refused transfer, holding score and tier (fan and creator tiers), a counted holder burn, migrate.
+// lock + refused transfer, holding score and tier (fan and creator tiers), a counted holder burn, the marketplace
+// check on unlock, migrate.
 // Needs artifacts/mesi_token.wasm (make wasm).
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
@@ -159,6 +160,22 @@ describe("token on the devnet", { skip: !fs.existsSync(ARTIFACT) && "artifacts/m
     assert.equal(BigInt((await q.burned()).burned), b0 + 1n);
     assert.equal(BigInt((await q.tokenInfo()).total_supply), s0 - 1n);
     assert.equal(await balance(who.alice), a0 - 1n);
+  });
+
+  test("unlock asks the configured marketplace whether the seller's live orders fit the lower creator tier (issue 14)", async (t) => {
+    const market = record.contracts.marketplace?.address;
+    if (!market) return t.skip("no marketplace deployed (artifact missing)");
+    if ((await q.config()).marketplace !== market) await as(who.deployer).updateConfig({ marketplace: market });
+    assert.equal((await q.config()).marketplace, market);
+    // only the owner sets it
+    const err = await failure(as(who.bob).updateConfig({ marketplace: "" }));
+    assert.match(err, /not the contract's current owner/);
+    // alice has no live orders: the real marketplace answers that they fit, the unlock goes through
+    const r = await as(who.alice).unlock({ amount: "1" });
+    console.log(`# gas: unlock with the marketplace check ${r.gasUsed}`);
+    const lock = await q.lock({ address: who.alice.address });
+    assert.equal(lock.pending_unlock, "1");
+    assert.equal(lock.locked, m(1_000), "a pending unlock still counts as locked");
   });
 
   test("migrate uploads new code and migrates the token, recorded in the deployment file", async () => {
