@@ -35,6 +35,7 @@ import { changePins, chainQueries } from "../deploy/pin";
 import { leafHash, parentHash, verify } from "../merkle/merkle.mjs";
 import { sinkWasm } from "./sink";
 import { marketplaceGroup } from "./marketplace";
+import { influenceGroup } from "./influence";
 
 export type Phase = "warmup" | "unpinned" | "pinned";
 /** one measured transaction: ours and (when the operation has one) the anchor's, same state, same pinning */
@@ -440,6 +441,8 @@ async function main() {
     if (has("validator-rewards")) groups.push(validatorRewardsGroup(b));
     const market = marketplaceGroup(b);
     if (market) groups.push(market);
+    const influence = influenceGroup(b);
+    if (influence) groups.push(influence);
     // feeder price for the USD conversions (bid limits, referral bonus)
     if (has("treasury")) await b.exec(who.feeder, d.record.contracts.treasury.address, { post_price: { price: "0.05" } });
     for (const g of groups) {
