@@ -206,6 +206,11 @@ export interface MesiReferralInterface {
     token?: string;
     treasury?: string;
   }, fee?: number | StdFee | "auto", memo?: string, _funds?: Coin[]) => Promise<ExecuteResult>;
+  sweep: ({
+    denom
+  }: {
+    denom?: string;
+  }, fee?: number | StdFee | "auto", memo?: string, _funds?: Coin[]) => Promise<ExecuteResult>;
   updateOwnership: (action: Action, fee?: number | StdFee | "auto", memo?: string, _funds?: Coin[]) => Promise<ExecuteResult>;
 }
 export class MesiReferralClient implements MesiReferralInterface {
@@ -223,6 +228,7 @@ export class MesiReferralClient implements MesiReferralInterface {
     this.reject = this.reject.bind(this);
     this.settleOwed = this.settleOwed.bind(this);
     this.updateConfig = this.updateConfig.bind(this);
+    this.sweep = this.sweep.bind(this);
     this.updateOwnership = this.updateOwnership.bind(this);
   }
 
@@ -301,6 +307,17 @@ export class MesiReferralClient implements MesiReferralInterface {
         operator,
         token,
         treasury
+      }
+    }, fee, memo, _funds);
+  };
+  sweep = async ({
+    denom
+  }: {
+    denom?: string;
+  }, fee: number | StdFee | "auto" = "auto", memo?: string, _funds?: Coin[]): Promise<ExecuteResult> => {
+    return await this.client.execute(this.sender, this.contractAddress, {
+      sweep: {
+        denom
       }
     }, fee, memo, _funds);
   };

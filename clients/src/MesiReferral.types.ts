@@ -42,6 +42,10 @@ export type ExecuteMsg = {
     treasury?: string | null;
   };
 } | {
+  sweep: {
+    denom?: string | null;
+  };
+} | {
   update_ownership: Action;
 };
 export type Action = {

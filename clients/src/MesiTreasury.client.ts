@@ -386,6 +386,11 @@ export interface MesiTreasuryInterface {
     msg: Binary;
     sender: string;
   }, fee?: number | StdFee | "auto", memo?: string, _funds?: Coin[]) => Promise<ExecuteResult>;
+  sweep: ({
+    denom
+  }: {
+    denom: string;
+  }, fee?: number | StdFee | "auto", memo?: string, _funds?: Coin[]) => Promise<ExecuteResult>;
   updateOwnership: (action: Action, fee?: number | StdFee | "auto", memo?: string, _funds?: Coin[]) => Promise<ExecuteResult>;
 }
 export class MesiTreasuryClient implements MesiTreasuryInterface {
@@ -416,6 +421,7 @@ export class MesiTreasuryClient implements MesiTreasuryInterface {
     this.syncReserve = this.syncReserve.bind(this);
     this.updateConfig = this.updateConfig.bind(this);
     this.receive = this.receive.bind(this);
+    this.sweep = this.sweep.bind(this);
     this.updateOwnership = this.updateOwnership.bind(this);
   }
 
@@ -679,6 +685,17 @@ export class MesiTreasuryClient implements MesiTreasuryInterface {
         amount,
         msg,
         sender
+      }
+    }, fee, memo, _funds);
+  };
+  sweep = async ({
+    denom
+  }: {
+    denom: string;
+  }, fee: number | StdFee | "auto" = "auto", memo?: string, _funds?: Coin[]): Promise<ExecuteResult> => {
+    return await this.client.execute(this.sender, this.contractAddress, {
+      sweep: {
+        denom
       }
     }, fee, memo, _funds);
   };

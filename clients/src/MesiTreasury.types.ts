@@ -123,6 +123,10 @@ export type ExecuteMsg = {
 } | {
   receive: Cw20ReceiveMsg;
 } | {
+  sweep: {
+    denom: string;
+  };
+} | {
   update_ownership: Action;
 };
 export type Decimal = string;
