@@ -187,36 +187,15 @@ pub fn min_next_bid(
     }
 }
 
-/// The token's `{"tier":{"address":..}}` (one-variant mirror of `mesi_types::token::QueryMsg::Tier`).
-#[cw_serde]
-enum TokenQuery {
-    Tier { address: String },
-}
-
-/// The part of the token's `TierResponse` the marketplace reads: `creator_tier` (the row the locked
-/// amount reaches, issue #14) when the token reports it, else `tier`.
-#[cw_serde]
-struct TierView {
-    tier: u8,
-    #[serde(default)]
-    creator_tier: Option<u8>,
-}
-
 /// The seller's creator tier (the row its locked amount reaches), read from the token now. Every
-/// selling limit follows it (SPEC §1/§3), not the higher-of-both tier.
+/// selling limit follows it (SPEC §1/§3, issue #14), not the higher-of-both `tier`.
 pub fn creator_tier(
     querier: &QuerierWrapper,
     token: &Addr,
     seller: &Addr,
 ) -> Result<u8, ContractError> {
-    querier
-        .query_wasm_smart::<TierView>(
-            token,
-            &TokenQuery::Tier {
-                address: seller.to_string(),
-            },
-        )
-        .map(|r| r.creator_tier.unwrap_or(r.tier))
+    interface::query_tier(querier, token, seller)
+        .map(|r| r.creator_tier)
         .map_err(|e| ContractError::TierUnavailable {
             reason: e.to_string(),
         })
@@ -357,16 +336,6 @@ mod tests {
             to_json_vec(&gallery::QueryMsg::OwnerOf {
                 token_id: "t".into(),
                 include_expired: None
-            })
-            .unwrap()
-        );
-        assert_eq!(
-            to_json_vec(&TokenQuery::Tier {
-                address: "a".into()
-            })
-            .unwrap(),
-            to_json_vec(&mesi_types::token::QueryMsg::Tier {
-                address: "a".into()
             })
             .unwrap()
         );

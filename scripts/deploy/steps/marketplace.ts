@@ -59,5 +59,12 @@ export const marketplaceStep: Step = {
       msg: { update_config: { arbiter: null, pledge_denom: null, name: null, symbol: null, marketplace } },
       done: async () => (await ctx.client.queryContractSmart(gallery, { config: {} })).marketplace === marketplace,
     });
+    // The token's `unlock` asks the marketplace whether the seller's live orders fit the lower creator tier (SPEC §3).
+    await ctx.wire({
+      key: "token.set-marketplace",
+      contract: token,
+      msg: { update_config: { arbiter: null, treasury: null, unlock_delay: null, tiers: null, marketplace } },
+      done: async () => (await ctx.client.queryContractSmart(token, { config: {} })).marketplace === marketplace,
+    });
   },
 };

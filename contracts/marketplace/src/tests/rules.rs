@@ -269,12 +269,7 @@ fn auction_days_run_from_seven_to_the_creator_tier_maximum() {
     let id = m.auction("alice", "a", 10 * M, Asset::Mesi, 7).unwrap();
     assert_eq!(m.auction_of(id).end, m.s.now() + 7 * DAY);
     // carla locked 1,000 MESI: creator tier 2 (14 days), whatever her fan tier (5: influence
-    // includes the lock). Needs the token's `creator_tier` (issue #14, token part); until the token
-    // reports it the marketplace reads `tier` and this half cannot hold.
-    if creator_tier_of(&m, "carla").is_none() {
-        eprintln!("token has no creator_tier yet: tier-2 auction days not checked");
-        return;
-    }
+    // includes the lock).
     m.s.mint_nft("carla", "c").unwrap();
     assert_eq!(
         err(m.auction("carla", "c", 10 * M, Asset::Mesi, 15)),
@@ -963,4 +958,22 @@ fn a_token_a_buyer_relists_shows_as_sold_and_a_cancelled_listing_as_unsold() {
         (item.listed_by, item.sold),
         (Some(m.addr("bob").to_string()), true)
     );
+}
+
+#[test]
+fn the_tokens_unlock_is_refused_while_live_orders_exceed_the_lower_creator_tier() {
+    let mut m = market();
+    m.s.lock("erin", 500 * M).unwrap(); // creator tier 1: 10 live orders
+    for i in 0..4 {
+        m.mint_and_list("erin", &format!("e{i}"), 10 * M, Asset::Mesi);
+    }
+    // Unlocking everything would leave creator tier 0 (3 orders): refused, naming count and limit.
+    let e = m.s.unlock("erin", 500 * M).unwrap_err();
+    let text = format!("{e:?}");
+    assert!(text.contains('4') && text.contains('3'), "{text}");
+    assert_eq!(m.s.tier("erin").locked.u128(), 500 * M);
+    // With one order ended the orders fit tier 0 and the unlock goes through.
+    m.exec("erin", &ExecuteMsg::CancelListing { listing_id: 1 }, &[])
+        .unwrap();
+    m.s.unlock("erin", 500 * M).unwrap();
 }

@@ -104,6 +104,22 @@ impl Market {
                 &[],
             )
             .unwrap();
+        // The token's `unlock` asks the marketplace (SPEC §3).
+        let (owner, token) = (s.owner.clone(), s.token.clone());
+        s.app
+            .execute_contract(
+                owner,
+                token,
+                &mesi_types::token::ExecuteMsg::UpdateConfig {
+                    arbiter: None,
+                    treasury: None,
+                    unlock_delay: None,
+                    tiers: None,
+                    marketplace: Some(mp.to_string()),
+                },
+                &[],
+            )
+            .unwrap();
         Market { s, mp }
     }
 
@@ -338,23 +354,4 @@ impl Market {
     pub fn native(&self, name: &str) -> u128 {
         self.s.native_balance(&self.addr(name))
     }
-}
-
-/// The token's `creator_tier` of `name`, `None` while the token does not report it.
-pub fn creator_tier_of(m: &Market, name: &str) -> Option<u8> {
-    #[derive(serde::Deserialize)]
-    struct View {
-        creator_tier: Option<u8>,
-    }
-    let v: View =
-        m.s.app
-            .wrap()
-            .query_wasm_smart(
-                &m.s.token,
-                &mesi_types::token::QueryMsg::Tier {
-                    address: m.addr(name).to_string(),
-                },
-            )
-            .unwrap();
-    v.creator_tier
 }
