@@ -1,5 +1,5 @@
 // The marketplace on a real devnet (SPEC §3 "Selling", issue 14), through the generated clients: the deploy wires it
-// to the gallery, token and treasury with devnet timing (a 7-day auction lasts 42 s, a 15 s compliance window, 15 s /
+// to the gallery, token and treasury (and tells the gallery and the token its address) with devnet timing (a 7-day auction lasts 42 s, a 15 s compliance window, 15 s /
 // 20 s anti-sniping); a full buy-now sale in $MESI (escrow by send_nft, a fake hook refused, a buyer-stated price,
 // finalize after the window: commission to the treasury, the rest withdrawn by the seller) and a full auction in the
 // native stablecoin with an anti-sniping extension, an outbid amount withdrawn, a permissionless settlement and
@@ -88,6 +88,7 @@ describe("marketplace on the devnet", { skip: missing.length > 0 && `${missing.j
     assert.equal(c.compliance_window, DEVNET_COMPLIANCE_WINDOW);
     assert.equal(c.anti_snipe_window, DEVNET_ANTI_SNIPE_WINDOW);
     assert.equal((await gq.config()).marketplace, mp, "the gallery knows the marketplace");
+    assert.equal((await tq.config()).marketplace, mp, "the token's unlock asks the marketplace");
     const again = await dev.deploy();
     assert.match(again.out, /instantiate marketplace: already at/);
     assert.equal(again.record.contracts.marketplace.address, mp);
