@@ -45,7 +45,10 @@ cmd_start() {
     for _ in $(seq 1 50); do port_busy "$port" && break; sleep 0.2; done
     port_busy "$port" || die "the dApp server did not start (see $LOG)"
   fi
-  local url; url=$(cat "$DEVNET_DIR/web.url")
+  local url api=""; url=$(cat "$DEVNET_DIR/web.url")
+  # a devnet on moved ports: tell the page where its REST (LCD) endpoint is, for Keplr's chain suggestion
+  if [ -f "$DEVNET_DIR/devnet.env" ]; then api=$(sed -n 's/^DEVNET_API=//p' "$DEVNET_DIR/devnet.env"); fi
+  if [ -n "$api" ] && [ "$api" != "http://127.0.0.1:1317" ]; then url="${url}?rest=$api"; fi
   cat <<MSG
 
   The Mesi dApp: $url   (stop: make devnet-stop)

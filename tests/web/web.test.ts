@@ -43,6 +43,34 @@ const noBrowser = !fs.existsSync(CHROMIUM) && `${CHROMIUM} missing (apt-get inst
 const sha256 = (b: string | Buffer) => createHash("sha256").update(b).digest("hex");
 const m = (whole: number) => (BigInt(whole) * MESI).toString();
 
+/** a Keplr-compatible window.keplr whose signer is the Node test process (through the exposed functions) */
+const FAKE_KEPLR = `
+(() => {
+  const b64 = (u) => btoa(String.fromCharCode(...u));
+  const bytes = (s) => Uint8Array.from(atob(s), (c) => c.charCodeAt(0));
+  window.keplr = {
+    async experimentalSuggestChain(info) { window.__suggestedChain = info; },
+    async enable(chainId) { window.__enabledChain = chainId; },
+    async getKey() { throw new Error("not used"); },
+    getOfflineSigner(chainId) {
+      return {
+        async getAccounts() {
+          const a = await window.mesiTestSignerAccounts(chainId);
+          return a.map((x) => ({ address: x.address, algo: "secp256k1", pubkey: bytes(x.pubkey) }));
+        },
+        async signDirect(address, doc) {
+          const r = await window.mesiTestSignerSignDirect(address, { bodyBytes: b64(doc.bodyBytes), authInfoBytes: b64(doc.authInfoBytes), chainId: doc.chainId, accountNumber: doc.accountNumber.toString() });
+          return {
+            signed: { bodyBytes: bytes(r.signed.bodyBytes), authInfoBytes: bytes(r.signed.authInfoBytes), chainId: r.signed.chainId, accountNumber: BigInt(r.signed.accountNumber) },
+            signature: r.signature,
+          };
+        },
+      };
+    },
+  };
+})();
+`;
+
 /** the launch flags that keep Debian's chromium quiet and quick on a closed network */
 const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"];
 
@@ -117,8 +145,8 @@ describe("production bundle", () => {
 describe("the dApp in a browser on the devnet", { skip: (missing.length > 0 && `${missing.join(", ")} not built (make wasm)`) || noBrowser }, () => {
   let dev: Devnet;
   let record: any;
-  let server: PreviewServer;
-  let url: string;
+  let server: PreviewServer, prodServer: PreviewServer;
+  let url: string, prodUrl: string;
   let browser: Browser;
   let who: Record<"alice" | "bob" | "carol" | "deployer" | "feeder" | "liquidity" | "operator" | "validator0", Actor>;
   let tq: MesiTokenQueryClient, gq: MesiGalleryQueryClient, bq: MesiBidToMeetQueryClient;
@@ -126,13 +154,19 @@ describe("the dApp in a browser on the devnet", { skip: (missing.length > 0 && `
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "mesi-web-e2e-"));
   const contexts: BrowserContext[] = [];
   let errors: string[] = [];
-  type Persona = "alice" | "carol" | "dave" | "validator0";
+  type Persona = "alice" | "bob" | "carol" | "dave" | "validator0";
   const pages: Partial<Record<Persona, Page>> = {};
   const balance = async (addr: string) => BigInt((await tq.balance({ address: addr })).balance);
 
   /** a browser context signed in as a devnet account: the page's test wallet asks this process to sign */
-  async function openAs(name: Persona, at = "#account"): Promise<Page> {
+  /**
+   * A page signed in as a devnet account. The e2e bundle's test wallet (default), or, with `keplr`, a Keplr-compatible
+   * wallet injected into the page (window.keplr) on the bundle at `base` (the production bundle): it records the
+   * chain the page suggests and signs through the same Node functions.
+   */
+  async function openAs(name: Persona, at = "#account", opts: { keplr?: boolean; base?: string } = {}): Promise<Page> {
     if (pages[name]) return pages[name]!;
+    const base = opts.base ?? url;
     const acc = loadDevAccounts()[name];
     const wallet = await DirectSecp256k1HdWallet.fromMnemonic(acc.mnemonic, { prefix: "wasm" });
     const ctx = await browser.newContext({ viewport: { width: 1280, height: 860 }, deviceScaleFactor: 1 });
@@ -152,13 +186,17 @@ describe("the dApp in a browser on the devnet", { skip: (missing.length > 0 && `
         signature: r.signature,
       };
     });
+    if (opts.keplr) {
+      // plain JavaScript (a string, so the TypeScript loader adds nothing the page lacks)
+      await ctx.addInitScript(FAKE_KEPLR);
+    }
     const page = await ctx.newPage();
     page.on("console", (msg) => {
       if (msg.type() === "error") errors.push(`[${name} console] ${msg.text()}`);
     });
     page.on("pageerror", (e) => errors.push(`[${name} page] ${e.message}`));
-    await page.goto(at.startsWith("#") ? `${url}${at}` : `${url}${at.replace(/^\//, "")}`);
-    await page.getByTestId("connect-test").click();
+    await page.goto(at.startsWith("#") ? `${base}${at}` : `${base}${at.replace(/^\//, "")}`);
+    await page.getByTestId(opts.keplr ? "connect-keplr" : "connect-test").click();
     await page.getByTestId("address").waitFor();
     assert.equal(await page.getByTestId("address").getAttribute("title"), acc.address);
     pages[name] = page;
@@ -224,6 +262,13 @@ describe("the dApp in a browser on the devnet", { skip: (missing.length > 0 && `
     const port = await freePort();
     server = await preview({ configFile: path.join(WEB, "vite.config.ts"), mode: "e2e", logLevel: "error", build: { outDir: out }, preview: { port, strictPort: true, host: "127.0.0.1" } });
     url = `http://127.0.0.1:${port}/`;
+    // the production bundle too (Keplr only), for the wallet-port test
+    const prodOut = path.join(tmp, "prod");
+    await buildWeb("production", prodOut);
+    fs.writeFileSync(path.join(prodOut, "deployment.json"), JSON.stringify(record));
+    const prodPort = await freePort();
+    prodServer = await preview({ configFile: path.join(WEB, "vite.config.ts"), logLevel: "error", build: { outDir: prodOut }, preview: { port: prodPort, strictPort: true, host: "127.0.0.1" } });
+    prodUrl = `http://127.0.0.1:${prodPort}/`;
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       headless: true,
@@ -243,6 +288,7 @@ describe("the dApp in a browser on the devnet", { skip: (missing.length > 0 && `
     for (const c of contexts) await c.close().catch(() => {});
     await browser?.close().catch(() => {});
     await server?.close();
+    await prodServer?.close();
     dev?.stop();
     fs.rmSync(tmp, { recursive: true, force: true });
   });
@@ -566,6 +612,26 @@ describe("the dApp in a browser on the devnet", { skip: (missing.length > 0 && `
     assert.ok((await balance(who.validator0.address)) > b0, "the claim paid nothing");
     assert.equal((await vq.validator({ validator: valoper })).status, "whitelisted");
     await shot(page, "11-validators");
+  });
+
+  test("production bundle + a Keplr-compatible wallet: the page suggests the devnet, then signs a lock", async () => {
+    const page = await openAs("bob", "#account", { keplr: true, base: prodUrl });
+    assert.equal(await page.getByTestId("connect-test").count(), 0, "the production page offers no test wallet");
+    const info = (await page.evaluate(() => (window as any).__suggestedChain)) as any;
+    assert.equal(info.chainId, record.chainId);
+    assert.equal(info.rpc, record.rpc);
+    assert.equal(info.bech32Config.bech32PrefixAccAddr, "wasm");
+    assert.equal(info.bech32Config.bech32PrefixValAddr, "wasmvaloper");
+    assert.equal(info.feeCurrencies[0].coinMinimalDenom, "ustake");
+    assert.deepEqual(info.feeCurrencies[0].gasPriceStep, { low: 0.025, average: 0.0375, high: 0.05 });
+    assert.ok(info.features.includes("cosmwasm"));
+    assert.equal(await page.evaluate(() => (window as any).__enabledChain), record.chainId);
+    const l0 = BigInt((await tq.lock({ address: who.bob.address })).locked);
+    await page.getByTestId("lock-amount").fill("10");
+    await page.getByTestId("lock-submit").click();
+    await included(page.getByTestId("lock-card"));
+    assert.equal(BigInt((await tq.lock({ address: who.bob.address })).locked), l0 + 10n * MESI);
+    await shot(page, "12-keplr-production");
   });
 
   test("a refused transaction shows the chain's reason and changes nothing", async () => {

@@ -27,9 +27,11 @@ export const hasKeplr = () => typeof window !== "undefined" && !!window.keplr;
  * Keplr's chain description for a network of networks.json: the devnet is not a registered chain, so it is
  * suggested (chain id, RPC, REST, bech32 prefix, the fee currency with low/average/high gas prices, cosmwasm).
  */
+const step = (gp: number, factor: number) => Number((gp * factor).toPrecision(10)); // 0.025 x 1.5 = 0.0375, not 0.037500000000000006
+
 export function keplrChainInfo(net: Network) {
   const gp = net.gasPrice.amount.toFloatApproximation();
-  const fee = { coinDenom: net.feeDenom.replace(/^u/, "").toUpperCase(), coinMinimalDenom: net.feeDenom, coinDecimals: 6, gasPriceStep: { low: gp, average: gp * 1.5, high: gp * 2 } };
+  const fee = { coinDenom: net.feeDenom.replace(/^u/, "").toUpperCase(), coinMinimalDenom: net.feeDenom, coinDecimals: 6, gasPriceStep: { low: gp, average: step(gp, 1.5), high: step(gp, 2) } };
   const stable = { coinDenom: net.stableDenom.replace(/^u/, "").toUpperCase(), coinMinimalDenom: net.stableDenom, coinDecimals: 6 };
   const p = net.prefix;
   return {

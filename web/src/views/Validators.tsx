@@ -21,7 +21,7 @@ export function ValidatorsView() {
           <div className="grid stats">
             <Stat label="Stake to apply" value={fmtAmount(d.threshold.threshold, 0)} unit="MESI" hint={`${d.threshold.threshold_bps / 100}% of the supply`} />
             <Stat label="Staked in total" value={fmtAmount(d.stream.total_staked, 0)} unit="MESI" />
-            <Stat label="Rewards streaming" value={fmtAmount(d.stream.undistributed, 0)} unit="MESI" hint={d.stream.stream_end ? `until ${dateTime(d.stream.stream_end)}` : undefined} />
+            <Stat label="Rewards streaming" value={fmtAmount(d.stream.undistributed, 0)} unit="MESI" hint={d.stream.undistributed !== "0" && d.stream.stream_end ? `until ${dateTime(d.stream.stream_end)}` : "nothing streaming now"} />
           </div>
           <Card title="Whitelisted validators" testid="validators">
             {d.list.filter((v) => v.status === "whitelisted").length === 0 ? <Empty>No validator is whitelisted yet.</Empty> : (
