@@ -57,7 +57,7 @@ pub struct ShareUpdate {
 pub enum ExecuteMsg {
     /// Sets the sender's share for each listed gallery (absolute values, not deltas; 0 withdraws);
     /// galleries not listed keep their shares. Applied as one change: errors (nothing changes)
-    /// `EmptyBatch`, `BatchTooLong` (more entries than `max_galleries`), `DuplicateCreator`,
+    /// `EmptyBatch`, `BatchTooLong` (more than [`MAX_GALLERIES_LIMIT`] entries), `DuplicateCreator`,
     /// `InvalidAddress`, `ShareAboveWhole` (an entry above 10,000), `SelfAllocation`, `NoGallery`
     /// (raising the share of a creator without a token), `NoInfluence` (raising any share with 0
     /// points), `OverAllocated` (the sum would pass 10,000), `TooManyGalleries`, `NothingChanged`,
