@@ -573,7 +573,9 @@ mod tests {
         assert_eq!(s.mesi_balance(&s.addr("alice")), 1_000 * M);
         assert_eq!(s.native_balance(&s.addr("bob")), 50 * USD);
         s.lock("alice", 500 * M).unwrap();
-        assert_eq!(s.tier("alice").tier, 1);
+        // 500 locked: creator tier 1; the same 500 count as influence points, so fan tier 5
+        let tier = s.tier("alice");
+        assert_eq!((tier.creator_tier, tier.fan_tier, tier.tier), (1, 5, 5));
         s.mint_nft("alice", "art-1").unwrap();
         assert_eq!(s.nft_owner("art-1"), Some(s.addr("alice")));
         s.pledge("bob", "art-1", 10 * USD).unwrap_err(); // only the creator or owner pledges
