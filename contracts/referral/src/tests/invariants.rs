@@ -12,6 +12,7 @@
 use std::collections::BTreeMap;
 
 use cosmwasm_std::{Decimal, Uint128};
+use cw_multi_test::Executor;
 use mesi_types::referral::ReferralStatus;
 use proptest::prelude::*;
 
@@ -64,6 +65,10 @@ enum Op {
     },
     /// A year passes (the pool's cap period restarts).
     Year,
+    /// Stray MESI reaches the referral contract by a plain transfer; the owner sweeps it to the reserve.
+    StraySwept {
+        mesi: u128,
+    },
 }
 
 fn op() -> impl Strategy<Value = Op> {
@@ -81,6 +86,7 @@ fn op() -> impl Strategy<Value = Op> {
         1 => Just(Op::Price { percent: 2_000_000_000, stale: false }),
         1 => prop_oneof![Just(300u128), Just(2_000), Just(50_000)].prop_map(|mesi| Op::Cap { mesi }),
         1 => Just(Op::Year),
+        1 => (1u128..1_000).prop_map(|mesi| Op::StraySwept { mesi }),
     ]
 }
 
@@ -140,6 +146,44 @@ fn apply(s: &mut Suite, m: &mut Model, op: &Op) {
         }
         Op::Cap { mesi } => {
             s.set_pool_cap(mesi * M).unwrap();
+        }
+        Op::StraySwept { mesi } => {
+            let (bank, token, referral, owner) = (
+                s.bank.clone(),
+                s.token.clone(),
+                s.referral.clone(),
+                s.owner.clone(),
+            );
+            s.app
+                .execute_contract(
+                    bank,
+                    token,
+                    &mesi_types::token::ExecuteMsg::Transfer {
+                        recipient: referral.to_string(),
+                        amount: Uint128::new(mesi * M),
+                    },
+                    &[],
+                )
+                .unwrap();
+            let reserve = |s: &Suite| -> u128 {
+                let a: mesi_types::treasury::AccountingResponse = s
+                    .app
+                    .wrap()
+                    .query_wasm_smart(&s.treasury, &mesi_types::treasury::QueryMsg::Accounting {})
+                    .unwrap();
+                a.reserve.u128()
+            };
+            let r0 = reserve(s);
+            s.exec_as(
+                &owner,
+                &mesi_types::referral::ExecuteMsg::Sweep { denom: None },
+            )
+            .unwrap();
+            assert_eq!(
+                reserve(s),
+                r0 + mesi * M,
+                "stray MESI goes whole to the reserve"
+            );
         }
         Op::Year => {
             s.advance(365 * 86_400);

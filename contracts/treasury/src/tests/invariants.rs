@@ -45,6 +45,8 @@ enum Op {
     HolderBurnFrom(usize, u128),
     /// Anyone closes the n-th posted epoch (succeeds only after its deadline).
     CloseEpoch(u64),
+    /// Native coins reach the treasury by a plain bank send; the owner sweeps them (never MESI).
+    StrayCoinsSwept(u128),
 }
 
 fn op() -> impl Strategy<Value = Op> {
@@ -74,6 +76,7 @@ fn op() -> impl Strategy<Value = Op> {
         1 => (user.clone(), 1u128..50 * M).prop_map(|(u, a)| Op::HolderBurn(u, a)),
         1 => (user.clone(), 1u128..50 * M).prop_map(|(u, a)| Op::HolderBurnFrom(u, a)),
         2 => (1u64..4).prop_map(Op::CloseEpoch),
+        1 => (1u128..1_000_000).prop_map(Op::StrayCoinsSwept),
     ]
 }
 
@@ -274,6 +277,41 @@ fn run(ops: Vec<Op>) {
                     s.holder_burn_from(&users[u], &spender, a);
                 }
                 a > 0
+            }
+            Op::StrayCoinsSwept(a) => {
+                let (market, treasury) = (s.market.clone(), s.treasury.clone());
+                s.app
+                    .init_modules(|router, _, storage| {
+                        router
+                            .bank
+                            .init_balance(storage, &market, cosmwasm_std::coins(a, "uusdc"))
+                    })
+                    .unwrap();
+                cw_multi_test::Executor::execute(
+                    &mut s.app,
+                    market,
+                    cosmwasm_std::BankMsg::Send {
+                        to_address: treasury.to_string(),
+                        amount: cosmwasm_std::coins(a, "uusdc"),
+                    }
+                    .into(),
+                )
+                .unwrap();
+                let before = s.app.wrap().query_balance(&owner, "uusdc").unwrap().amount;
+                s.exec(
+                    &owner,
+                    &ExecuteMsg::Sweep {
+                        denom: "uusdc".into(),
+                    },
+                )
+                .unwrap();
+                let after = s.app.wrap().query_balance(&owner, "uusdc").unwrap().amount;
+                assert_eq!(
+                    after - before,
+                    Uint128::new(a),
+                    "the sweep takes exactly the stray coins"
+                );
+                true
             }
             Op::CloseEpoch(n) => {
                 let stranger = s.addr("stranger");
