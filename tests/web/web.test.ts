@@ -545,7 +545,7 @@ describe("the dApp in a browser on the devnet", { skip: (missing.length > 0 && `
     await shot(fan, "8-slot-refund");
   });
 
-  test("earnings: the Merkle proof file the platform hands out claims the epoch once", async () => {
+  test("earnings: the Merkle proof file the platform hands out claims the epoch once; owed earnings are claimed", async () => {
     const tre = new MesiTreasuryQueryClient(who.alice.client, treasury);
     const tree = buildTree([
       { address: who.alice.address, amount: m(12) },
@@ -564,6 +564,14 @@ describe("the dApp in a browser on the devnet", { skip: (missing.length > 0 && `
     assert.equal(await balance(who.alice.address), a0 + 12n * MESI);
     assert.equal((await tre.epochClaimed({ address: who.alice.address, epoch })).claimed, true);
     await fan.waitForFunction(() => (document.querySelector('[data-testid="claim-epoch"]') as HTMLButtonElement | null)?.disabled === true);
+    // earnings credited by the platform's operator are owed, and claimed at once
+    await new MesiTreasuryClient(who.operator.client, who.operator.address, treasury).creditEarnings({ currency: "mesi", credits: [{ address: who.alice.address, amount: m(7) }] });
+    await fan.waitForFunction(() => document.querySelector('[data-testid="owed"]')?.textContent?.startsWith("7 "), undefined, { timeout: 15_000 });
+    const a1 = await balance(who.alice.address);
+    await fan.getByTestId("claim-owed").click();
+    await included(fan.getByTestId("owed-card"));
+    assert.equal(await balance(who.alice.address), a1 + 7n * MESI);
+    assert.equal((await tre.owed({ address: who.alice.address })).owed, "0");
     await shot(fan, "9-earnings-epoch");
   });
 

@@ -3,8 +3,6 @@
 // before they sign, bid (MESI escrowed through the token's Send), raise, withdraw, consent to KYF, release with the
 // code (typed or scanned from a picture of the QR), reclaim after the deadline, and pull refunds.
 import { toBinary } from "@cosmjs/cosmwasm-stargate";
-import jsQR from "jsqr";
-import QRCode from "qrcode";
 import { useEffect, useRef, useState } from "react";
 import type { BidResponse, Format, SlotResponse } from "../../../clients/src/MesiBidToMeet.types";
 import { useLive, useSession } from "../chain/session";
@@ -144,7 +142,8 @@ function EnableCard({ enabled, minBid, formats }: { enabled: boolean; minBid: st
 function MeetingQr({ code }: { code: string }) {
   const [src, setSrc] = useState<string>();
   useEffect(() => {
-    QRCode.toDataURL(code, { errorCorrectionLevel: "M", margin: 1, scale: 8, color: { dark: "#1d1b2c", light: "#ffffff" } }).then(setSrc);
+    // the QR encoder (and the decoder below) load on first use: they stay out of the main bundle
+    import("qrcode").then(({ default: QRCode }) => QRCode.toDataURL(code, { errorCorrectionLevel: "M", margin: 1, scale: 8, color: { dark: "#1d1b2c", light: "#ffffff" } })).then(setSrc);
   }, [code]);
   return (
     <div className="qr" data-testid="meeting-qr">
@@ -465,6 +464,7 @@ function RefundCard({ amount, tx }: { amount: string; tx: TxRunner }) {
 
 /** decodes a QR code from a picture the user picks (a photo or screenshot of the creator's code) */
 async function decodeQrImage(file: File): Promise<string | null> {
+  const { default: jsQR } = await import("jsqr");
   const bmp = await createImageBitmap(file);
   const canvas = document.createElement("canvas");
   canvas.width = bmp.width;
