@@ -120,4 +120,23 @@ describe("referral on the devnet", { skip: missing.length > 0 && `${missing.join
     assert.equal(t.paid_count, 2);
     assert.equal((await trq.pool({ pool: "referral" })).drawn_this_year, t.paid);
   });
+
+  test("issue 12: a bonus that rounds to 0 MESI or can never fit the yearly cap is refused and stays pending", async () => {
+    await ref(who.dave).refer({ code: "alice-e2e" });
+    await tre(who.feeder).postPrice({ price: "1000000000" }); // USD 10 x multiplier (<= 150) < 1 base unit
+    assert.match(await failure(ref(who.operator).validate({ referee: who.dave.address })), /converts to 0 MESI/);
+    assert.equal((await q.referrerOf({ address: who.dave.address })).referral!.status, "pending");
+    await tre(who.feeder).postPrice({ price: "0.05" });
+    const cap = (await trq.pool({ pool: "referral" })).yearly_cap;
+    await tre(who.deployer).updateConfig({ poolCaps: [{ pool: "referral", yearly_cap: "1" }] });
+    assert.match(await failure(ref(who.operator).validate({ referee: who.dave.address })), /can never fit the referral pool's yearly cap/);
+    assert.equal((await q.referrerOf({ address: who.dave.address })).referral!.status, "pending");
+    await tre(who.deployer).updateConfig({ poolCaps: [{ pool: "referral", yearly_cap: cap }] });
+    const a0 = await balance(who.alice);
+    await ref(who.operator).validate({ referee: who.dave.address });
+    const paid = (await q.referrerOf({ address: who.dave.address })).referral!;
+    assert.equal(paid.status, "paid");
+    assert.ok(BigInt(paid.bonus) > 0n);
+    assert.equal(await balance(who.alice), a0 + BigInt(paid.bonus));
+  });
 });
