@@ -545,7 +545,7 @@ describe("the dApp in a browser on the devnet", { skip: (missing.length > 0 && `
     await shot(fan, "8-slot-refund");
   });
 
-  test("earnings: the Merkle proof file the platform hands out claims the epoch once; owed earnings are claimed", async () => {
+  test("earnings: the Merkle proof file the platform hands out claims the epoch once; owed earnings and vested MESI are claimed", async () => {
     const tre = new MesiTreasuryQueryClient(who.alice.client, treasury);
     const tree = buildTree([
       { address: who.alice.address, amount: m(12) },
@@ -572,6 +572,18 @@ describe("the dApp in a browser on the devnet", { skip: (missing.length > 0 && `
     await included(fan.getByTestId("owed-card"));
     assert.equal(await balance(who.alice.address), a1 + 7n * MESI);
     assert.equal((await tre.owed({ address: who.alice.address })).owed, "0");
+    // a vesting schedule that started three 30-day months ago (no cliff, 10 monthly steps): 3/10 is claimable
+    const month = (await tre.config()).month_seconds;
+    await new MesiTreasuryClient(who.deployer.client, who.deployer.address, treasury).createVesting({
+      beneficiary: who.alice.address, cliffMonths: 0, periods: 10, start: Math.floor(Date.now() / 1000) - 3 * month - 60, total: m(1_000),
+    });
+    await fan.waitForFunction(() => document.querySelector('[data-testid="vesting-claimable"]')?.textContent?.startsWith("300 "), undefined, { timeout: 15_000 });
+    assert.equal((await tre.vesting({ address: who.alice.address })).claimable, m(300));
+    const a2 = await balance(who.alice.address);
+    await fan.getByTestId("claim-vested").click();
+    await included(fan.getByTestId("vesting-card"));
+    assert.equal(await balance(who.alice.address), a2 + 300n * MESI);
+    assert.equal((await tre.vesting({ address: who.alice.address })).claimed, m(300));
     await shot(fan, "9-earnings-epoch");
   });
 
