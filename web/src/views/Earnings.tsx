@@ -41,7 +41,7 @@ function OwedCard() {
     <Card title="Owed to you" testid="owed-card">
       {!d ? <p className="muted">{live.error ?? "Loading…"}</p> : (
         <div className="row">
-          <Stat label="Claimable now" value={fmtAmount(d.owed)} unit="MESI" testid="owed" />
+          <Stat label="Claimable now" value={fmtAmount(d.owed)} unit="MESI" testid="owed" hint="credited by the platform" />
           {d.price.price && <Stat label="MESI price" value={`$${Number(d.price.price).toFixed(4)}`} hint={d.price.fresh ? "fresh" : "stale: conversions wait for a new price"} />}
           <div className="grow" />
           <button className="primary" disabled={tx.busy || d.owed === "0" || !exec} onClick={() => tx.run("Claim earnings", () => exec!.treasury.claim())} data-testid="claim-owed">Claim</button>
@@ -110,7 +110,7 @@ function VestingCard() {
         <>
           <div className="grid stats">
             <Stat label="Total" value={fmtAmount(v.total)} unit="MESI" hint={v.label} />
-            <Stat label="Vested" value={fmtAmount(v.vested)} unit="MESI" hint={`${v.cliff_months}-month cliff, then ${v.periods} monthly steps`} />
+            <Stat label="Vested" value={fmtAmount(v.vested)} unit="MESI" hint={`${v.cliff_months ? `${v.cliff_months}-month cliff, then ` : ""}${v.periods} monthly steps`} />
             <Stat label="Claimable" value={fmtAmount(v.claimable)} unit="MESI" testid="vesting-claimable" hint={`claimed so far ${fmtAmount(v.claimed)}`} />
           </div>
           <div className="row" style={{ marginTop: 10 }}>
