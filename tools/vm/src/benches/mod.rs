@@ -7,6 +7,7 @@ use crate::harness::{Gas, Result};
 
 pub mod bid_to_meet;
 pub mod gallery;
+pub mod marketplace;
 pub mod influence;
 pub mod referral;
 pub mod token;
@@ -30,6 +31,7 @@ pub const BENCHES: &[Bench] = &[
     Bench { contract: "mesi_bid_to_meet", anchor: None, run: bid_to_meet::run },
     Bench { contract: "mesi_validator_rewards", anchor: None, run: validator_rewards::run },
     Bench { contract: "mesi_gallery", anchor: Some("cw721_base"), run: gallery::run },
+    Bench { contract: "mesi_marketplace", anchor: None, run: marketplace::run },
     Bench { contract: "mesi_influence", anchor: None, run: influence::run },
 ];
 
