@@ -78,6 +78,9 @@ pub enum ContractError {
     #[error("only the creator or the owner of token {token_id} may pledge")]
     NotCreatorOrOwner { token_id: String },
 
+    #[error("only the owner of token {token_id} may send it to the marketplace (the seller is the owner)")]
+    MarketplaceOwnerOnly { token_id: String },
+
     #[error("pledge overflow")]
     PledgeOverflow {},
 

@@ -79,9 +79,16 @@ fn transfer(
     check_can_send(deps.as_ref(), &env.block, &info.sender, &token)?;
     let to = deps.api.addr_validate(recipient)?;
     let from = token.owner.clone();
+    let to_marketplace = CONFIG.load(deps.storage)?.marketplace.as_ref() == Some(&to);
+    // Into the marketplace's escrow (issue 14): only the owner lists (the marketplace's seller is the sender of
+    // the hook, so proceeds and a returned token reach the owner), and the token is listed by it, not sold.
+    if to_marketplace && info.sender != from {
+        return Err(ContractError::MarketplaceOwnerOnly {
+            token_id: token_id.to_string(),
+        });
+    }
     move_token(deps.storage, token_id, &mut token, to)?;
-    // Into the marketplace's escrow: the previous owner is the seller; the token is listed, not sold.
-    if CONFIG.load(deps.storage)?.marketplace.as_ref() == Some(&token.owner) {
+    if to_marketplace {
         token.listed_by = Some(from);
         TOKENS.save(deps.storage, token_id, &token)?;
     }

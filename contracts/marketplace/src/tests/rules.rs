@@ -977,3 +977,30 @@ fn the_tokens_unlock_is_refused_while_live_orders_exceed_the_lower_creator_tier(
         .unwrap();
     m.s.unlock("erin", 500 * M).unwrap();
 }
+
+#[test]
+fn only_the_owner_lists_a_token_so_the_seller_is_the_owner() {
+    let mut m = market();
+    m.s.mint_nft("alice", "a").unwrap();
+    let gallery = m.s.gallery.clone();
+    let dan = m.addr("dan").to_string();
+    m.s.exec(
+        "alice",
+        &gallery,
+        &mesi_types::gallery::ExecuteMsg::ApproveAll {
+            operator: dan,
+            expires: None,
+        },
+        &[],
+    )
+    .unwrap();
+    // An operator may transfer the token (cw721) but not list it in the marketplace in the owner's place.
+    let e = m.list("dan", "a", 10 * M, Asset::Mesi).unwrap_err();
+    assert_eq!(
+        e.downcast::<mesi_gallery::error::ContractError>().unwrap(),
+        mesi_gallery::error::ContractError::MarketplaceOwnerOnly {
+            token_id: "a".into()
+        }
+    );
+    assert_eq!(m.s.nft_owner("a"), Some(m.addr("alice")));
+}
