@@ -12,32 +12,39 @@ import type { ContractName, Network } from "./network";
 import { TrackedClient } from "./tx";
 import { walletPort, type WalletKind } from "./wallet";
 
-/** the contract's address, or "" when this deployment lacks it (its view then reports the failed read) */
-function need(net: Network, name: ContractName): string {
-  return net.contracts[name] ?? "";
+/** a stand-in for a contract this deployment lacks: every call fails with a sentence the views show */
+function notDeployed<T>(name: ContractName): T {
+  const fail = () => Promise.reject(new Error(`The ${name} contract is not deployed on this network yet.`));
+  return new Proxy({}, { get: (_t, prop) => (prop === "then" ? undefined : fail) }) as T;
+}
+
+/** `make(address)` when the deployment has the contract, else a stand-in that explains */
+function bind<T>(net: Network, name: ContractName, make: (address: string) => T): T {
+  const address = net.contracts[name];
+  return address ? make(address) : notDeployed<T>(name);
 }
 
 /** read-only clients (no wallet needed) */
 export function queryClients(net: Network, c: CosmWasmClient) {
   return {
-    token: new MesiTokenQueryClient(c, need(net, "token")),
-    treasury: new MesiTreasuryQueryClient(c, need(net, "treasury")),
-    gallery: new MesiGalleryQueryClient(c, need(net, "gallery")),
-    btm: new MesiBidToMeetQueryClient(c, need(net, "bid-to-meet")),
-    referral: new MesiReferralQueryClient(c, need(net, "referral")),
-    validators: new MesiValidatorRewardsQueryClient(c, need(net, "validator-rewards")),
+    token: bind(net, "token", (a) => new MesiTokenQueryClient(c, a)),
+    treasury: bind(net, "treasury", (a) => new MesiTreasuryQueryClient(c, a)),
+    gallery: bind(net, "gallery", (a) => new MesiGalleryQueryClient(c, a)),
+    btm: bind(net, "bid-to-meet", (a) => new MesiBidToMeetQueryClient(c, a)),
+    referral: bind(net, "referral", (a) => new MesiReferralQueryClient(c, a)),
+    validators: bind(net, "validator-rewards", (a) => new MesiValidatorRewardsQueryClient(c, a)),
   };
 }
 
 /** signing clients for the connected account */
 export function execClients(net: Network, c: TrackedClient, sender: string) {
   return {
-    token: new MesiTokenClient(c, sender, need(net, "token")),
-    treasury: new MesiTreasuryClient(c, sender, need(net, "treasury")),
-    gallery: new MesiGalleryClient(c, sender, need(net, "gallery")),
-    btm: new MesiBidToMeetClient(c, sender, need(net, "bid-to-meet")),
-    referral: new MesiReferralClient(c, sender, need(net, "referral")),
-    validators: new MesiValidatorRewardsClient(c, sender, need(net, "validator-rewards")),
+    token: bind(net, "token", (a) => new MesiTokenClient(c, sender, a)),
+    treasury: bind(net, "treasury", (a) => new MesiTreasuryClient(c, sender, a)),
+    gallery: bind(net, "gallery", (a) => new MesiGalleryClient(c, sender, a)),
+    btm: bind(net, "bid-to-meet", (a) => new MesiBidToMeetClient(c, sender, a)),
+    referral: bind(net, "referral", (a) => new MesiReferralClient(c, sender, a)),
+    validators: bind(net, "validator-rewards", (a) => new MesiValidatorRewardsClient(c, sender, a)),
   };
 }
 
