@@ -71,6 +71,7 @@ pub fn make(
             amount: pay.amount,
             expires,
             counter: None,
+            countered_by: None,
             version: 0,
             commission_bps: cfg.commission_bps,
         },
@@ -226,6 +227,7 @@ pub fn counter(
     if seller_of(deps.as_ref(), &env, &o.token_id)? != info.sender {
         return Err(ContractError::Unauthorized);
     }
+    o.countered_by = Some(info.sender.clone());
     if amount.is_zero() {
         return Err(ContractError::ZeroAmount);
     }
@@ -245,8 +247,9 @@ pub fn counter(
 }
 
 /// The offerer accepts counter `version`: the escrow becomes the counter amount (the payment tops it
-/// up exactly; a lower counter credits the difference back). If the seller's listing holds the token
-/// the sale fills at once; otherwise the offer stands at the new amount for the owner to accept.
+/// up exactly; a lower counter credits the difference back). If a listing of the party who made the
+/// counter holds the token the sale fills at once; otherwise the offer stands at the new amount for
+/// the owner to accept.
 pub fn accept_counter(
     deps: DepsMut,
     env: Env,
@@ -280,6 +283,7 @@ pub fn accept_counter(
     }
     let back = o.amount.saturating_sub(counter);
     credit(deps.storage, &o.offerer, o.asset, back)?;
+    let countered_by = o.countered_by.take();
     o.amount = counter;
     o.counter = None;
     let res = Response::new()
@@ -287,9 +291,13 @@ pub fn accept_counter(
         .add_attribute("offer_id", id.to_string())
         .add_attribute("version", version.to_string())
         .add_attribute("amount", counter);
-    if let Some(Holder::Listing(lid)) = ESCROW.may_load(deps.storage, &o.token_id)? {
+    // Fills at once only against a listing of the party who made this counter (a later owner never agreed).
+    let listed = match ESCROW.may_load(deps.storage, &o.token_id)? {
+        Some(Holder::Listing(lid)) => Some((lid, listing::load(deps.storage, lid)?)),
+        _ => None,
+    };
+    if let Some((lid, l)) = listed.filter(|(_, l)| Some(&l.seller) == countered_by.as_ref()) {
         let cfg = CONFIG.load(deps.storage)?;
-        let l = listing::load(deps.storage, lid)?;
         assert_held(deps.as_ref(), &env, &cfg, &o.token_id)?;
         listing::remove(deps.storage, lid, &l)?;
         let filled = fill(deps.storage, &env, l.seller, id, o)?;

@@ -93,6 +93,9 @@ pub struct Offer {
     pub amount: Uint128,
     pub expires: u64,
     pub counter: Option<Uint128>,
+    /// Who made the latest counter (the token's owner or seller then).
+    #[serde(default)]
+    pub countered_by: Option<Addr>,
     pub version: u32,
     pub commission_bps: u16,
 }

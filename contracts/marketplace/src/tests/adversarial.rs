@@ -460,3 +460,48 @@ fn migrate_refuses_another_contracts_state() {
         .migrate_contract(owner, mp, &mesi_types::marketplace::MigrateMsg {}, code)
         .unwrap();
 }
+
+#[test]
+fn a_counter_by_a_previous_owner_never_fills_a_new_owners_listing() {
+    let mut m = market();
+    m.s.mint_nft("alice", "a").unwrap();
+    let id = m.offer_mesi("bob", "a", 30 * M, DAY).unwrap();
+    m.exec(
+        "alice",
+        &ExecuteMsg::CounterOffer {
+            offer_id: id,
+            amount: Uint128::new(40 * M),
+        },
+        &[],
+    )
+    .unwrap();
+    // alice gives the token to carla, who lists it at 90.
+    let gallery = m.s.gallery.clone();
+    let carla = m.addr("carla").to_string();
+    m.s.exec(
+        "alice",
+        &gallery,
+        &mesi_types::gallery::ExecuteMsg::TransferNft {
+            recipient: carla,
+            token_id: "a".into(),
+        },
+        &[],
+    )
+    .unwrap();
+    let lid = m.list("carla", "a", 90 * M, Asset::Mesi).unwrap();
+    // bob accepts alice's counter: his offer now stands at 40, carla's listing is untouched.
+    let res = m
+        .send_mesi(
+            "bob",
+            10 * M,
+            &TokenMsg::AcceptCounter {
+                offer_id: id,
+                version: 1,
+            },
+        )
+        .unwrap();
+    assert!(mesi_testing::attr(&res, "settlement_id").is_none());
+    assert_eq!(m.listing(lid).price, Uint128::new(90 * M));
+    assert_eq!(m.offer(id).amount, Uint128::new(40 * M));
+    assert!(m.owner_is_market("a"));
+}

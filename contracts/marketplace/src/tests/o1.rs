@@ -100,6 +100,7 @@ fn store_with(n: u64) -> MockStorage {
                     amount: Uint128::one(),
                     expires: 9_000 + id % 7,
                     counter: None,
+                    countered_by: None,
                     version: 0,
                     commission_bps: 1_000,
                 },
