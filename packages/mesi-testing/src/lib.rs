@@ -11,21 +11,28 @@
 //! ```
 //!
 //! Names are turned into valid bech32 addresses with `MockApi::addr_make`, so `suite.addr("alice")`
-//! is the same address everywhere. The instantiate messages are sent as JSON with only the fields
-//! the suite sets (optional fields added to a contract later keep their defaults).
+//! is the same address everywhere. The instantiate messages are the typed ones of `mesi-types`: a
+//! field added to one is filled here, once, for every contract's tests.
 //!
-//! Follow-up (not done yet): the five existing contracts still build their own suites; moving them
-//! onto this crate removes that repetition.
+//! Every contract's tests build on this one deployment; a suite that needs less or other parts says
+//! so through the builder: `without_treasury()` / `without_gallery()` (token-only suites),
+//! `with_genesis(holder, base_units)` / `without_reserve()` (exact genesis lists),
+//! `with_minter`, `with_start_time`, `with_token_in_treasury()` (`SetToken`), `with_token_init` /
+//! `with_treasury_init` (any other instantiate field), and `with_token_code` & co. so a contract's
+//! own tests deploy the crate under test (its errors then downcast to its own `ContractError`).
 
 use std::str::FromStr;
 
 use cosmwasm_std::testing::MockApi;
-use cosmwasm_std::{coins, to_json_binary, Addr, Coin, Decimal, Empty, Uint128};
-use cw20::{BalanceResponse, Cw20ExecuteMsg};
+use cosmwasm_std::{coins, to_json_binary, Addr, Coin, Decimal, Empty, Timestamp, Uint128};
+use cw20::{BalanceResponse, Cw20ExecuteMsg, MinterResponse};
 use cw_multi_test::error::AnyResult;
 use cw_multi_test::{App, AppBuilder, AppResponse, Contract, ContractWrapper, Executor};
-use mesi_types::gallery::{AdRevenueModel, MediaKind, MintExtension};
-use mesi_types::token::TierResponse;
+use mesi_types::gallery::{
+    AdRevenueModel, InstantiateMsg as GalleryInstantiateMsg, MediaKind, MintExtension,
+};
+use mesi_types::token::{Allocation, InstantiateMsg as TokenInstantiateMsg, TierResponse};
+use mesi_types::treasury::InstantiateMsg as TreasuryInstantiateMsg;
 use serde::Serialize;
 
 /// One whole MESI (6 decimals).
@@ -39,70 +46,85 @@ pub const DAY: u64 = 86_400;
 pub const NATIVE: &str = "uusdc";
 
 pub fn token_contract() -> Box<dyn Contract<Empty>> {
-    Box::new(ContractWrapper::new(
-        mesi_token::contract::execute,
-        mesi_token::contract::instantiate,
-        mesi_token::contract::query,
-    ))
+    Box::new(
+        ContractWrapper::new(
+            mesi_token::contract::execute,
+            mesi_token::contract::instantiate,
+            mesi_token::contract::query,
+        )
+        .with_migrate(mesi_token::contract::migrate),
+    )
 }
 
 pub fn treasury_contract() -> Box<dyn Contract<Empty>> {
-    Box::new(ContractWrapper::new(
-        mesi_treasury::contract::execute,
-        mesi_treasury::contract::instantiate,
-        mesi_treasury::contract::query,
-    ))
+    Box::new(
+        ContractWrapper::new(
+            mesi_treasury::contract::execute,
+            mesi_treasury::contract::instantiate,
+            mesi_treasury::contract::query,
+        )
+        .with_migrate(mesi_treasury::contract::migrate),
+    )
 }
 
 pub fn gallery_contract() -> Box<dyn Contract<Empty>> {
-    Box::new(ContractWrapper::new(
-        mesi_gallery::contract::execute,
-        mesi_gallery::contract::instantiate,
-        mesi_gallery::contract::query,
-    ))
+    Box::new(
+        ContractWrapper::new(
+            mesi_gallery::contract::execute,
+            mesi_gallery::contract::instantiate,
+            mesi_gallery::contract::query,
+        )
+        .with_migrate(mesi_gallery::contract::migrate),
+    )
 }
 
-#[derive(Serialize)]
-struct TreasuryInit {
-    feeder: String,
-    operators: Vec<String>,
-    pool_caps: Vec<Empty>,
+/// Who receives a genesis allocation or holds the mint role.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Holder {
+    /// The account `addr_make(name)`; its allocation is labelled `name`.
+    Name(String),
+    /// The treasury: the deployed contract, or the plain account `addr_make("treasury")` in a suite
+    /// built [`SuiteBuilder::without_treasury`]; its allocation is labelled `"treasury"`.
+    Treasury,
 }
 
-#[derive(Serialize)]
-struct AllocationInit {
-    label: String,
-    address: String,
-    amount: Uint128,
+impl From<&str> for Holder {
+    fn from(name: &str) -> Self {
+        Holder::Name(name.to_string())
+    }
 }
 
-#[derive(Serialize)]
-struct TokenInit {
-    name: String,
-    symbol: String,
-    decimals: u8,
-    genesis_supply: Uint128,
-    allocations: Vec<AllocationInit>,
-    arbiter: String,
-    treasury: String,
-}
+/// A contract's entry points for multi-test (`Box<dyn Contract<Empty>>`).
+pub type Code = Box<dyn Contract<Empty>>;
+/// Edits an instantiate message the builder prepared (fields the builder has no option for).
+pub type Edit<T> = Box<dyn Fn(&mut T)>;
 
-#[derive(Serialize)]
-struct GalleryInit {
-    name: String,
-    symbol: String,
-    arbiter: String,
-    pledge_denom: String,
-}
-
-/// Who holds what at genesis, and the first price.
+/// Who holds what at genesis, which contracts are deployed, and the first price.
+///
+/// Deployment order (code ids and contract addresses follow it): store the treasury, token and
+/// gallery codes (those deployed), instantiate the treasury, the token (genesis allocations,
+/// `treasury` = the treasury), optionally `SetToken` on the treasury, then the gallery, then post
+/// the price. Every contract's owner and admin is `owner`; the token's and gallery's arbiter is
+/// `arbiter`; `feeder` posts prices.
 pub struct SuiteBuilder {
-    /// (name, whole MESI) minted at genesis.
-    pub mesi: Vec<(String, u128)>,
+    /// (holder, base units) minted at genesis, in this order, after the reserve's one MESI.
+    genesis: Vec<(Holder, u128)>,
+    reserve: bool,
     /// (name, coin) in the bank at genesis.
     pub native: Vec<(String, Coin)>,
     /// USD per MESI, posted at build and kept fresh by [`Suite::advance`].
     pub price: Decimal,
+    feed_price: bool,
+    deploy_treasury: bool,
+    deploy_gallery: bool,
+    treasury_knows_token: bool,
+    minter: Option<(Holder, Option<u128>)>,
+    start_time: Option<u64>,
+    token_code: Option<Code>,
+    treasury_code: Option<Code>,
+    gallery_code: Option<Code>,
+    token_edit: Option<Edit<TokenInstantiateMsg>>,
+    treasury_edit: Option<Edit<TreasuryInstantiateMsg>>,
 }
 
 impl Default for SuiteBuilder {
@@ -112,19 +134,42 @@ impl Default for SuiteBuilder {
 }
 
 impl SuiteBuilder {
-    /// An empty genesis (one MESI to the treasury's reserve so the supply is not zero) and a price of
-    /// USD 1 per MESI.
+    /// Treasury, token and gallery; an empty genesis (one MESI to `reserve` so the supply is not
+    /// zero, see [`Self::without_reserve`]), no minter, and a price of USD 1 per MESI.
     pub fn new() -> Self {
         SuiteBuilder {
-            mesi: vec![("reserve".to_string(), 1)],
+            genesis: vec![],
+            reserve: true,
             native: vec![],
             price: Decimal::one(),
+            feed_price: true,
+            deploy_treasury: true,
+            deploy_gallery: true,
+            treasury_knows_token: false,
+            minter: None,
+            start_time: None,
+            token_code: None,
+            treasury_code: None,
+            gallery_code: None,
+            token_edit: None,
+            treasury_edit: None,
         }
     }
 
     /// `name` starts with `whole` MESI.
-    pub fn with_mesi(mut self, name: &str, whole: u128) -> Self {
-        self.mesi.push((name.to_string(), whole));
+    pub fn with_mesi(self, name: &str, whole: u128) -> Self {
+        self.with_genesis(name, whole * M)
+    }
+
+    /// `holder` starts with `amount` base units of MESI (allocations keep the order of the calls).
+    pub fn with_genesis(mut self, holder: impl Into<Holder>, amount: u128) -> Self {
+        self.genesis.push((holder.into(), amount));
+        self
+    }
+
+    /// Drops the default one-MESI `reserve` allocation: the genesis is exactly the allocations given.
+    pub fn without_reserve(mut self) -> Self {
+        self.reserve = false;
         self
     }
 
@@ -146,8 +191,151 @@ impl SuiteBuilder {
         self
     }
 
-    /// Instantiates treasury, token (genesis balances) and gallery, then posts the price.
-    pub fn build(self) -> Suite {
+    /// No price is posted, neither at build nor by [`Suite::advance`].
+    pub fn without_price(mut self) -> Self {
+        self.feed_price = false;
+        self
+    }
+
+    /// No treasury contract: the token's treasury is the plain account `addr_make("treasury")`
+    /// and no price is posted.
+    pub fn without_treasury(mut self) -> Self {
+        self.deploy_treasury = false;
+        self.feed_price = false;
+        self
+    }
+
+    /// No gallery contract (`Suite::gallery` is then the plain account `addr_make("gallery")`).
+    pub fn without_gallery(mut self) -> Self {
+        self.deploy_gallery = false;
+        self
+    }
+
+    /// The owner registers the token in the treasury (`SetToken`), as the deploy script does.
+    pub fn with_token_in_treasury(mut self) -> Self {
+        self.treasury_knows_token = true;
+        self
+    }
+
+    /// The token's minter and supply cap (base units); default: no minter.
+    pub fn with_minter(mut self, minter: impl Into<Holder>, cap: Option<u128>) -> Self {
+        self.minter = Some((minter.into(), cap));
+        self
+    }
+
+    /// Block time (seconds) before anything is deployed.
+    pub fn with_start_time(mut self, seconds: u64) -> Self {
+        self.start_time = Some(seconds);
+        self
+    }
+
+    /// Deploys these token entry points instead of `mesi_token`'s (the token's own tests pass
+    /// `crate::contract`'s, so its errors downcast to the crate's own `ContractError`).
+    pub fn with_token_code(mut self, code: Code) -> Self {
+        self.token_code = Some(code);
+        self
+    }
+
+    /// Deploys these treasury entry points instead of `mesi_treasury`'s.
+    pub fn with_treasury_code(mut self, code: Code) -> Self {
+        self.treasury_code = Some(code);
+        self
+    }
+
+    /// Deploys these gallery entry points instead of `mesi_gallery`'s.
+    pub fn with_gallery_code(mut self, code: Code) -> Self {
+        self.gallery_code = Some(code);
+        self
+    }
+
+    /// Edits the token's instantiate message after the builder filled it (unlock delay, tiers, ...).
+    pub fn with_token_init(mut self, edit: impl Fn(&mut TokenInstantiateMsg) + 'static) -> Self {
+        self.token_edit = Some(Box::new(edit));
+        self
+    }
+
+    /// Edits the treasury's instantiate message after the builder filled it (pool caps, ...).
+    pub fn with_treasury_init(
+        mut self,
+        edit: impl Fn(&mut TreasuryInstantiateMsg) + 'static,
+    ) -> Self {
+        self.treasury_edit = Some(Box::new(edit));
+        self
+    }
+
+    /// Every genesis allocation: the reserve's one MESI (unless dropped), then the calls' order.
+    fn allocations(&self) -> Vec<(Holder, u128)> {
+        let reserve = self.reserve.then(|| (Holder::from("reserve"), M));
+        reserve.into_iter().chain(self.genesis.clone()).collect()
+    }
+
+    fn holder_addr(api: &MockApi, holder: &Holder, treasury: &Addr) -> Addr {
+        match holder {
+            Holder::Name(n) => api.addr_make(n),
+            Holder::Treasury => treasury.clone(),
+        }
+    }
+
+    /// The token's instantiate message this builder sends, with `treasury` as the treasury's
+    /// address: "Mesi"/"MESI"/6 decimals, the genesis allocations (supply = their sum), the
+    /// minter, arbiter `addr_make("arbiter")`, then [`Self::with_token_init`]'s edit.
+    pub fn token_msg(&self, api: &MockApi, treasury: &Addr) -> TokenInstantiateMsg {
+        let allocations = self.allocations();
+        let mut msg = TokenInstantiateMsg {
+            name: "Mesi".into(),
+            symbol: "MESI".into(),
+            decimals: 6,
+            genesis_supply: Some(Uint128::new(allocations.iter().map(|(_, a)| a).sum())),
+            allocations: allocations
+                .iter()
+                .map(|(h, amount)| Allocation {
+                    label: match h {
+                        Holder::Name(n) => n.clone(),
+                        Holder::Treasury => "treasury".into(),
+                    },
+                    address: Self::holder_addr(api, h, treasury).to_string(),
+                    amount: Uint128::new(*amount),
+                })
+                .collect(),
+            mint: self.minter.as_ref().map(|(h, cap)| MinterResponse {
+                minter: Self::holder_addr(api, h, treasury).to_string(),
+                cap: cap.map(Uint128::new),
+            }),
+            marketing: None,
+            arbiter: api.addr_make("arbiter").to_string(),
+            treasury: treasury.to_string(),
+            unlock_delay: None,
+            tiers: None,
+            owner: None,
+        };
+        if let Some(edit) = &self.token_edit {
+            edit(&mut msg);
+        }
+        msg
+    }
+
+    /// The treasury's instantiate message this builder sends: feeder `addr_make("feeder")`, no
+    /// operators, no pool caps, then [`Self::with_treasury_init`]'s edit.
+    pub fn treasury_msg(&self, api: &MockApi) -> TreasuryInstantiateMsg {
+        let mut msg = TreasuryInstantiateMsg {
+            owner: None,
+            feeder: api.addr_make("feeder").to_string(),
+            operators: vec![],
+            max_price_age: None,
+            max_batch: None,
+            month_seconds: None,
+            epoch_claim_seconds: None,
+            pool_caps: vec![],
+            genesis_vesting: None,
+        };
+        if let Some(edit) = &self.treasury_edit {
+            edit(&mut msg);
+        }
+        msg
+    }
+
+    /// Deploys and wires the suite (see the type's docs for the order), then posts the price.
+    pub fn build(mut self) -> Suite {
         let api = MockApi::default();
         let mut funds: std::collections::BTreeMap<Addr, Vec<Coin>> = Default::default();
         for (n, c) in &self.native {
@@ -161,70 +349,76 @@ impl SuiteBuilder {
                     .expect("genesis bank balance");
             }
         });
-        let owner = app.api().addr_make("owner");
-        let arbiter = app.api().addr_make("arbiter");
-        let feeder = app.api().addr_make("feeder");
+        if let Some(t) = self.start_time {
+            app.update_block(|b| b.time = Timestamp::from_seconds(t));
+        }
+        let owner = api.addr_make("owner");
+        let arbiter = api.addr_make("arbiter");
+        let feeder = api.addr_make("feeder");
+        let admin = Some(owner.to_string());
 
-        let treasury_code = app.store_code(treasury_contract());
-        let token_code = app.store_code(token_contract());
-        let gallery_code = app.store_code(gallery_contract());
-        let treasury = app
-            .instantiate_contract(
-                treasury_code,
-                owner.clone(),
-                &TreasuryInit {
-                    feeder: feeder.to_string(),
-                    operators: vec![],
-                    pool_caps: vec![],
-                },
-                &[],
-                "treasury",
-                Some(owner.to_string()),
-            )
-            .expect("treasury instantiates");
-        let allocations: Vec<AllocationInit> = self
-            .mesi
-            .iter()
-            .map(|(n, whole)| AllocationInit {
-                label: n.clone(),
-                address: app.api().addr_make(n).to_string(),
-                amount: Uint128::new(whole * M),
-            })
-            .collect();
-        let genesis: u128 = self.mesi.iter().map(|(_, w)| w * M).sum();
+        let treasury_code = self
+            .deploy_treasury
+            .then(|| app.store_code(self.treasury_code.take().unwrap_or_else(treasury_contract)));
+        let token_code = app.store_code(self.token_code.take().unwrap_or_else(token_contract));
+        let gallery_code = self
+            .deploy_gallery
+            .then(|| app.store_code(self.gallery_code.take().unwrap_or_else(gallery_contract)));
+
+        let treasury = match treasury_code {
+            Some(code) => app
+                .instantiate_contract(
+                    code,
+                    owner.clone(),
+                    &self.treasury_msg(&api),
+                    &[],
+                    "treasury",
+                    admin.clone(),
+                )
+                .expect("treasury instantiates"),
+            None => api.addr_make("treasury"),
+        };
         let token = app
             .instantiate_contract(
                 token_code,
                 owner.clone(),
-                &TokenInit {
-                    name: "Mesi".into(),
-                    symbol: "MESI".into(),
-                    decimals: 6,
-                    genesis_supply: Uint128::new(genesis),
-                    allocations,
-                    arbiter: arbiter.to_string(),
-                    treasury: treasury.to_string(),
-                },
+                &self.token_msg(&api, &treasury),
                 &[],
                 "mesi",
-                Some(owner.to_string()),
+                admin.clone(),
             )
             .expect("token instantiates");
-        let gallery = app
-            .instantiate_contract(
-                gallery_code,
+        if self.treasury_knows_token && treasury_code.is_some() {
+            app.execute_contract(
                 owner.clone(),
-                &GalleryInit {
-                    name: "Mesi Gallery".into(),
-                    symbol: "MESIG".into(),
-                    arbiter: arbiter.to_string(),
-                    pledge_denom: NATIVE.into(),
+                treasury.clone(),
+                &mesi_types::treasury::ExecuteMsg::SetToken {
+                    address: token.to_string(),
                 },
                 &[],
-                "gallery",
-                Some(owner.to_string()),
             )
-            .expect("gallery instantiates");
+            .expect("the owner sets the treasury's token");
+        }
+        let gallery = match gallery_code {
+            Some(code) => app
+                .instantiate_contract(
+                    code,
+                    owner.clone(),
+                    &GalleryInstantiateMsg {
+                        name: "Mesi Gallery".into(),
+                        symbol: "MESIG".into(),
+                        arbiter: arbiter.to_string(),
+                        pledge_denom: NATIVE.into(),
+                        owner: None,
+                    },
+                    &[],
+                    "gallery",
+                    admin,
+                )
+                .expect("gallery instantiates"),
+            None => api.addr_make("gallery"),
+        };
+        let feeds_price = self.feed_price && treasury_code.is_some();
         let mut suite = Suite {
             app,
             owner,
@@ -233,11 +427,27 @@ impl SuiteBuilder {
             token,
             treasury,
             gallery,
+            codes: Codes {
+                token: token_code,
+                treasury: treasury_code,
+                gallery: gallery_code,
+            },
             price: self.price,
+            feeds_price,
         };
-        suite.post_price(self.price);
+        if feeds_price {
+            suite.post_price(self.price);
+        }
         suite
     }
+}
+
+/// The code ids the suite stored (`None`: not deployed).
+#[derive(Clone, Copy, Debug)]
+pub struct Codes {
+    pub token: u64,
+    pub treasury: Option<u64>,
+    pub gallery: Option<u64>,
 }
 
 /// The running suite. Every executor returns the multi-test result so tests can assert errors.
@@ -252,7 +462,11 @@ pub struct Suite {
     pub token: Addr,
     pub treasury: Addr,
     pub gallery: Addr,
+    pub codes: Codes,
+    /// The price [`Suite::advance`] re-posts.
     pub price: Decimal,
+    /// Whether [`Suite::advance`] posts the price (a treasury is deployed and the price is on).
+    pub feeds_price: bool,
 }
 
 impl Suite {
@@ -266,11 +480,13 @@ impl Suite {
         self.app.block_info().time.seconds()
     }
 
-    /// Moves time forward and re-posts the price (kept fresh).
+    /// Moves time forward and re-posts the price (kept fresh) when the suite feeds one.
     pub fn advance(&mut self, secs: u64) {
         self.advance_stale(secs);
-        let price = self.price;
-        self.post_price(price);
+        if self.feeds_price {
+            let price = self.price;
+            self.post_price(price);
+        }
     }
 
     /// Moves time forward without a new price (it goes stale after the treasury's max age, 1 h).

@@ -1,19 +1,22 @@
-//! Builder-style multi-test suite: reads like a story (`suite.transfer(...)`, `suite.advance(...)`).
+//! Builder-style multi-test suite on top of `mesi-testing`: reads like a story (`suite.transfer(...)`,
+//! `suite.advance(...)`).
+
+use std::ops::{Deref, DerefMut};
 
 use cosmwasm_schema::cw_serde;
 use cosmwasm_std::{
-    coins, to_json_binary, Addr, Binary, Deps, DepsMut, Empty, Env, MessageInfo, Response,
-    StdResult, Uint128,
+    to_json_binary, Addr, Binary, Deps, DepsMut, Empty, Env, MessageInfo, Response, StdResult,
+    Uint128,
 };
 use cw20::{
     AllAccountsResponse, AllowanceResponse, BalanceResponse, Cw20ReceiveMsg, Expiration,
-    MinterResponse, TokenInfoResponse,
+    TokenInfoResponse,
 };
-use cw_multi_test::{App, AppBuilder, AppResponse, Contract, ContractWrapper, Executor};
+use cw_multi_test::{App, AppResponse, Contract, ContractWrapper, Executor};
 use cw_storage_plus::Item;
 use mesi_types::token::{
-    Allocation, ConfigResponse, ExecuteMsg, HoldingScoreResponse, InstantiateMsg, LockResponse,
-    QueryMsg, SlashRecipient, TierResponse, TierRow,
+    ConfigResponse, ExecuteMsg, HoldingScoreResponse, InstantiateMsg, LockResponse, QueryMsg,
+    SlashRecipient,
 };
 
 use crate::contract::{execute, instantiate, migrate, query};
@@ -47,12 +50,13 @@ pub fn receiver_contract() -> Box<dyn Contract<Empty>> {
     Box::new(ContractWrapper::new(r_exec, r_inst, r_query))
 }
 
+/// The token alone on the shared suite (`mesi-testing`, no treasury or gallery contract: the
+/// token's treasury is the account `treasury`), deployed from this crate's entry points so errors
+/// downcast to [`ContractError`]. Genesis: `alice` and `bob` 1,000,000 MESI each, minter `minter`;
+/// `alice` also holds 1,000 `ucosm`.
 pub struct SuiteBuilder {
     pub allocations: Vec<(&'static str, u128)>,
-    pub genesis_supply: Option<u128>,
-    pub cap: Option<Option<u128>>,
-    pub unlock_delay: Option<u64>,
-    pub tiers: Option<Vec<TierRow>>,
+    pub cap: Option<u128>,
     pub start_time: Option<u64>,
 }
 
@@ -66,20 +70,16 @@ impl SuiteBuilder {
     pub fn new() -> Self {
         SuiteBuilder {
             allocations: vec![("alice", 1_000_000 * M), ("bob", 1_000_000 * M)],
-            genesis_supply: Some(2_000_000 * M),
             cap: None,
-            unlock_delay: None,
-            tiers: None,
             start_time: None,
         }
     }
     pub fn with_allocations(mut self, a: Vec<(&'static str, u128)>) -> Self {
-        self.genesis_supply = Some(a.iter().map(|x| x.1).sum());
         self.allocations = a;
         self
     }
     pub fn with_cap(mut self, cap: Option<u128>) -> Self {
-        self.cap = Some(cap);
+        self.cap = cap;
         self
     }
     pub fn with_start_time(mut self, t: u64) -> Self {
@@ -87,92 +87,67 @@ impl SuiteBuilder {
         self
     }
 
+    fn shared(&self) -> mesi_testing::SuiteBuilder {
+        let b = mesi_testing::SuiteBuilder::new()
+            .without_treasury()
+            .without_gallery()
+            .without_reserve()
+            .with_coin("alice", 1_000, "ucosm")
+            .with_minter("minter", self.cap)
+            .with_token_code(token_contract());
+        let b = match self.start_time {
+            Some(t) => b.with_start_time(t),
+            None => b,
+        };
+        self.allocations
+            .iter()
+            .fold(b, |b, (name, amount)| b.with_genesis(*name, *amount))
+    }
+
+    /// The instantiate message the suite's token gets (supply = the allocations' sum).
     pub fn instantiate_msg(&self, app: &App) -> InstantiateMsg {
         let api = app.api();
-        InstantiateMsg {
-            name: "Mesi".into(),
-            symbol: "MESI".into(),
-            decimals: 6,
-            genesis_supply: self.genesis_supply.map(Uint128::new),
-            allocations: self
-                .allocations
-                .iter()
-                .map(|(n, a)| Allocation {
-                    label: n.to_string(),
-                    address: api.addr_make(n).to_string(),
-                    amount: Uint128::new(*a),
-                })
-                .collect(),
-            mint: Some(MinterResponse {
-                minter: api.addr_make("minter").to_string(),
-                cap: match self.cap {
-                    Some(c) => c.map(Uint128::new),
-                    None => None,
-                },
-            }),
-            marketing: None,
-            arbiter: api.addr_make("arbiter").to_string(),
-            treasury: api.addr_make("treasury").to_string(),
-            unlock_delay: self.unlock_delay,
-            tiers: self.tiers.clone(),
-            owner: None,
-        }
+        self.shared().token_msg(api, &api.addr_make("treasury"))
     }
 
     pub fn build(self) -> Suite {
-        let mut app = AppBuilder::new().build(|router, api, storage| {
-            router
-                .bank
-                .init_balance(storage, &api.addr_make("alice"), coins(1_000, "ucosm"))
-                .unwrap();
-        });
-        if let Some(t) = self.start_time {
-            app.update_block(|b| b.time = cosmwasm_std::Timestamp::from_seconds(t));
-        }
-        let code = app.store_code(token_contract());
-        let owner = app.api().addr_make("owner");
-        let msg = self.instantiate_msg(&app);
-        let token = app
-            .instantiate_contract(
-                code,
-                owner.clone(),
-                &msg,
-                &[],
-                "mesi",
-                Some(owner.to_string()),
-            )
+        let mut s = self.shared().build();
+        let code = s.codes.token;
+        let owner = s.owner.clone();
+        let rcode = s.app.store_code(receiver_contract());
+        let receiver = s
+            .app
+            .instantiate_contract(rcode, owner, &Empty {}, &[], "recv", None)
             .unwrap();
-        let rcode = app.store_code(receiver_contract());
-        let receiver = app
-            .instantiate_contract(rcode, owner.clone(), &Empty {}, &[], "recv", None)
-            .unwrap();
-        Suite {
-            app,
-            token,
-            receiver,
-            owner,
-            code,
-        }
+        Suite { s, receiver, code }
     }
 }
 
+/// The shared suite (`app`, `token`, `owner`, `addr`, `now` through `Deref`) plus a cw20 receiver.
 pub struct Suite {
-    pub app: App,
-    pub token: Addr,
+    pub s: mesi_testing::Suite,
     pub receiver: Addr,
-    pub owner: Addr,
+    /// The token's code id (for migrations and second instances).
     pub code: u64,
+}
+
+impl Deref for Suite {
+    type Target = mesi_testing::Suite;
+    fn deref(&self) -> &Self::Target {
+        &self.s
+    }
+}
+
+impl DerefMut for Suite {
+    fn deref_mut(&mut self) -> &mut Self::Target {
+        &mut self.s
+    }
 }
 
 pub type Res = cw_multi_test::error::AnyResult<AppResponse>;
 
 impl Suite {
-    pub fn addr(&self, name: &str) -> Addr {
-        self.app.api().addr_make(name)
-    }
-    pub fn now(&self) -> u64 {
-        self.app.block_info().time.seconds()
-    }
+    /// One block per 5 s, at least one (the token's height-expiry tests count blocks this way).
     pub fn advance(&mut self, secs: u64) {
         self.app.update_block(|b| {
             b.time = b.time.plus_seconds(secs);
@@ -321,12 +296,6 @@ impl Suite {
             })
             .unwrap();
         r.score.u128()
-    }
-    pub fn tier(&self, who: &str) -> TierResponse {
-        self.q(&QueryMsg::Tier {
-            address: self.addr(who).to_string(),
-        })
-        .unwrap()
     }
     pub fn lock_info(&self, who: &str) -> LockResponse {
         self.q(&QueryMsg::Lock {
