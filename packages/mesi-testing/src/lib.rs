@@ -523,15 +523,26 @@ impl Suite {
         msg: &T,
         label: &str,
     ) -> AnyResult<Addr> {
+        self.deploy(code, msg, label).map(|(_, addr)| addr)
+    }
+
+    /// [`Suite::instantiate`] that also returns the stored code id (for migrations).
+    pub fn deploy<T: Serialize>(
+        &mut self,
+        code: Box<dyn Contract<Empty>>,
+        msg: &T,
+        label: &str,
+    ) -> AnyResult<(u64, Addr)> {
         let id = self.app.store_code(code);
-        self.app.instantiate_contract(
+        let addr = self.app.instantiate_contract(
             id,
             self.owner.clone(),
             msg,
             &[],
             label,
             Some(self.owner.to_string()),
-        )
+        )?;
+        Ok((id, addr))
     }
 
     /// `name` executes `msg` on `contract` with `funds`.
@@ -581,9 +592,22 @@ impl Suite {
         msg: &T,
     ) -> AnyResult<AppResponse> {
         let token = self.token.clone();
+        self.send_cw20(name, &token, contract, amount, msg)
+    }
+
+    /// cw20 `Send` of `amount` base units of the cw20 `token` from `name` to `contract` with hook
+    /// `msg` (e.g. from a [`Suite::fake_token`]).
+    pub fn send_cw20<T: Serialize>(
+        &mut self,
+        name: &str,
+        token: &Addr,
+        contract: &Addr,
+        amount: u128,
+        msg: &T,
+    ) -> AnyResult<AppResponse> {
         self.exec(
             name,
-            &token,
+            token,
             &Cw20ExecuteMsg::Send {
                 contract: contract.to_string(),
                 amount: Uint128::new(amount),
@@ -591,6 +615,37 @@ impl Suite {
             },
             &[],
         )
+    }
+
+    /// A second, genuine mesi-token instance (the suite's token code, symbol `FAKE`) that `holder`
+    /// instantiates and holds all `supply` base units of (also its minter, arbiter and treasury):
+    /// "a real cw20 that is not the configured token" for the adversarial tests.
+    pub fn fake_token(&mut self, holder: &str, supply: u128) -> Addr {
+        let holder = self.addr(holder);
+        let msg = TokenInstantiateMsg {
+            name: "Fake Mesi".into(),
+            symbol: "FAKE".into(),
+            decimals: 6,
+            genesis_supply: Some(Uint128::new(supply)),
+            allocations: vec![Allocation {
+                label: "all".into(),
+                address: holder.to_string(),
+                amount: Uint128::new(supply),
+            }],
+            mint: Some(MinterResponse {
+                minter: holder.to_string(),
+                cap: None,
+            }),
+            marketing: None,
+            arbiter: holder.to_string(),
+            treasury: holder.to_string(),
+            unlock_delay: None,
+            tiers: None,
+            owner: None,
+        };
+        self.app
+            .instantiate_contract(self.codes.token, holder, &msg, &[], "fake", None)
+            .expect("the fake token instantiates")
     }
 
     /// cw20 `Transfer` between names.

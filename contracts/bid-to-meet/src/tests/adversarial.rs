@@ -2,13 +2,12 @@
 
 use cosmwasm_std::testing::{message_info, mock_dependencies, mock_env, MockApi};
 use cosmwasm_std::{coins, to_json_binary, Uint128};
-use cw20::{Cw20ExecuteMsg, Cw20ReceiveMsg};
+use cw20::Cw20ReceiveMsg;
 use cw_multi_test::Executor;
 use cw_utils::PaymentError;
 use mesi_types::bid_to_meet::{
     BidStatus, ExecuteMsg, Format, InstantiateMsg, QueryMsg, ReceiveMsg,
 };
-use mesi_types::token::Allocation;
 use Format::*;
 
 use super::suite::*;
@@ -128,48 +127,17 @@ fn a_fake_cw20_receive_hook_is_refused() {
     );
 
     // 2. a genuine cw20 (another mesi-token instance) doing a real Send
-    let code = s.app.store_code(token_contract());
-    let other = s
-        .app
-        .instantiate_contract(
-            code,
-            attacker.clone(),
-            &mesi_types::token::InstantiateMsg {
-                name: "Fake".into(),
-                symbol: "FAKE".into(),
-                decimals: 6,
-                genesis_supply: Some(Uint128::new(1_000 * M)),
-                allocations: vec![Allocation {
-                    label: "a".into(),
-                    address: attacker.to_string(),
-                    amount: Uint128::new(1_000 * M),
-                }],
-                mint: None,
-                marketing: None,
-                arbiter: attacker.to_string(),
-                treasury: attacker.to_string(),
-                unlock_delay: None,
-                tiers: None,
-                owner: None,
-            },
-            &[],
-            "fake",
-            None,
-        )
-        .unwrap();
-    let r = s.app.execute_contract(
-        attacker.clone(),
-        other.clone(),
-        &Cw20ExecuteMsg::Send {
-            contract: s.btm.to_string(),
-            amount: Uint128::new(100 * M),
-            msg: to_json_binary(&ReceiveMsg::Bid {
-                creator: s.addr("creator").to_string(),
-                format: VirtualVideo,
-            })
-            .unwrap(),
+    let other = s.fake_token("attacker", 1_000 * M);
+    let (btm, creator) = (s.btm.clone(), s.addr("creator").to_string());
+    let r = s.send_cw20(
+        "attacker",
+        &other,
+        &btm,
+        100 * M,
+        &ReceiveMsg::Bid {
+            creator,
+            format: VirtualVideo,
         },
-        &[],
     );
     assert_eq!(
         err(r),

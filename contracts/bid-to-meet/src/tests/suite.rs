@@ -1,28 +1,24 @@
-//! Builder-style suite: the real token, the real treasury (price feed) and bid-to-meet.
+//! Builder-style suite: bid-to-meet on the shared suite (`mesi-testing`: the real token and the real
+//! treasury with its price feed).
 //! Reads like a story: `suite.bid("fan", "creator", VirtualVideo, 10 * M)`, `suite.advance(DAY)`.
 
+use std::ops::{Deref, DerefMut};
 use std::str::FromStr;
 
-use cosmwasm_std::testing::MockApi;
-use cosmwasm_std::{coins, to_json_binary, Addr, Decimal, Empty, Uint128};
-use cw20::{BalanceResponse, Cw20ExecuteMsg};
+use cosmwasm_std::{Addr, Decimal, Empty, Uint128};
 use cw_multi_test::error::AnyResult;
-use cw_multi_test::{App, AppBuilder, AppResponse, Contract, ContractWrapper, Executor};
+use cw_multi_test::{AppResponse, Contract, ContractWrapper, Executor};
 use mesi_types::bid_to_meet::{
     BidResponse, BidsResponse, ConfigResponse, ExecuteMsg, Format, InstantiateMsg, QueryMsg,
     ReceiveMsg, RefundResponse, SlotResponse, SlotsResponse,
 };
-use mesi_types::token::{Allocation, TierResponse};
 
 use crate::contract::{execute, instantiate, migrate, query};
 use crate::error::ContractError;
 use crate::helpers::hash_code;
 
-pub const M: u128 = 1_000_000;
-pub const USD: u128 = 1_000_000;
-pub const MINUTE: u64 = 60;
-pub const HOUR: u64 = 3_600;
-pub const DAY: u64 = 86_400;
+pub use mesi_testing::{attr_u64, DAY, HOUR, M, MINUTE, USD};
+/// The bank denom whales hold (bid-to-meet takes no native funds).
 pub const NATIVE: &str = "ustake";
 
 /// Genesis balances (whole MESI). Tier after 7 days of holding: whales 5 (unlimited),
@@ -39,22 +35,6 @@ pub const HOLDERS: [(&str, u128); 7] = [
 
 pub fn btm_contract() -> Box<dyn Contract<Empty>> {
     Box::new(ContractWrapper::new(execute, instantiate, query).with_migrate(migrate))
-}
-
-pub fn token_contract() -> Box<dyn Contract<Empty>> {
-    Box::new(ContractWrapper::new(
-        mesi_token::contract::execute,
-        mesi_token::contract::instantiate,
-        mesi_token::contract::query,
-    ))
-}
-
-pub fn treasury_contract() -> Box<dyn Contract<Empty>> {
-    Box::new(ContractWrapper::new(
-        mesi_treasury::contract::execute,
-        mesi_treasury::contract::instantiate,
-        mesi_treasury::contract::query,
-    ))
 }
 
 /// Extracts our typed error from a failed execution (also through the token's Send).
@@ -103,105 +83,31 @@ impl SuiteBuilder {
         self
     }
 
+    /// The shared suite (treasury and token with [`HOLDERS`], no gallery; `whale` holds
+    /// 1,000,000 [`NATIVE`]), then bid-to-meet with `operator` as its operator.
     pub fn build(self) -> Suite {
-        let api = MockApi::default();
-        let rich = api.addr_make("whale");
-        let mut app = AppBuilder::new().build(|router, _api, storage| {
-            router
-                .bank
-                .init_balance(storage, &rich, coins(1_000_000, NATIVE))
-                .unwrap();
-        });
-        let owner = app.api().addr_make("owner");
-        let operator = app.api().addr_make("operator");
-        let arbiter = app.api().addr_make("arbiter");
-        let feeder = app.api().addr_make("feeder");
-
-        let treasury_code = app.store_code(treasury_contract());
-        let token_code = app.store_code(token_contract());
-        let btm_code = app.store_code(btm_contract());
-
-        let treasury = app
-            .instantiate_contract(
-                treasury_code,
-                owner.clone(),
-                &mesi_types::treasury::InstantiateMsg {
-                    owner: None,
-                    feeder: feeder.to_string(),
-                    operators: vec![],
-                    max_price_age: None,
-                    max_batch: None,
-                    month_seconds: None,
-                    epoch_claim_seconds: None,
-                    pool_caps: vec![],
-                    genesis_vesting: None,
-                },
-                &[],
-                "treasury",
-                None,
-            )
-            .unwrap();
-
-        let allocations: Vec<Allocation> = HOLDERS
-            .iter()
-            .map(|(name, amount)| Allocation {
-                label: name.to_string(),
-                address: app.api().addr_make(name).to_string(),
-                amount: Uint128::new(amount * M),
-            })
-            .collect();
-        let genesis: u128 = HOLDERS.iter().map(|(_, a)| a * M).sum();
-        let token = app
-            .instantiate_contract(
-                token_code,
-                owner.clone(),
-                &mesi_types::token::InstantiateMsg {
-                    name: "Mesi".into(),
-                    symbol: "MESI".into(),
-                    decimals: 6,
-                    genesis_supply: Some(Uint128::new(genesis)),
-                    allocations,
-                    mint: None,
-                    marketing: None,
-                    arbiter: arbiter.to_string(),
-                    treasury: treasury.to_string(),
-                    unlock_delay: None,
-                    tiers: None,
-                    owner: None,
-                },
-                &[],
-                "mesi",
-                None,
-            )
-            .unwrap();
-
+        let mut shared = HOLDERS.iter().fold(
+            mesi_testing::SuiteBuilder::new()
+                .without_gallery()
+                .without_reserve()
+                .with_coin("whale", 1_000_000, NATIVE),
+            |b, (name, whole)| b.with_mesi(name, *whole),
+        );
+        shared.price = self.price;
+        let mut s = shared.build();
+        let operator = s.addr("operator");
         let mut msg = self.instantiate;
-        msg.token = token.to_string();
-        msg.treasury = treasury.to_string();
+        msg.token = s.token.to_string();
+        msg.treasury = s.treasury.to_string();
         msg.operator = operator.to_string();
-        msg.arbiter = arbiter.to_string();
-        let btm = app
-            .instantiate_contract(
-                btm_code,
-                owner.clone(),
-                &msg,
-                &[],
-                "btm",
-                Some(owner.to_string()),
-            )
-            .unwrap();
+        msg.arbiter = s.arbiter.to_string();
+        let (btm_code, btm) = s.deploy(btm_contract(), &msg, "btm").unwrap();
 
         let mut suite = Suite {
-            app,
-            owner,
+            s,
             operator,
-            arbiter,
-            feeder,
-            token,
-            treasury,
             btm,
             btm_code,
-            price: self.price,
         };
         // Let the genesis balances age into holding scores (tiers), then post a fresh price.
         suite.advance(7 * DAY);
@@ -213,17 +119,26 @@ impl SuiteBuilder {
     }
 }
 
+/// The shared suite (`app`, `owner`, `arbiter`, `token`, `treasury`, `advance`, `post_price`, ...
+/// through `Deref`) plus bid-to-meet.
 pub struct Suite {
-    pub app: App,
-    pub owner: Addr,
+    pub s: mesi_testing::Suite,
     pub operator: Addr,
-    pub arbiter: Addr,
-    pub feeder: Addr,
-    pub token: Addr,
-    pub treasury: Addr,
     pub btm: Addr,
     pub btm_code: u64,
-    pub price: Decimal,
+}
+
+impl Deref for Suite {
+    type Target = mesi_testing::Suite;
+    fn deref(&self) -> &Self::Target {
+        &self.s
+    }
+}
+
+impl DerefMut for Suite {
+    fn deref_mut(&mut self) -> &mut Self::Target {
+        &mut self.s
+    }
 }
 
 impl Suite {
@@ -242,54 +157,9 @@ impl Suite {
             .map(|a| a.value.clone())
     }
 
-    pub fn addr(&self, name: &str) -> Addr {
-        self.app.api().addr_make(name)
-    }
-
-    pub fn now(&self) -> u64 {
-        self.app.block_info().time.seconds()
-    }
-
-    /// Moves time forward and re-posts the price (kept fresh).
-    pub fn advance(&mut self, secs: u64) {
-        self.advance_stale(secs);
-        let price = self.price;
-        self.post_price(price);
-    }
-
-    /// Moves time forward without a new price (it may go stale after 1 h).
-    pub fn advance_stale(&mut self, secs: u64) {
-        self.app.update_block(|b| {
-            b.time = b.time.plus_seconds(secs);
-            b.height += secs / 5 + 1;
-        });
-    }
-
-    pub fn post_price(&mut self, price: Decimal) {
-        self.price = price;
-        self.app
-            .execute_contract(
-                self.feeder.clone(),
-                self.treasury.clone(),
-                &mesi_types::treasury::ExecuteMsg::PostPrice { price },
-                &[],
-            )
-            .unwrap();
-    }
-
     // ---- token ----
     pub fn balance(&self, who: &Addr) -> u128 {
-        let r: BalanceResponse = self
-            .app
-            .wrap()
-            .query_wasm_smart(
-                &self.token,
-                &cw20::Cw20QueryMsg::Balance {
-                    address: who.to_string(),
-                },
-            )
-            .unwrap();
-        r.balance.u128()
+        self.mesi_balance(who)
     }
 
     pub fn bal(&self, name: &str) -> u128 {
@@ -301,37 +171,18 @@ impl Suite {
     }
 
     pub fn tier(&self, name: &str) -> u8 {
-        let r: TierResponse = self
-            .app
-            .wrap()
-            .query_wasm_smart(
-                &self.token,
-                &mesi_types::token::QueryMsg::Tier {
-                    address: self.addr(name).to_string(),
-                },
-            )
-            .unwrap();
-        r.tier
+        self.s.tier(name).tier
     }
 
     pub fn send(&mut self, from: &str, amount: u128, msg: &ReceiveMsg) -> AnyResult<AppResponse> {
-        let sender = self.addr(from);
-        self.app.execute_contract(
-            sender,
-            self.token.clone(),
-            &Cw20ExecuteMsg::Send {
-                contract: self.btm.to_string(),
-                amount: Uint128::new(amount),
-                msg: to_json_binary(msg).unwrap(),
-            },
-            &[],
-        )
+        let btm = self.btm.clone();
+        self.send_mesi(from, &btm, amount, msg)
     }
 
     // ---- bid-to-meet executes ----
     pub fn exec(&mut self, sender: &Addr, msg: &ExecuteMsg) -> AnyResult<AppResponse> {
-        self.app
-            .execute_contract(sender.clone(), self.btm.clone(), msg, &[])
+        let btm = self.btm.clone();
+        self.app.execute_contract(sender.clone(), btm, msg, &[])
     }
 
     pub fn exec_as(&mut self, name: &str, msg: &ExecuteMsg) -> AnyResult<AppResponse> {
@@ -581,13 +432,4 @@ impl Suite {
         }
         total + fans.iter().map(|f| self.refund(f)).sum::<u128>()
     }
-}
-
-pub fn attr_u64(res: &AppResponse, key: &str) -> u64 {
-    res.events
-        .iter()
-        .flat_map(|e| e.attributes.iter())
-        .find(|a| a.key == key)
-        .map(|a| a.value.parse().unwrap())
-        .unwrap_or_else(|| panic!("no attribute {key}"))
 }
