@@ -8,9 +8,9 @@
 //             (`wasmd tx gov submit-proposal proposal.json`), records it as pending, never fails;
 //   - "off":  does nothing.
 // Idempotent: a code the chain reports pinned is never proposed again.
-import { toBech32, fromBech32 } from "@cosmjs/encoding";
+import { toBech32 } from "@cosmjs/encoding";
 import { sha256 } from "@cosmjs/crypto";
-import { QueryClient, createProtobufRpcClient, setupStakingExtension } from "@cosmjs/stargate";
+import { QueryClient, createProtobufRpcClient } from "@cosmjs/stargate";
 import { connectComet } from "@cosmjs/tendermint-rpc";
 import { MsgPinCodes, MsgUnpinCodes } from "cosmjs-types/cosmwasm/wasm/v1/tx";
 import { QueryClientImpl as WasmQuery } from "cosmjs-types/cosmwasm/wasm/v1/query";
@@ -18,7 +18,7 @@ import { QueryClientImpl as GovQuery } from "cosmjs-types/cosmos/gov/v1/query";
 import { ProposalStatus, VoteOption, proposalStatusToJSON } from "cosmjs-types/cosmos/gov/v1/gov";
 import type { Coin } from "@cosmjs/amino";
 import { ConfigError, type Network } from "./config";
-import { actor } from "./accounts";
+import { actor, bondedValidatorAccounts } from "./accounts";
 import type { DeployContext } from "./context";
 
 /** How a network pins codes (networks.json `pinCodes`; default "vote" on a local network, "print" elsewhere). */
@@ -57,10 +57,10 @@ export function pinMode(net: Network): PinMode {
 /** the gov module account (authority of MsgPinCodes): the first 20 bytes of sha256("gov") */
 export const govAddress = (prefix: string) => toBech32(prefix, sha256(new TextEncoder().encode("gov")).slice(0, 20));
 
-/** Read-only gRPC-over-RPC queries for pinning (wasm pinned codes, gov proposals and params, bonded validators). */
+/** Read-only gRPC-over-RPC queries for pinning (wasm pinned codes, gov proposals and params). */
 export async function chainQueries(rpc: string) {
   const comet = await connectComet(rpc);
-  const qc = QueryClient.withExtensions(comet, setupStakingExtension);
+  const qc = new QueryClient(comet);
   const prc = createProtobufRpcClient(qc);
   const wasm = new WasmQuery(prc);
   const gov = new GovQuery(prc);
@@ -78,7 +78,6 @@ export async function chainQueries(rpc: string) {
       return out.sort((a, b) => a - b);
     },
     gov,
-    staking: qc.staking,
     disconnect: () => comet.disconnect(),
   };
 }
@@ -185,11 +184,8 @@ async function changePinsNow(
     }
     // "vote": the local devnet, whose validator keys are the DEVNET-ONLY ones in networks/devnet-accounts.json
     if (!ctx.net.local) throw new ConfigError(`networks.json ${ctx.net.name}.pinCodes = "vote" needs the devnet's validator keys (local: true)`);
-    const bonded = (await q.staking.validators("BOND_STATUS_BONDED")).validators.map((v) => v.operatorAddress);
-    const voters = Object.values(ctx.net.accounts).filter(
-      (a) => a.name.startsWith("validator") && bonded.includes(toBech32(`${ctx.net.prefix}valoper`, fromBech32(a.address).data)),
-    );
-    if (!voters.length) throw new ConfigError(`no bonded validator among the devnet accounts (bonded: ${bonded.join(", ")})`);
+    const voters = await bondedValidatorAccounts(ctx.net);
+    if (!voters.length) throw new ConfigError(`no bonded validator of ${ctx.net.chainId} among the devnet accounts`);
     await hooks.beforeVote?.(pin);
     const deposit = (params?.expeditedMinDeposit ?? []).map((c) => ({ denom: c.denom, amount: c.amount }));
     const period = seconds(params?.expeditedVotingPeriod);
