@@ -1,11 +1,10 @@
 //! Adversarial tests: each asserts the typed error AND that the contract's state did not change.
 
 use cosmwasm_std::{coins, to_json_binary, Uint128};
-use cw20::{Cw20ExecuteMsg, Cw20ReceiveMsg, MinterResponse};
+use cw20::{Cw20ExecuteMsg, Cw20ReceiveMsg};
 use cw_multi_test::{Executor, IntoBech32};
 use cw_ownable::OwnershipError;
 use cw_utils::PaymentError;
-use mesi_types::token::{Allocation, InstantiateMsg as TokenInstantiateMsg};
 use mesi_types::validator_rewards::{ExecuteMsg, Penalty, ReceiveMsg, WorkEntry};
 
 use super::suite::*;
@@ -27,38 +26,7 @@ fn fake_cw20_receive_hook_is_rejected() {
     let mut s = SuiteBuilder::new().build();
     let mallory = s.addr("mallory");
     // A second, real cw20 ("FAKE") that sends the same hook.
-    let code = s.app.store_code(token_contract());
-    let fake = s
-        .app
-        .instantiate_contract(
-            code,
-            mallory.clone(),
-            &TokenInstantiateMsg {
-                name: "Fake Mesi".into(),
-                symbol: "FAKE".into(),
-                decimals: 6,
-                genesis_supply: Some(Uint128::new(SUPPLY)),
-                allocations: vec![Allocation {
-                    label: "all".into(),
-                    address: mallory.to_string(),
-                    amount: Uint128::new(SUPPLY),
-                }],
-                mint: Some(MinterResponse {
-                    minter: mallory.to_string(),
-                    cap: None,
-                }),
-                marketing: None,
-                arbiter: mallory.to_string(),
-                treasury: mallory.to_string(),
-                unlock_delay: None,
-                tiers: None,
-                owner: None,
-            },
-            &[],
-            "fake",
-            None,
-        )
-        .unwrap();
+    let fake = s.fake_token("mallory", SUPPLY);
     let v0 = s.v(0);
     for msg in [
         ReceiveMsg::Apply { validator: v0 },
@@ -175,16 +143,16 @@ fn native_funds_are_rejected() {
             .unwrap()
     });
     let before = s.dump();
-    let err = s
-        .app
-        .execute_contract(
-            alice.clone(),
-            s.contract.clone(),
-            &ExecuteMsg::Claim {},
-            &coins(10, "ustake"),
-        )
-        .map_err(contract_error)
-        .unwrap_err();
+    let err =
+        s.s.app
+            .execute_contract(
+                alice.clone(),
+                s.contract.clone(),
+                &ExecuteMsg::Claim {},
+                &coins(10, "ustake"),
+            )
+            .map_err(contract_error)
+            .unwrap_err();
     assert_eq!(err, ContractError::Payment(PaymentError::NonPayable {}));
     assert_eq!(s.dump(), before);
 }
@@ -321,10 +289,11 @@ fn zero_and_max_amounts_are_rejected() {
     let m = s.market.clone();
     let before = s.dump();
     assert!(s
+        .s
         .app
         .execute_contract(
             m,
-            s.token.clone(),
+            s.s.token.clone(),
             &Cw20ExecuteMsg::Send {
                 contract: s.contract.to_string(),
                 amount: Uint128::zero(),

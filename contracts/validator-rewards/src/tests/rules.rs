@@ -214,6 +214,7 @@ fn the_contract_draws_from_its_own_treasury_pool() {
         amount: Uint128::new(500 * M),
     };
     assert!(s
+        .s
         .app
         .execute_contract(owner.clone(), s.contract.clone(), &pull, &[])
         .is_err());

@@ -2,16 +2,14 @@
 //! mesi-token, this contract and (optionally) the real treasury, and registers validators in the
 //! chain's staking module so the existence check has something to find.
 
+use std::ops::{Deref, DerefMut};
+
 use cosmwasm_std::{to_json_binary, Addr, Binary, Decimal, Empty, Uint128, Validator};
-use cw20::{BalanceResponse, Cw20ExecuteMsg, Cw20QueryMsg, MinterResponse, TokenInfoResponse};
+use cw20::{Cw20ExecuteMsg, Cw20QueryMsg, TokenInfoResponse};
 use cw_multi_test::error::AnyError;
-use cw_multi_test::{
-    App, AppResponse, Contract, ContractWrapper, Executor, IntoBech32, StakingInfo,
-};
-use mesi_types::token::{Allocation, InstantiateMsg as TokenInstantiateMsg};
-use mesi_types::treasury::{
-    ExecuteMsg as TreasuryExecuteMsg, InstantiateMsg as TreasuryInstantiateMsg, Pool, PoolCap,
-};
+use cw_multi_test::{AppResponse, Contract, ContractWrapper, Executor, IntoBech32, StakingInfo};
+use mesi_testing::Holder;
+use mesi_types::treasury::{ExecuteMsg as TreasuryExecuteMsg, Pool, PoolCap};
 use mesi_types::validator_rewards::{
     AccountingResponse, ConfigResponse, ContributorRewardsResponse, EpochResponse, ExecuteMsg,
     InstantiateMsg, Penalty, QueryMsg, ReceiveMsg, StreamResponse, ThresholdResponse,
@@ -20,8 +18,7 @@ use mesi_types::validator_rewards::{
 
 use crate::error::ContractError;
 
-pub const DAY: u64 = 86_400;
-pub const M: u128 = 1_000_000;
+pub use mesi_testing::{DAY, M};
 /// Test supply: 1,000,000 MESI -> default threshold (25 bps) = 2,500 MESI.
 pub const SUPPLY: u128 = 1_000_000 * M;
 pub const THRESHOLD: u128 = 2_500 * M;
@@ -35,22 +32,6 @@ pub fn contract() -> Box<dyn Contract<Empty>> {
         )
         .with_migrate(crate::contract::migrate),
     )
-}
-
-pub fn token_contract() -> Box<dyn Contract<Empty>> {
-    Box::new(ContractWrapper::new(
-        mesi_token::contract::execute,
-        mesi_token::contract::instantiate,
-        mesi_token::contract::query,
-    ))
-}
-
-pub fn treasury_contract() -> Box<dyn Contract<Empty>> {
-    Box::new(ContractWrapper::new(
-        mesi_treasury::contract::execute,
-        mesi_treasury::contract::instantiate,
-        mesi_treasury::contract::query,
-    ))
 }
 
 /// The `ContractError` in an error chain (contract errors come wrapped in multi-test context,
@@ -145,17 +126,40 @@ impl SuiteBuilder {
         self
     }
 
+    /// The shared suite (token with the supply at `market`, or a fifth of it at the real treasury
+    /// with `with_treasury`; no gallery, no price), chain validators in the staking module, then
+    /// this contract.
     pub fn build(self) -> Suite {
-        let mut app = App::default();
-        let api = cosmwasm_std::testing::MockApi::default();
-        let owner = api.addr_make("owner");
-        let operator = api.addr_make("operator");
-        let market = api.addr_make("market");
-        let arbiter = api.addr_make("arbiter");
-        let valopers: Vec<String> = (0..self.chain_validators).map(valoper).collect();
+        let supply = self.supply;
+        let shared = mesi_testing::SuiteBuilder::new()
+            .without_gallery()
+            .without_reserve()
+            .without_price();
+        // The owner mints in tests to move the supply (and the threshold); with the real
+        // treasury, the treasury is the minter.
+        let shared = if self.with_treasury {
+            shared
+                .with_treasury_init(move |m| {
+                    m.pool_caps = vec![PoolCap {
+                        pool: Pool::ValidatorRewards,
+                        yearly_cap: Uint128::new(supply),
+                    }]
+                })
+                .with_token_in_treasury()
+                .with_genesis(Holder::Treasury, supply / 5)
+                .with_genesis("market", supply - supply / 5)
+                .with_minter(Holder::Treasury, None)
+        } else {
+            shared
+                .without_treasury()
+                .with_genesis("market", supply)
+                .with_minter("owner", None)
+        };
+        let mut s = shared.build();
 
-        let block = app.block_info();
-        app.init_modules(|router, api, storage| {
+        let valopers: Vec<String> = (0..self.chain_validators).map(valoper).collect();
+        let block = s.app.block_info();
+        s.app.init_modules(|router, api, storage| {
             router
                 .staking
                 .setup(storage, StakingInfo::default())
@@ -178,121 +182,17 @@ impl SuiteBuilder {
             }
         });
 
-        let token_code = app.store_code(token_contract());
-        let code = app.store_code(contract());
-
-        let treasury_share = if self.with_treasury {
-            self.supply / 5
-        } else {
-            0
-        };
-        let treasury = if self.with_treasury {
-            let code = app.store_code(treasury_contract());
-            app.instantiate_contract(
-                code,
-                owner.clone(),
-                &TreasuryInstantiateMsg {
-                    owner: None,
-                    feeder: api.addr_make("feeder").to_string(),
-                    operators: vec![],
-                    max_price_age: None,
-                    max_batch: None,
-                    month_seconds: None,
-                    epoch_claim_seconds: None,
-                    pool_caps: vec![PoolCap {
-                        pool: Pool::ValidatorRewards,
-                        yearly_cap: Uint128::new(self.supply),
-                    }],
-                    genesis_vesting: None,
-                },
-                &[],
-                "treasury",
-                Some(owner.to_string()),
-            )
-            .unwrap()
-        } else {
-            api.addr_make("treasury")
-        };
-
-        let mut allocations = vec![];
-        if treasury_share > 0 {
-            allocations.push(Allocation {
-                label: "treasury".into(),
-                address: treasury.to_string(),
-                amount: Uint128::new(treasury_share),
-            });
-        }
-        allocations.push(Allocation {
-            label: "market".into(),
-            address: market.to_string(),
-            amount: Uint128::new(self.supply - treasury_share),
-        });
-        let token = app
-            .instantiate_contract(
-                token_code,
-                owner.clone(),
-                &TokenInstantiateMsg {
-                    name: "Mesi".into(),
-                    symbol: "MESI".into(),
-                    decimals: 6,
-                    genesis_supply: Some(Uint128::new(self.supply)),
-                    allocations,
-                    // The owner mints in tests to move the supply (and the threshold); with
-                    // the real treasury, the treasury is the minter.
-                    mint: Some(MinterResponse {
-                        minter: if self.with_treasury {
-                            treasury.to_string()
-                        } else {
-                            owner.to_string()
-                        },
-                        cap: None,
-                    }),
-                    marketing: None,
-                    arbiter: arbiter.to_string(),
-                    treasury: treasury.to_string(),
-                    unlock_delay: None,
-                    tiers: None,
-                    owner: None,
-                },
-                &[],
-                "mesi",
-                Some(owner.to_string()),
-            )
-            .unwrap();
-        if self.with_treasury {
-            app.execute_contract(
-                owner.clone(),
-                treasury.clone(),
-                &TreasuryExecuteMsg::SetToken {
-                    address: token.to_string(),
-                },
-                &[],
-            )
-            .unwrap();
-        }
-
+        let operator = s.addr("operator");
         let mut init = self.init;
-        init.token = token.to_string();
-        init.treasury = treasury.to_string();
+        init.token = s.token.to_string();
+        init.treasury = s.treasury.to_string();
         init.operator = operator.to_string();
-        let contract = app
-            .instantiate_contract(
-                code,
-                owner.clone(),
-                &init,
-                &[],
-                "validator-rewards",
-                Some(owner.to_string()),
-            )
-            .unwrap();
+        let (code, contract) = s.deploy(contract(), &init, "validator-rewards").unwrap();
 
         Suite {
-            app,
-            owner,
+            market: s.addr("market"),
+            s,
             operator,
-            market,
-            token,
-            treasury,
             contract,
             code,
             valopers,
@@ -321,43 +221,41 @@ pub fn valoper(i: usize) -> String {
         .to_string()
 }
 
+/// The shared suite (`app`, `owner`, `token`, `treasury`, `addr`, `now`, `advance` through `Deref`)
+/// plus this contract.
 pub struct Suite {
-    pub app: App,
-    pub owner: Addr,
+    pub s: mesi_testing::Suite,
     pub operator: Addr,
     /// Holds the genesis supply outside the treasury.
     pub market: Addr,
-    pub token: Addr,
-    pub treasury: Addr,
     pub contract: Addr,
     pub code: u64,
     pub valopers: Vec<String>,
 }
 
-impl Suite {
-    pub fn addr(&self, name: &str) -> Addr {
-        self.app.api().addr_make(name)
+impl Deref for Suite {
+    type Target = mesi_testing::Suite;
+    fn deref(&self) -> &Self::Target {
+        &self.s
     }
+}
 
+impl DerefMut for Suite {
+    fn deref_mut(&mut self) -> &mut Self::Target {
+        &mut self.s
+    }
+}
+
+impl Suite {
     pub fn v(&self, i: usize) -> String {
         self.valopers[i].clone()
-    }
-
-    pub fn now(&self) -> u64 {
-        self.app.block_info().time.seconds()
-    }
-
-    pub fn advance(&mut self, secs: u64) {
-        self.app.update_block(|b| {
-            b.time = b.time.plus_seconds(secs);
-            b.height += secs / 5 + 1;
-        });
     }
 
     // ---- token ----
 
     pub fn give(&mut self, to: &Addr, amount: u128) {
-        self.app
+        self.s
+            .app
             .execute_contract(
                 self.market.clone(),
                 self.token.clone(),
@@ -372,7 +270,8 @@ impl Suite {
 
     pub fn mint(&mut self, amount: u128) {
         let market = self.market.to_string();
-        self.app
+        self.s
+            .app
             .execute_contract(
                 self.owner.clone(),
                 self.token.clone(),
@@ -386,7 +285,8 @@ impl Suite {
     }
 
     pub fn burn(&mut self, amount: u128) {
-        self.app
+        self.s
+            .app
             .execute_contract(
                 self.market.clone(),
                 self.token.clone(),
@@ -399,17 +299,7 @@ impl Suite {
     }
 
     pub fn balance(&self, who: &Addr) -> u128 {
-        let r: BalanceResponse = self
-            .app
-            .wrap()
-            .query_wasm_smart(
-                &self.token,
-                &Cw20QueryMsg::Balance {
-                    address: who.to_string(),
-                },
-            )
-            .unwrap();
-        r.balance.u128()
+        self.mesi_balance(who)
     }
 
     pub fn supply(&self) -> u128 {
@@ -423,7 +313,8 @@ impl Suite {
 
     /// cw20 Send of `amount` from `from` to this contract with `msg` as the hook.
     pub fn send(&mut self, from: &Addr, amount: u128, msg: &ReceiveMsg) -> Res {
-        self.app
+        self.s
+            .app
             .execute_contract(
                 from.clone(),
                 self.token.clone(),
@@ -440,7 +331,8 @@ impl Suite {
     // ---- this contract ----
 
     pub fn exec(&mut self, sender: &Addr, msg: &ExecuteMsg) -> Res {
-        self.app
+        self.s
+            .app
             .execute_contract(sender.clone(), self.contract.clone(), msg, &[])
             .map_err(contract_error)
     }
@@ -579,7 +471,8 @@ impl Suite {
 
     /// A plain cw20 transfer to this contract (no hook): tokens nobody is owed.
     pub fn transfer_to_contract(&mut self, from: &Addr, amount: u128) {
-        self.app
+        self.s
+            .app
             .execute_contract(
                 from.clone(),
                 self.token.clone(),
@@ -607,7 +500,8 @@ impl Suite {
     /// to this contract with cw20 Send + `{"fund":{}}`.
     pub fn treasury_pays_pool(&mut self, amount: u128) -> anyhow_free::Res {
         let owner = self.owner.clone();
-        self.app
+        self.s
+            .app
             .execute_contract(
                 owner.clone(),
                 self.treasury.clone(),
@@ -618,7 +512,8 @@ impl Suite {
                 &[],
             )
             .map_err(|e| e.to_string())?;
-        self.app
+        self.s
+            .app
             .execute_contract(
                 owner,
                 self.treasury.clone(),
@@ -636,7 +531,8 @@ impl Suite {
     /// Owner registers this contract as the drawer of the treasury's validator_rewards pool.
     pub fn register_drawer(&mut self) {
         let owner = self.owner.clone();
-        self.app
+        self.s
+            .app
             .execute_contract(
                 owner,
                 self.treasury.clone(),
@@ -652,7 +548,8 @@ impl Suite {
     /// Owner moves `amount` from the treasury reserve into the validator_rewards pool.
     pub fn fund_treasury_pool(&mut self, amount: u128) {
         let owner = self.owner.clone();
-        self.app
+        self.s
+            .app
             .execute_contract(
                 owner,
                 self.treasury.clone(),
@@ -668,7 +565,8 @@ impl Suite {
     // ---- queries ----
 
     pub fn q<T: serde::de::DeserializeOwned>(&self, msg: &QueryMsg) -> T {
-        self.app
+        self.s
+            .app
             .wrap()
             .query_wasm_smart(&self.contract, msg)
             .unwrap()
@@ -738,7 +636,8 @@ impl Suite {
 
     /// Raw snapshot of this contract's storage: state did not change iff two snapshots are equal.
     pub fn dump(&self) -> Vec<(Vec<u8>, Binary)> {
-        self.app
+        self.s
+            .app
             .dump_wasm_raw(&self.contract)
             .into_iter()
             .map(|(k, v)| (k, Binary::from(v)))
