@@ -617,14 +617,15 @@ impl Suite {
         )
     }
 
-    /// A second, genuine mesi-token instance (the suite's token code, symbol `FAKE`) that `holder`
-    /// instantiates and holds all `supply` base units of (also its minter, arbiter and treasury):
-    /// "a real cw20 that is not the configured token" for the adversarial tests.
+    /// A second, genuine mesi-token instance (the suite's token code, even the symbol `MESI`: only
+    /// the address tells it apart) that `holder` instantiates and holds all `supply` base units of
+    /// (also its minter, arbiter and treasury): "a real cw20 that is not the configured token" for
+    /// the adversarial tests.
     pub fn fake_token(&mut self, holder: &str, supply: u128) -> Addr {
         let holder = self.addr(holder);
         let msg = TokenInstantiateMsg {
             name: "Fake Mesi".into(),
-            symbol: "FAKE".into(),
+            symbol: "MESI".into(),
             decimals: 6,
             genesis_supply: Some(Uint128::new(supply)),
             allocations: vec![Allocation {
@@ -865,6 +866,40 @@ mod tests {
             conv.mesi.u128(),
             5 * M,
             "USD 10 at USD 2 per MESI, fresh after advance"
+        );
+    }
+
+    #[test]
+    fn a_token_only_suite_mints_exactly_the_genesis_given() {
+        let mut s = SuiteBuilder::new()
+            .without_treasury()
+            .without_gallery()
+            .without_reserve()
+            .with_genesis("alice", 7)
+            .with_genesis(Holder::Treasury, 3)
+            .with_minter("minter", Some(20))
+            .build();
+        assert_eq!((s.codes.treasury, s.codes.gallery), (None, None));
+        assert_eq!(
+            s.treasury,
+            s.addr("treasury"),
+            "the treasury is a plain account"
+        );
+        assert_eq!(s.mesi_balance(&s.addr("alice")), 7);
+        assert_eq!(s.mesi_balance(&s.addr("treasury")), 3);
+        let info: cw20::TokenInfoResponse = s
+            .app
+            .wrap()
+            .query_wasm_smart(&s.token, &cw20::Cw20QueryMsg::TokenInfo {})
+            .unwrap();
+        assert_eq!(info.total_supply.u128(), 10, "no reserve allocation");
+        s.advance(2 * HOUR); // no price feed to post to
+        let fake = s.fake_token("mallory", 5);
+        assert_ne!(fake, s.token);
+        assert_eq!(
+            s.mesi_balance(&s.addr("mallory")),
+            0,
+            "fake units are not MESI"
         );
     }
 }
