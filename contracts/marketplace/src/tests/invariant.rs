@@ -69,6 +69,12 @@ enum Op {
     CancelListing {
         pick: usize,
     },
+    CancelAuction {
+        pick: usize,
+    },
+    SetCommission {
+        bps: u16,
+    },
     UpdatePrice {
         pick: usize,
         price: u128,
@@ -114,6 +120,8 @@ fn op() -> impl Strategy<Value = Op> {
         1 => any::<usize>().prop_map(|pick| Op::Reject { pick }),
         1 => any::<usize>().prop_map(|pick| Op::CancelOffer { pick }),
         1 => any::<usize>().prop_map(|pick| Op::CancelListing { pick }),
+        1 => any::<usize>().prop_map(|pick| Op::CancelAuction { pick }),
+        1 => (0u16..=5_000).prop_map(|bps| Op::SetCommission { bps }),
         1 => (any::<usize>(), price).prop_map(|(pick, price)| Op::UpdatePrice { pick, price }),
         3 => any::<usize>().prop_map(|pick| Op::Settle { pick }),
         4 => any::<usize>().prop_map(|pick| Op::Finalize { pick }),
@@ -443,6 +451,22 @@ fn run(m: &mut Market, op: Op) {
             m.exec(who, &ExecuteMsg::CancelOffer { offer_id: id }, &[])
                 .map(|_| ())
         }
+        Op::CancelAuction { pick: p } => {
+            let Some(id) = pick(&auctions, p) else { return };
+            let t: usize = m.auction_of(id).token_id[1..].parse().unwrap();
+            m.exec(
+                seller_of(t),
+                &ExecuteMsg::CancelAuction { auction_id: id },
+                &[],
+            )
+            .map(|_| ())
+        }
+        Op::SetCommission { bps } => m
+            .update_config(mesi_types::marketplace::ConfigUpdate {
+                commission_bps: Some(bps),
+                ..Default::default()
+            })
+            .map(|_| ()),
         Op::CancelListing { pick: p } => {
             let Some(id) = pick(&listings, p) else { return };
             let t: usize = m.listing(id).token_id[1..].parse().unwrap();
