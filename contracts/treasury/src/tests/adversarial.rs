@@ -198,17 +198,17 @@ fn native_funds_are_rejected_everywhere() {
         .unwrap();
     s.credit(Currency::Mesi, &[(&alice, M)]).unwrap();
     let before = snap(&s);
-    let err: ContractError = s
-        .app
-        .execute_contract(
-            alice.clone(),
-            s.treasury.clone(),
-            &ExecuteMsg::Claim {},
-            &coins(10, "ustake"),
-        )
-        .unwrap_err()
-        .downcast()
-        .unwrap();
+    let err: ContractError =
+        s.s.app
+            .execute_contract(
+                alice.clone(),
+                s.treasury.clone(),
+                &ExecuteMsg::Claim {},
+                &coins(10, "ustake"),
+            )
+            .unwrap_err()
+            .downcast()
+            .unwrap();
     assert!(matches!(err, ContractError::Payment(_)));
     assert_eq!(snap(&s), before);
     assert_eq!(s.owed(&alice), M);
@@ -234,35 +234,7 @@ fn fake_cw20_receive_hook_is_rejected() {
         }
     );
     // 2. a real cw20 that is not the configured token, sending through its Send
-    let code = s.app.store_code(token_contract());
-    let fake = s
-        .app
-        .instantiate_contract(
-            code,
-            alice.clone(),
-            &TokenInstantiateMsg {
-                name: "Fake Mesi".into(),
-                symbol: "MESI".into(),
-                decimals: 6,
-                genesis_supply: Some(Uint128::new(1_000 * M)),
-                allocations: vec![Allocation {
-                    label: "all".into(),
-                    address: alice.to_string(),
-                    amount: Uint128::new(1_000 * M),
-                }],
-                mint: None,
-                marketing: None,
-                arbiter: alice.to_string(),
-                treasury: alice.to_string(),
-                unlock_delay: None,
-                tiers: None,
-                owner: None,
-            },
-            &[],
-            "fake",
-            None,
-        )
-        .unwrap();
+    let fake = s.fake_token("alice", 1_000 * M);
     for msg in [
         ReceiveMsg::BurnBack {},
         ReceiveMsg::Deposit {},
@@ -270,21 +242,21 @@ fn fake_cw20_receive_hook_is_rejected() {
             pool: Pool::Referral,
         },
     ] {
-        let err: ContractError = s
-            .app
-            .execute_contract(
-                alice.clone(),
-                fake.clone(),
-                &cw20::Cw20ExecuteMsg::Send {
-                    contract: s.treasury.to_string(),
-                    amount: Uint128::new(10 * M),
-                    msg: to_json_binary(&msg).unwrap(),
-                },
-                &[],
-            )
-            .unwrap_err()
-            .downcast()
-            .unwrap();
+        let err: ContractError =
+            s.s.app
+                .execute_contract(
+                    alice.clone(),
+                    fake.clone(),
+                    &cw20::Cw20ExecuteMsg::Send {
+                        contract: s.treasury.to_string(),
+                        amount: Uint128::new(10 * M),
+                        msg: to_json_binary(&msg).unwrap(),
+                    },
+                    &[],
+                )
+                .unwrap_err()
+                .downcast()
+                .unwrap();
         assert_eq!(
             err,
             ContractError::UnknownToken {
@@ -837,19 +809,19 @@ fn migrate_keeps_state_and_refuses_a_foreign_contract() {
     let before = snap(&s);
     let owner = s.owner.clone();
     let code = s.treasury_code;
-    s.app
+    s.s.app
         .migrate_contract(owner.clone(), s.treasury.clone(), &MigrateMsg {}, code)
         .unwrap();
     assert_eq!(snap(&s), before);
     let v = cw2::query_contract_info(&s.app.wrap(), s.treasury.to_string()).unwrap();
     assert_eq!(v.contract, "crates.io:mesi-treasury");
     // the token is not a treasury: migrating it to the treasury code is refused
-    let err: ContractError = s
-        .app
-        .migrate_contract(owner, s.token.clone(), &MigrateMsg {}, code)
-        .unwrap_err()
-        .downcast()
-        .unwrap();
+    let err: ContractError =
+        s.s.app
+            .migrate_contract(owner, s.token.clone(), &MigrateMsg {}, code)
+            .unwrap_err()
+            .downcast()
+            .unwrap();
     assert!(matches!(
         err,
         ContractError::Migrate(mesi_common::MigrateError::WrongContract { .. })

@@ -1,23 +1,25 @@
-//! A story-like test suite: `SuiteBuilder::new().with_...().build()` wires the treasury and the
-//! real mesi-token in the deployment order (treasury, token with genesis allocations and the
-//! treasury as minter, `SetToken`).
+//! A story-like test suite on the shared one (`mesi-testing`): `SuiteBuilder::new().with_...().build()`
+//! wires this treasury and the real mesi-token in the deployment order (treasury, token with
+//! genesis allocations and the treasury as minter, `SetToken`).
 
+use std::ops::{Deref, DerefMut};
+
+use cosmwasm_std::testing::{mock_env, MockApi};
 use cosmwasm_std::{to_json_binary, Addr, Binary, Decimal, Empty, Response, StdResult, Uint128};
-use cw20::{BalanceResponse, Cw20ReceiveMsg, MinterResponse, TokenInfoResponse};
-use cw_multi_test::{App, AppResponse, Contract, ContractWrapper, Executor};
-use mesi_types::token::{Allocation, InstantiateMsg as TokenInstantiateMsg};
+use cw20::{BalanceResponse, Cw20ReceiveMsg, TokenInfoResponse};
+use cw_multi_test::{AppResponse, Contract, ContractWrapper, Executor};
+use mesi_testing::Holder;
 use mesi_types::treasury::{
     AccountingResponse, ConfigResponse, ConversionResponse, Credit, Currency, ExecuteMsg,
-    GenesisVesting, InstantiateMsg, OwedResponse, Pool, PoolCap, PoolResponse, PriceResponse,
-    QueryMsg, ReceiveMsg, SupplyResponse, VestingResponse, GENESIS_SUPPLY,
+    GenesisVesting, OwedResponse, Pool, PoolCap, PoolResponse, PriceResponse, QueryMsg, ReceiveMsg,
+    SupplyResponse, VestingResponse, GENESIS_SUPPLY,
 };
 
 use crate::error::ContractError;
 use crate::execute::vesting::{genesis_amount, GENESIS_GROUPS};
 
-pub const DAY: u64 = 86_400;
+pub use mesi_testing::{token_contract, DAY, M};
 pub const MONTH: u64 = 30 * DAY;
-pub const M: u128 = 1_000_000;
 
 pub fn treasury_contract() -> Box<dyn Contract<Empty>> {
     Box::new(
@@ -28,14 +30,6 @@ pub fn treasury_contract() -> Box<dyn Contract<Empty>> {
         )
         .with_migrate(crate::contract::migrate),
     )
-}
-
-pub fn token_contract() -> Box<dyn Contract<Empty>> {
-    Box::new(ContractWrapper::new(
-        mesi_token::contract::execute,
-        mesi_token::contract::instantiate,
-        mesi_token::contract::query,
-    ))
 }
 
 /// A contract that accepts any cw20 Receive hook (a validator-rewards stand-in as a `Send`
@@ -118,23 +112,18 @@ impl SuiteBuilder {
         self
     }
 
+    /// The shared suite with this crate's treasury (operator `operator`, the builder's pool caps,
+    /// batch limit and genesis vesting), the token (treasury balance at the treasury, the rest at
+    /// `liquidity`, the treasury as minter) and `SetToken`; no gallery. The price, if any, is
+    /// posted after wiring and never re-posted.
     pub fn build(self) -> Suite {
-        let mut app = App::default();
-        let api = app.api();
-        let owner = api.addr_make("owner");
-        let feeder = api.addr_make("feeder");
+        let api = MockApi::default();
         let operator = api.addr_make("operator");
-        let market = api.addr_make("liquidity");
-        let arbiter = api.addr_make("arbiter");
         let groups: Vec<Addr> = GENESIS_GROUPS
             .iter()
             .map(|g| api.addr_make(g.label))
             .collect();
-
-        let treasury_code = app.store_code(treasury_contract());
-        let token_code = app.store_code(token_contract());
-        let start = app.block_info().time.seconds();
-
+        let start = mock_env().block.time.seconds();
         let genesis_vesting = self.genesis_vesting.then(|| GenesisVesting {
             start: Some(start),
             micro_pre_seed: groups[0].to_string(),
@@ -146,89 +135,40 @@ impl SuiteBuilder {
             strategic_partnerships: groups[6].to_string(),
             advisors: groups[7].to_string(),
         });
-        let treasury = app
-            .instantiate_contract(
-                treasury_code,
-                owner.clone(),
-                &InstantiateMsg {
-                    owner: None,
-                    feeder: feeder.to_string(),
-                    operators: vec![operator.to_string()],
-                    max_price_age: None,
-                    max_batch: self.max_batch,
-                    month_seconds: None,
-                    epoch_claim_seconds: None,
-                    pool_caps: self.pool_caps.clone(),
-                    genesis_vesting,
-                },
-                &[],
-                "treasury",
-                Some(owner.to_string()),
-            )
-            .unwrap();
-
         let treasury_balance = if self.genesis_vesting {
             // reserve 20% + every vesting group (incl. 95% of community incentives)
             GENESIS_SUPPLY / 5 + GENESIS_GROUPS.iter().map(genesis_amount).sum::<u128>()
         } else {
             self.treasury_balance
         };
-        let token = app
-            .instantiate_contract(
-                token_code,
-                owner.clone(),
-                &TokenInstantiateMsg {
-                    name: "Mesi".into(),
-                    symbol: "MESI".into(),
-                    decimals: 6,
-                    genesis_supply: Some(Uint128::new(self.genesis_supply)),
-                    allocations: vec![
-                        Allocation {
-                            label: "treasury".into(),
-                            address: treasury.to_string(),
-                            amount: Uint128::new(treasury_balance),
-                        },
-                        Allocation {
-                            label: "liquidity".into(),
-                            address: market.to_string(),
-                            amount: Uint128::new(self.genesis_supply - treasury_balance),
-                        },
-                    ],
-                    mint: Some(MinterResponse {
-                        minter: treasury.to_string(),
-                        cap: None,
-                    }),
-                    marketing: None,
-                    arbiter: arbiter.to_string(),
-                    treasury: treasury.to_string(),
-                    unlock_delay: None,
-                    tiers: None,
-                    owner: None,
-                },
-                &[],
-                "mesi",
-                Some(owner.to_string()),
-            )
-            .unwrap();
-        app.execute_contract(
-            owner.clone(),
-            treasury.clone(),
-            &ExecuteMsg::SetToken {
-                address: token.to_string(),
-            },
-            &[],
-        )
-        .unwrap();
-
+        let (operators, pool_caps, max_batch) = (
+            vec![operator.to_string()],
+            self.pool_caps.clone(),
+            self.max_batch,
+        );
+        let s = mesi_testing::SuiteBuilder::new()
+            .with_treasury_code(treasury_contract())
+            .without_gallery()
+            .without_reserve()
+            .without_price()
+            .with_start_time(start)
+            .with_treasury_init(move |m| {
+                m.operators = operators.clone();
+                m.max_batch = max_batch;
+                m.pool_caps = pool_caps.clone();
+                m.genesis_vesting = genesis_vesting.clone();
+            })
+            .with_genesis(Holder::Treasury, treasury_balance)
+            .with_genesis("liquidity", self.genesis_supply - treasury_balance)
+            .with_minter(Holder::Treasury, None)
+            .with_token_in_treasury()
+            .build();
+        let treasury_code = s.codes.treasury.expect("the treasury is deployed");
         let mut suite = Suite {
-            app,
-            owner,
-            feeder,
+            market: s.addr("liquidity"),
+            s,
             operator,
-            market,
             groups,
-            token,
-            treasury,
             treasury_code,
         };
         if let Some(price) = self.price {
@@ -238,42 +178,44 @@ impl SuiteBuilder {
     }
 }
 
+/// The shared suite (`app`, `owner`, `feeder`, `token`, `treasury`, `addr`, `now`, `advance`
+/// through `Deref`; no price is re-posted) plus the treasury's own accounts.
 pub struct Suite {
-    pub app: App,
-    pub owner: Addr,
-    pub feeder: Addr,
+    pub s: mesi_testing::Suite,
     pub operator: Addr,
     /// Holds the non-treasury genesis allocation (liquidity etc.).
     pub market: Addr,
     /// Genesis vesting beneficiaries, in GENESIS_GROUPS order.
     pub groups: Vec<Addr>,
-    pub token: Addr,
-    pub treasury: Addr,
     pub treasury_code: u64,
+}
+
+impl Deref for Suite {
+    type Target = mesi_testing::Suite;
+    fn deref(&self) -> &Self::Target {
+        &self.s
+    }
+}
+
+impl DerefMut for Suite {
+    fn deref_mut(&mut self) -> &mut Self::Target {
+        &mut self.s
+    }
 }
 
 pub type Res = Result<AppResponse, ContractError>;
 
 impl Suite {
-    pub fn addr(&self, name: &str) -> Addr {
-        self.app.api().addr_make(name)
+    /// Moves time forward (no price is re-posted).
+    pub fn advance(&mut self, seconds: u64) {
+        self.s.advance(seconds)
     }
 
     pub fn exec(&mut self, sender: &Addr, msg: &ExecuteMsg) -> Res {
-        self.app
+        self.s
+            .app
             .execute_contract(sender.clone(), self.treasury.clone(), msg, &[])
             .map_err(to_contract_error)
-    }
-
-    pub fn advance(&mut self, seconds: u64) {
-        self.app.update_block(|b| {
-            b.time = b.time.plus_seconds(seconds);
-            b.height += seconds / 5 + 1;
-        });
-    }
-
-    pub fn now(&self) -> u64 {
-        self.app.block_info().time.seconds()
     }
 
     // ---- price ----
@@ -395,7 +337,8 @@ impl Suite {
 
     /// `user` sends MESI to the treasury with a Receive hook message.
     pub fn send_to_treasury(&mut self, user: &Addr, amount: u128, msg: &ReceiveMsg) -> Res {
-        self.app
+        self.s
+            .app
             .execute_contract(
                 user.clone(),
                 self.token.clone(),
@@ -411,7 +354,8 @@ impl Suite {
 
     /// Moves MESI between plain accounts (no treasury involvement).
     pub fn transfer(&mut self, from: &Addr, to: &Addr, amount: u128) {
-        self.app
+        self.s
+            .app
             .execute_contract(
                 from.clone(),
                 self.token.clone(),
@@ -426,7 +370,8 @@ impl Suite {
 
     /// A holder burns its own MESI (cw20 `burn`).
     pub fn holder_burn(&mut self, holder: &Addr, amount: u128) -> AppResponse {
-        self.app
+        self.s
+            .app
             .execute_contract(
                 holder.clone(),
                 self.token.clone(),
@@ -440,7 +385,8 @@ impl Suite {
 
     /// `spender` burns `amount` of `owner`'s MESI through an allowance (cw20 `burn_from`).
     pub fn holder_burn_from(&mut self, owner: &Addr, spender: &Addr, amount: u128) {
-        self.app
+        self.s
+            .app
             .execute_contract(
                 owner.clone(),
                 self.token.clone(),
@@ -452,7 +398,8 @@ impl Suite {
                 &[],
             )
             .unwrap();
-        self.app
+        self.s
+            .app
             .execute_contract(
                 spender.clone(),
                 self.token.clone(),
@@ -468,6 +415,7 @@ impl Suite {
     /// The token's count of holder burns (`{"burned":{}}`).
     pub fn burned(&self) -> u128 {
         let r: mesi_types::token::BurnedResponse = self
+            .s
             .app
             .wrap()
             .query_wasm_smart(&self.token, &mesi_types::token::QueryMsg::Burned {})
@@ -482,11 +430,12 @@ impl Suite {
 
     // ---- queries ----
     pub fn query<T: serde::de::DeserializeOwned>(&self, msg: &QueryMsg) -> StdResult<T> {
-        self.app.wrap().query_wasm_smart(&self.treasury, msg)
+        self.s.app.wrap().query_wasm_smart(&self.treasury, msg)
     }
 
     pub fn balance(&self, addr: &Addr) -> u128 {
         let r: BalanceResponse = self
+            .s
             .app
             .wrap()
             .query_wasm_smart(
@@ -501,6 +450,7 @@ impl Suite {
 
     pub fn total_supply(&self) -> u128 {
         let r: TokenInfoResponse = self
+            .s
             .app
             .wrap()
             .query_wasm_smart(&self.token, &cw20::Cw20QueryMsg::TokenInfo {})
