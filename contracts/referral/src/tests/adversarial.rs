@@ -56,7 +56,7 @@ fn validating_an_unknown_referral_fails() {
 fn funds_attached_to_any_message_are_refused() {
     let mut s = SuiteBuilder::new().build();
     s.referrer("alice", 1, "alice");
-    s.app
+    s.s.app
         .sudo(cw_multi_test::SudoMsg::Bank(
             cw_multi_test::BankSudo::Mint {
                 to_address: s.addr("carol").to_string(),
@@ -64,7 +64,7 @@ fn funds_attached_to_any_message_are_refused() {
             },
         ))
         .unwrap();
-    s.app
+    s.s.app
         .sudo(cw_multi_test::SudoMsg::Bank(
             cw_multi_test::BankSudo::Mint {
                 to_address: s.operator.to_string(),
@@ -473,7 +473,7 @@ fn migrate_refuses_a_foreign_contract_and_a_downgrade() {
 fn a_sweep_returns_stray_mesi_to_the_reserve_and_stray_coins_to_the_owner() {
     let mut s = SuiteBuilder::new().build();
     let (owner, bank, referral) = (s.owner.clone(), s.bank.clone(), s.referral.clone());
-    s.app
+    s.s.app
         .execute_contract(
             bank.clone(),
             s.token.clone(),

@@ -1,44 +1,33 @@
-//! Builder-style multi-test suite with the REAL mesi-token and mesi-treasury contracts.
+//! Builder-style multi-test suite with the REAL mesi-token and mesi-treasury contracts, deployed by
+//! the shared suite (`mesi-testing`).
 //!
 //! The token's tier table used here makes tiers depend on the locked amount only (fan thresholds
 //! out of reach), so a test sets a user's tier exactly with `set_tier`.
 
+use std::ops::{Deref, DerefMut};
+
 use cosmwasm_std::{Addr, Coin, Decimal, Empty, Uint128};
-use cw20::{BalanceResponse, MinterResponse};
-use cw_multi_test::{App, AppResponse, Contract, ContractWrapper, Executor};
+use cw20::BalanceResponse;
+use cw_multi_test::{AppResponse, Contract, ContractWrapper, Executor};
+use mesi_testing::Holder;
 use mesi_types::referral::{
     CodeOfResponse, CodeOwnerResponse, ConfigResponse, ExecuteMsg, InstantiateMsg, MigrateMsg,
     OwedResponse, QueryMsg, ReferralInfo, ReferralsResponse, ReferrerOfResponse,
     ReferrerStatsResponse, StatusResponse, TotalsResponse,
 };
-use mesi_types::token::{self, Allocation, TierResponse, TierRow};
+use mesi_types::token::{self, TierResponse, TierRow};
 use mesi_types::treasury::{self, Pool, PoolCap, PoolResponse};
 
 use crate::contract::{execute, instantiate, migrate, query};
 use crate::error::ContractError;
 
-pub const M: u128 = 1_000_000;
-pub const DAY: u64 = 86_400;
+pub use mesi_testing::{DAY, M};
 /// Creator locked thresholds of tiers 1..=5 (whole MESI), SPEC §1.
 pub const LOCKED: [u128; 5] = [500, 1_000, 2_000, 2_500, 5_000];
 pub const UNLOCK_DELAY: u64 = 7 * DAY;
 
 pub fn referral_contract() -> Box<dyn Contract<Empty>> {
     Box::new(ContractWrapper::new(execute, instantiate, query).with_migrate(migrate))
-}
-pub fn token_contract() -> Box<dyn Contract<Empty>> {
-    Box::new(ContractWrapper::new(
-        mesi_token::contract::execute,
-        mesi_token::contract::instantiate,
-        mesi_token::contract::query,
-    ))
-}
-pub fn treasury_contract() -> Box<dyn Contract<Empty>> {
-    Box::new(ContractWrapper::new(
-        mesi_treasury::contract::execute,
-        mesi_treasury::contract::instantiate,
-        mesi_treasury::contract::query,
-    ))
 }
 
 pub struct SuiteBuilder {
@@ -80,123 +69,55 @@ impl SuiteBuilder {
         self
     }
 
+    /// The shared suite (treasury with the referral pool's cap, token with a billion MESI at the
+    /// treasury and at `bank`, the treasury as minter, [`UNLOCK_DELAY`], tiers by lock only,
+    /// `SetToken`; no gallery), then the referral contract; the drawer registered, the pool funded
+    /// and the price posted as the builder says.
     pub fn build(self) -> Suite {
-        let mut app = App::default();
-        let api = *app.api();
-        let owner = api.addr_make("owner");
-        let feeder = api.addr_make("feeder");
-        let operator = api.addr_make("operator");
-        let bank = api.addr_make("bank");
-
-        let treasury_code = app.store_code(treasury_contract());
-        let treasury = app
-            .instantiate_contract(
-                treasury_code,
-                owner.clone(),
-                &treasury::InstantiateMsg {
-                    owner: None,
-                    feeder: feeder.to_string(),
-                    operators: vec![],
-                    max_price_age: None,
-                    max_batch: None,
-                    month_seconds: None,
-                    epoch_claim_seconds: None,
-                    pool_caps: vec![PoolCap {
-                        pool: Pool::Referral,
-                        yearly_cap: Uint128::new(self.pool_cap),
-                    }],
-                    genesis_vesting: None,
-                },
-                &[],
-                "treasury",
-                Some(owner.to_string()),
-            )
-            .unwrap();
-
-        let token_code = app.store_code(token_contract());
+        let pool_cap = self.pool_cap;
         let unreachable = Uint128::new(10u128.pow(30));
-        let token = app
-            .instantiate_contract(
-                token_code,
-                owner.clone(),
-                &token::InstantiateMsg {
-                    name: "Mesi".into(),
-                    symbol: "MESI".into(),
-                    decimals: 6,
-                    genesis_supply: Some(Uint128::new(2_000_000_000 * M)),
-                    allocations: vec![
-                        Allocation {
-                            label: "treasury".into(),
-                            address: treasury.to_string(),
-                            amount: Uint128::new(1_000_000_000 * M),
-                        },
-                        Allocation {
-                            label: "bank".into(),
-                            address: bank.to_string(),
-                            amount: Uint128::new(1_000_000_000 * M),
-                        },
-                    ],
-                    mint: Some(MinterResponse {
-                        minter: treasury.to_string(),
-                        cap: None,
-                    }),
-                    marketing: None,
-                    arbiter: api.addr_make("arbiter").to_string(),
-                    treasury: treasury.to_string(),
-                    unlock_delay: Some(UNLOCK_DELAY),
-                    tiers: Some(
-                        LOCKED
-                            .iter()
-                            .map(|l| TierRow {
-                                fan_hold: unreachable,
-                                creator_locked: Uint128::new(l * M),
-                            })
-                            .collect(),
-                    ),
-                    owner: None,
-                },
-                &[],
-                "mesi",
-                Some(owner.to_string()),
-            )
-            .unwrap();
-        app.execute_contract(
-            owner.clone(),
-            treasury.clone(),
-            &treasury::ExecuteMsg::SetToken {
-                address: token.to_string(),
-            },
-            &[],
-        )
-        .unwrap();
-
-        let referral_code = app.store_code(referral_contract());
-        let referral = app
-            .instantiate_contract(
-                referral_code,
-                owner.clone(),
-                &InstantiateMsg {
-                    owner: None,
-                    token: token.to_string(),
-                    treasury: treasury.to_string(),
-                    operator: operator.to_string(),
-                    bonus_usd: self.bonus_usd,
-                    multipliers: self.multipliers,
-                },
-                &[],
-                "referral",
-                Some(owner.to_string()),
-            )
-            .unwrap();
+        let mut s = mesi_testing::SuiteBuilder::new()
+            .without_gallery()
+            .without_reserve()
+            .without_price()
+            .with_treasury_init(move |m| {
+                m.pool_caps = vec![PoolCap {
+                    pool: Pool::Referral,
+                    yearly_cap: Uint128::new(pool_cap),
+                }]
+            })
+            .with_genesis(Holder::Treasury, 1_000_000_000 * M)
+            .with_genesis("bank", 1_000_000_000 * M)
+            .with_minter(Holder::Treasury, None)
+            .with_token_init(move |m| {
+                m.unlock_delay = Some(UNLOCK_DELAY);
+                m.tiers = Some(
+                    LOCKED
+                        .iter()
+                        .map(|l| TierRow {
+                            fan_hold: unreachable,
+                            creator_locked: Uint128::new(l * M),
+                        })
+                        .collect(),
+                );
+            })
+            .with_token_in_treasury()
+            .build();
+        let operator = s.addr("operator");
+        let msg = InstantiateMsg {
+            owner: None,
+            token: s.token.to_string(),
+            treasury: s.treasury.to_string(),
+            operator: operator.to_string(),
+            bonus_usd: self.bonus_usd,
+            multipliers: self.multipliers,
+        };
+        let (referral_code, referral) = s.deploy(referral_contract(), &msg, "referral").unwrap();
 
         let mut suite = Suite {
-            app,
-            owner,
-            feeder,
+            bank: s.addr("bank"),
+            s,
             operator,
-            bank,
-            token,
-            treasury,
             referral,
             referral_code,
         };
@@ -211,16 +132,27 @@ impl SuiteBuilder {
     }
 }
 
+/// The shared suite (`app`, `owner`, `feeder`, `token`, `treasury`, `addr` through `Deref`) plus
+/// the referral contract.
 pub struct Suite {
-    pub app: App,
-    pub owner: Addr,
-    pub feeder: Addr,
+    pub s: mesi_testing::Suite,
     pub operator: Addr,
     pub bank: Addr,
-    pub token: Addr,
-    pub treasury: Addr,
     pub referral: Addr,
     pub referral_code: u64,
+}
+
+impl Deref for Suite {
+    type Target = mesi_testing::Suite;
+    fn deref(&self) -> &Self::Target {
+        &self.s
+    }
+}
+
+impl DerefMut for Suite {
+    fn deref_mut(&mut self) -> &mut Self::Target {
+        &mut self.s
+    }
 }
 
 pub type Res = cw_multi_test::error::AnyResult<AppResponse>;
@@ -231,11 +163,9 @@ pub fn err(res: Res) -> ContractError {
 }
 
 impl Suite {
-    pub fn addr(&self, name: &str) -> Addr {
-        self.app.api().addr_make(name)
-    }
+    /// One block per 5 s, at least one; the price is not re-posted.
     pub fn advance(&mut self, secs: u64) {
-        self.app.update_block(|b| {
+        self.s.app.update_block(|b| {
             b.time = b.time.plus_seconds(secs);
             b.height += 1.max(secs / 5);
         });
@@ -243,7 +173,7 @@ impl Suite {
 
     // ---- treasury / token plumbing ----
     pub fn post_price(&mut self, price: Decimal) -> Res {
-        self.app.execute_contract(
+        self.s.app.execute_contract(
             self.feeder.clone(),
             self.treasury.clone(),
             &treasury::ExecuteMsg::PostPrice { price },
@@ -251,7 +181,7 @@ impl Suite {
         )
     }
     pub fn fund_pool(&mut self, amount: u128) -> Res {
-        self.app.execute_contract(
+        self.s.app.execute_contract(
             self.owner.clone(),
             self.treasury.clone(),
             &treasury::ExecuteMsg::FundPool {
@@ -262,7 +192,7 @@ impl Suite {
         )
     }
     pub fn defund_pool(&mut self, amount: u128) -> Res {
-        self.app.execute_contract(
+        self.s.app.execute_contract(
             self.owner.clone(),
             self.treasury.clone(),
             &treasury::ExecuteMsg::DefundPool {
@@ -274,7 +204,7 @@ impl Suite {
     }
     /// Treasury owner sets the referral pool's yearly cap.
     pub fn set_pool_cap(&mut self, cap: u128) -> Res {
-        self.app.execute_contract(
+        self.s.app.execute_contract(
             self.owner.clone(),
             self.treasury.clone(),
             &treasury::ExecuteMsg::UpdateConfig {
@@ -300,7 +230,7 @@ impl Suite {
         }
     }
     pub fn register_drawer(&mut self) -> Res {
-        self.app.execute_contract(
+        self.s.app.execute_contract(
             self.owner.clone(),
             self.treasury.clone(),
             &treasury::ExecuteMsg::RegisterDrawer {
@@ -311,7 +241,8 @@ impl Suite {
         )
     }
     pub fn pool(&self) -> PoolResponse {
-        self.app
+        self.s
+            .app
             .wrap()
             .query_wasm_smart(
                 &self.treasury,
@@ -323,6 +254,7 @@ impl Suite {
     }
     pub fn balance(&self, name: &str) -> u128 {
         let r: BalanceResponse = self
+            .s
             .app
             .wrap()
             .query_wasm_smart(
@@ -336,6 +268,7 @@ impl Suite {
     }
     pub fn tier(&self, name: &str) -> u8 {
         let r: TierResponse = self
+            .s
             .app
             .wrap()
             .query_wasm_smart(
@@ -348,7 +281,8 @@ impl Suite {
         r.tier
     }
     fn token_exec(&mut self, sender: &Addr, msg: &token::ExecuteMsg) -> Res {
-        self.app
+        self.s
+            .app
             .execute_contract(sender.clone(), self.token.clone(), msg, &[])
     }
     /// Sets `name`'s tier through the token: lock more (instant), or unlock and wait the unlock
@@ -361,6 +295,7 @@ impl Suite {
             LOCKED[usize::from(tier - 1)] * M
         };
         let lock: token::LockResponse = self
+            .s
             .app
             .wrap()
             .query_wasm_smart(
@@ -404,6 +339,7 @@ impl Suite {
     }
     pub fn current_price(&self) -> Decimal {
         let p: treasury::PriceResponse = self
+            .s
             .app
             .wrap()
             .query_wasm_smart(&self.treasury, &treasury::QueryMsg::Price {})
@@ -413,11 +349,13 @@ impl Suite {
 
     // ---- referral execute ----
     pub fn exec_as(&mut self, sender: &Addr, msg: &ExecuteMsg) -> Res {
-        self.app
+        self.s
+            .app
             .execute_contract(sender.clone(), self.referral.clone(), msg, &[])
     }
     pub fn exec_with_funds(&mut self, sender: &Addr, msg: &ExecuteMsg, funds: &[Coin]) -> Res {
-        self.app
+        self.s
+            .app
             .execute_contract(sender.clone(), self.referral.clone(), msg, funds)
     }
     pub fn register_code(&mut self, name: &str, code: &str) -> Res {
@@ -450,7 +388,8 @@ impl Suite {
 
     // ---- referral queries ----
     pub fn q<T: serde::de::DeserializeOwned>(&self, msg: &QueryMsg) -> T {
-        self.app
+        self.s
+            .app
             .wrap()
             .query_wasm_smart(&self.referral, msg)
             .unwrap()
@@ -505,6 +444,7 @@ impl Suite {
     /// Everything a failed call must leave unchanged (referral side and treasury pool).
     pub fn snapshot(&self) -> (TotalsResponse, PoolResponse, Vec<u8>) {
         let dump: Vec<u8> = self
+            .s
             .app
             .dump_wasm_raw(&self.referral)
             .into_iter()
@@ -517,6 +457,6 @@ impl Suite {
         let owner = self.owner.clone();
         let referral = self.referral.clone();
         let code = self.referral_code;
-        self.app.migrate_contract(owner, referral, msg, code)
+        self.s.app.migrate_contract(owner, referral, msg, code)
     }
 }
