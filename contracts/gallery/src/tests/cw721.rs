@@ -300,11 +300,12 @@ fn cw721_transfer_nft_moves_token_and_owner_index() {
     let mut s = Suite::new();
     let (alice, bob) = (s.alice.clone(), s.bob.clone());
     s.mint(&alice, "a1").unwrap();
+    let gallery = s.gallery.clone();
     let res = s
         .app
         .execute_contract(
             alice.clone(),
-            s.gallery.clone(),
+            gallery,
             &CwExec::TransferNft {
                 recipient: bob.to_string(),
                 token_id: "a1".into(),

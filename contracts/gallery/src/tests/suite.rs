@@ -1,16 +1,18 @@
-//! A story-like test suite: `Suite::new()` instantiates the gallery with an owner, an arbiter and three
-//! funded users (alice, bob, carol), and offers one helper per message.
+//! A story-like test suite on the shared one (`mesi-testing`): `Suite::new()` deploys this gallery with
+//! an owner, an arbiter and three funded users (alice, bob, carol), and offers one helper per message.
+
+use std::ops::{Deref, DerefMut};
 
 use cosmwasm_std::{
-    coin, coins, to_json_binary, Addr, Binary, Coin, Deps, DepsMut, Empty, Env, MessageInfo,
-    Response, StdResult, Uint128,
+    coins, to_json_binary, Addr, Binary, Coin, Deps, DepsMut, Empty, Env, MessageInfo, Response,
+    StdResult, Uint128,
 };
 use cw_multi_test::error::AnyResult;
-use cw_multi_test::{App, AppBuilder, AppResponse, ContractWrapper, Executor};
+use cw_multi_test::{AppResponse, ContractWrapper, Executor};
 use cw_storage_plus::Item;
 use mesi_types::gallery::{
-    AdRevenueModel, ExecuteMsg, GalleryFilter, GalleryResponse, InstantiateMsg, MediaKind,
-    MintExtension, Payout, QueryMsg, ResolveOutcome,
+    AdRevenueModel, ExecuteMsg, GalleryFilter, GalleryResponse, MediaKind, MintExtension, Payout,
+    QueryMsg, ResolveOutcome,
 };
 use serde::de::DeserializeOwned;
 
@@ -57,14 +59,26 @@ fn recv_query(deps: Deps, _: Env, _: Empty) -> StdResult<Binary> {
     to_json_binary(&LAST_HOOK.may_load(deps.storage)?)
 }
 
+/// The shared suite (`app`, `gallery`, `owner`, `arbiter`, `addr` through `Deref`; this crate's
+/// gallery, the token beside it, no treasury) plus three funded users.
 pub struct Suite {
-    pub app: App,
-    pub gallery: Addr,
-    pub owner: Addr,
-    pub arbiter: Addr,
+    pub s: mesi_testing::Suite,
     pub alice: Addr,
     pub bob: Addr,
     pub carol: Addr,
+}
+
+impl Deref for Suite {
+    type Target = mesi_testing::Suite;
+    fn deref(&self) -> &Self::Target {
+        &self.s
+    }
+}
+
+impl DerefMut for Suite {
+    fn deref_mut(&mut self) -> &mut Self::Target {
+        &mut self.s
+    }
 }
 
 impl Suite {
@@ -74,58 +88,25 @@ impl Suite {
 
     /// Extra balances on top of FUNDS of DENOM and "uatom" for alice, bob and carol.
     pub fn with_balances(extra: &[(&str, Coin)]) -> Self {
-        let mut app = App::default();
-        let api = *app.api();
-        let [owner, arbiter, alice, bob, carol] =
-            ["owner", "arbiter", "alice", "bob", "carol"].map(|n| api.addr_make(n));
-        let extra: Vec<(Addr, Coin)> = extra
+        let funded = ["alice", "bob", "carol"].iter().fold(
+            mesi_testing::SuiteBuilder::new()
+                .without_treasury()
+                .with_gallery_code(gallery_contract()),
+            |b, n| b.with_coin(n, FUNDS, DENOM).with_coin(n, FUNDS, "uatom"),
+        );
+        let s = extra
             .iter()
-            .map(|(n, c)| (api.addr_make(n), c.clone()))
-            .collect();
-        app = AppBuilder::new().build(|router, _, storage| {
-            for a in [&alice, &bob, &carol] {
-                router
-                    .bank
-                    .init_balance(storage, a, vec![coin(FUNDS, DENOM), coin(FUNDS, "uatom")])
-                    .unwrap();
-            }
-            for (a, c) in &extra {
-                router
-                    .bank
-                    .init_balance(storage, a, vec![c.clone()])
-                    .unwrap();
-            }
-        });
-        let code = app.store_code(gallery_contract());
-        let gallery = app
-            .instantiate_contract(
-                code,
-                owner.clone(),
-                &InstantiateMsg {
-                    name: "Mesi Gallery".into(),
-                    symbol: "MESIG".into(),
-                    arbiter: arbiter.to_string(),
-                    pledge_denom: DENOM.into(),
-                    owner: None,
-                },
-                &[],
-                "gallery",
-                Some(owner.to_string()),
-            )
-            .unwrap();
+            .fold(funded, |b, (n, c)| {
+                b.with_coin(n, c.amount.u128(), &c.denom)
+            })
+            .build();
+        let [alice, bob, carol] = ["alice", "bob", "carol"].map(|n| s.addr(n));
         Suite {
-            app,
-            gallery,
-            owner,
-            arbiter,
+            s,
             alice,
             bob,
             carol,
         }
-    }
-
-    pub fn addr(&self, name: &str) -> Addr {
-        self.app.api().addr_make(name)
     }
 
     pub fn exec(&mut self, who: &Addr, msg: &ExecuteMsg) -> AnyResult<AppResponse> {
@@ -138,7 +119,8 @@ impl Suite {
         msg: &ExecuteMsg,
         funds: &[Coin],
     ) -> AnyResult<AppResponse> {
-        self.app
+        self.s
+            .app
             .execute_contract(who.clone(), self.gallery.clone(), msg, funds)
     }
 
@@ -227,7 +209,7 @@ impl Suite {
     }
 
     pub fn query<T: DeserializeOwned>(&self, msg: &QueryMsg) -> StdResult<T> {
-        self.app.wrap().query_wasm_smart(&self.gallery, msg)
+        self.s.app.wrap().query_wasm_smart(&self.gallery, msg)
     }
 
     pub fn owner_of(&self, id: &str) -> String {
@@ -303,7 +285,8 @@ impl Suite {
     }
 
     pub fn balance(&self, who: &Addr, denom: &str) -> u128 {
-        self.app
+        self.s
+            .app
             .wrap()
             .query_balance(who, denom)
             .unwrap()
@@ -319,16 +302,18 @@ impl Suite {
 
     /// Stores and instantiates the recording cw721 receiver.
     pub fn receiver(&mut self) -> Addr {
-        let code = self.app.store_code(Box::new(ContractWrapper::new(
+        let code = self.s.app.store_code(Box::new(ContractWrapper::new(
             recv_exec, recv_inst, recv_query,
         )));
-        self.app
+        self.s
+            .app
             .instantiate_contract(code, self.owner.clone(), &Empty {}, &[], "receiver", None)
             .unwrap()
     }
 
     pub fn last_hook(&self, receiver: &Addr) -> Option<mesi_types::gallery::Cw721ReceiveMsg> {
-        self.app
+        self.s
+            .app
             .wrap()
             .query_wasm_smart(receiver, &Empty {})
             .unwrap()
@@ -337,7 +322,8 @@ impl Suite {
     /// Raw contract state, to prove a failed call changed nothing.
     pub fn dump(&self) -> Vec<(Vec<u8>, Vec<u8>)> {
         use cosmwasm_std::Order;
-        self.app
+        self.s
+            .app
             .contract_storage(&self.gallery)
             .range(None, None, Order::Ascending)
             .collect()
