@@ -27,6 +27,7 @@ import { buildTree } from "../../scripts/merkle/merkle.mjs";
 import { MesiTreasuryQueryClient } from "../../clients/src/MesiTreasury.client";
 import { MesiReferralQueryClient } from "../../clients/src/MesiReferral.client";
 import { MesiGalleryClient } from "../../clients/src/MesiGallery.client";
+import { MesiMarketplaceQueryClient } from "../../clients/src/MesiMarketplace.client";
 import { MesiValidatorRewardsClient, MesiValidatorRewardsQueryClient } from "../../clients/src/MesiValidatorRewards.client";
 import { QueryClient, setupStakingExtension } from "@cosmjs/stargate";
 import { connectComet } from "@cosmjs/tendermint-rpc";
@@ -42,6 +43,8 @@ const missing = ARTIFACTS.filter((a) => !fs.existsSync(a)).map((a) => path.basen
 const noBrowser = !fs.existsSync(CHROMIUM) && `${CHROMIUM} missing (apt-get install chromium; .ci/run does it)`;
 const sha256 = (b: string | Buffer) => createHash("sha256").update(b).digest("hex");
 const m = (whole: number) => (BigInt(whole) * MESI).toString();
+/** base units (6 decimals) as the page shows them: "90", "1,234.5" */
+const fmtWhole = (base: bigint) => `${(base / MESI).toLocaleString("en-US")}${base % MESI ? "." + (base % MESI).toString().padStart(6, "0").slice(0, 2).replace(/0+$/, "") : ""}`;
 
 /** a Keplr-compatible window.keplr whose signer is the Node test process (through the exposed functions) */
 const FAKE_KEPLR = `
@@ -675,5 +678,82 @@ describe("the dApp in a browser on the devnet", { skip: (missing.length > 0 && `
     assert.equal((await bq.bidsByFan({ fan: who.alice.address })).bids.length, n0);
     assert.equal((await who.alice.client.getBalance(who.alice.address, "ustake")).amount, fee0);
     await shot(fan, "6-refused-bid");
+  });
+
+  test("marketplace: a buy-now sale from the page: list, buy at the price seen, the compliance window, finalize, the seller withdraws", async (t) => {
+    if (!record.contracts.marketplace) return t.skip("marketplace not deployed (artifact missing)");
+    const mp = record.contracts.marketplace.address;
+    const mq = new MesiMarketplaceQueryClient(who.alice.client, mp);
+    const cfg = await mq.config();
+    // the platform keeps the MESI price fresh (a listing's USD maximum is checked through it)
+    await new MesiTreasuryClient(who.feeder.client, who.feeder.address, treasury).postPrice({ price: "0.05" });
+    // carol's new gallery token (the gallery page's mint is tested above)
+    const tid = `${new Date().getFullYear()}-market-dawn`;
+    await new MesiGalleryClient(who.carol.client, who.carol.address, gallery).mint({
+      tokenId: tid,
+      owner: who.carol.address,
+      extension: { content_hash: sha256(`dawn ${Date.now()}`), media_kind: "photo", year: new Date().getFullYear(), tags: ["dawn"], ad_revenue: "royalty", pay_per_view: false, rights_confirmed: true },
+    });
+    // the seller sees her creator tier's limits before she signs, then lists for 100 MESI
+    const seller = await openAs("carol");
+    await seller.getByTestId("nav-marketplace").click();
+    const limits = seller.getByTestId("sell-limits");
+    await limits.waitFor();
+    const tier = await tq.tier({ address: who.carol.address });
+    assert.equal(await limits.getAttribute("data-creator-tier"), String(tier.creator_tier ?? 0));
+    assert.match((await limits.textContent())!, /live listings and auctions, a price up to USD [\d,]+ ≈ [\d,.]+ MESI at today’s price, and auctions of up to \d+ days/);
+    await seller.getByTestId("sell-token").selectOption(tid);
+    await seller.getByTestId("sell-price").fill("100");
+    await seller.getByTestId("sell-submit").click();
+    await included(seller.getByTestId("sell-card"));
+    const esc = (await mq.escrow({ tokenId: tid })).order;
+    assert.ok(esc && "listing" in esc, "the token is not held by a listing");
+    const listingId = esc.listing.listing_id;
+    assert.equal((await gq.ownerOf({ tokenId: tid })).owner, mp);
+    assert.equal((await mq.listing({ listingId })).price, m(100));
+    // the buyer sees it among the MESI listings with its gallery info, and buys at that price
+    const buyer = await openAs("alice");
+    await buyer.getByTestId("nav-marketplace").click();
+    const tile = buyer.locator(`[data-testid="listing"][data-token-id="${tid}"]`);
+    await tile.waitFor({ timeout: 15_000 });
+    assert.equal(await tile.getByTestId("listing-price").textContent(), "100");
+    assert.match((await tile.textContent())!, /photo · \d{4} · by wasm1.*#dawn/);
+    const a0 = await balance(who.alice.address);
+    await tile.getByTestId("buy").click();
+    const { height } = await included(buyer.getByTestId("listings"));
+    await tile.waitFor({ state: "detached", timeout: 15_000 });
+    const filledAt = Math.floor(new Date((await who.alice.client.getBlock(height)).header.time).getTime() / 1000);
+    assert.equal(await balance(who.alice.address), a0 - 100n * MESI);
+    const [settlement] = (await mq.settlementsByBuyer({ buyer: who.alice.address })).settlements.filter((s) => s.token_id === tid);
+    assert.ok(settlement, "no settlement on chain");
+    assert.equal(settlement.price, m(100));
+    assert.equal(settlement.seller, who.carol.address);
+    // the settlement shows the compliance window and when it ends; the token is still in escrow
+    const row = buyer.locator(`[data-testid="settlement"][data-settlement-id="${settlement.settlement_id}"]`);
+    await row.waitFor({ timeout: 15_000 });
+    assert.equal(settlement.release_at, filledAt + cfg.compliance_window);
+    assert.equal(await row.getAttribute("data-due"), "false");
+    assert.match((await row.getByTestId("settlement-window").textContent())!, /In the compliance window until .+ · \d+ s/);
+    await shot(buyer, "13-market-settlement-window");
+    assert.equal((await gq.ownerOf({ tokenId: tid })).owner, mp);
+    // after the (devnet-shortened) window the page offers finalize
+    await row.getByTestId("finalize").waitFor({ timeout: (cfg.compliance_window + 30) * 1000 });
+    await row.getByTestId("finalize").click();
+    await included(buyer.getByTestId("settlements"));
+    assert.equal((await gq.ownerOf({ tokenId: tid })).owner, who.alice.address);
+    const proceeds = 100n * MESI - BigInt(settlement.fee);
+    assert.equal(BigInt(settlement.fee), (100n * MESI * BigInt(settlement.commission_bps) + 9_999n) / 10_000n);
+    assert.equal((await mq.claimable({ address: who.carol.address })).mesi, proceeds.toString());
+    // the seller withdraws her proceeds
+    const claim = seller.getByTestId("claimable-mesi");
+    await seller.waitForFunction((want) => document.querySelector('[data-testid="claimable-mesi"]')?.textContent === want, fmtWhole(proceeds), { timeout: 15_000 });
+    const c0 = await balance(who.carol.address);
+    await seller.getByTestId("withdraw-mesi").click();
+    await included(seller.getByTestId("claimable"));
+    assert.equal(await balance(who.carol.address), c0 + proceeds);
+    assert.equal((await mq.claimable({ address: who.carol.address })).mesi, "0");
+    await seller.waitForFunction(() => document.querySelector('[data-testid="claimable-mesi"]')?.textContent === "0", undefined, { timeout: 15_000 });
+    assert.equal(await claim.textContent(), "0");
+    await shot(seller, "14-market-seller-withdrawn");
   });
 });

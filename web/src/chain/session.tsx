@@ -4,6 +4,7 @@ import { CosmWasmClient } from "@cosmjs/cosmwasm-stargate";
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { MesiBidToMeetClient, MesiBidToMeetQueryClient } from "../../../clients/src/MesiBidToMeet.client";
 import { MesiGalleryClient, MesiGalleryQueryClient } from "../../../clients/src/MesiGallery.client";
+import { MesiMarketplaceClient, MesiMarketplaceQueryClient } from "../../../clients/src/MesiMarketplace.client";
 import { MesiReferralClient, MesiReferralQueryClient } from "../../../clients/src/MesiReferral.client";
 import { MesiTokenClient, MesiTokenQueryClient } from "../../../clients/src/MesiToken.client";
 import { MesiTreasuryClient, MesiTreasuryQueryClient } from "../../../clients/src/MesiTreasury.client";
@@ -33,6 +34,7 @@ export function queryClients(net: Network, c: CosmWasmClient) {
     btm: bind(net, "bid-to-meet", (a) => new MesiBidToMeetQueryClient(c, a)),
     referral: bind(net, "referral", (a) => new MesiReferralQueryClient(c, a)),
     validators: bind(net, "validator-rewards", (a) => new MesiValidatorRewardsQueryClient(c, a)),
+    market: bind(net, "marketplace", (a) => new MesiMarketplaceQueryClient(c, a)),
   };
 }
 
@@ -45,6 +47,7 @@ export function execClients(net: Network, c: TrackedClient, sender: string) {
     btm: bind(net, "bid-to-meet", (a) => new MesiBidToMeetClient(c, sender, a)),
     referral: bind(net, "referral", (a) => new MesiReferralClient(c, sender, a)),
     validators: bind(net, "validator-rewards", (a) => new MesiValidatorRewardsClient(c, sender, a)),
+    market: bind(net, "marketplace", (a) => new MesiMarketplaceClient(c, sender, a)),
   };
 }
 

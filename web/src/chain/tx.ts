@@ -92,6 +92,10 @@ export function chainReason(e: unknown): string {
   if (!/time|height|second|deadline|until|epoch|\bid\b|#/i.test(reason)) {
     reason = reason.replace(/\b\d{7,}\b/g, (n) => baseUnits(n));
   }
+  // a block time in the contract's words ("open until 1796055188") reads as a date and time
+  reason = reason.replace(/\b(until|after|before|at|since) (1\d{9})\b/g, (_, w: string, t: string) =>
+    `${w} ${new Date(Number(t) * 1000).toLocaleString("en-GB", { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", second: "2-digit" })}`,
+  );
   return reason.charAt(0).toUpperCase() + reason.slice(1);
 }
 

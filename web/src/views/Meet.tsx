@@ -3,11 +3,12 @@
 // before they sign, bid (MESI escrowed through the token's Send), raise, withdraw, consent to KYF, release with the
 // code (typed or scanned from a picture of the QR), reclaim after the deadline, and pull refunds.
 import { toBinary } from "@cosmjs/cosmwasm-stargate";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useState } from "react";
 import type { BidResponse, Format, SlotResponse } from "../../../clients/src/MesiBidToMeet.types";
 import { useLive, useSession } from "../chain/session";
 import { Card, Empty, NeedWallet, ViewHead } from "../ui/bits";
 import { duration, fmtAmount, nowSeconds, parseAmount, shortAddr } from "../ui/format";
+import { Countdown, useFirstSeen, useNow } from "../ui/time";
 import { TxProgress, useTx, type TxRunner } from "../ui/Tx";
 
 const FORMATS: { id: Format; name: string }[] = [
@@ -46,15 +47,6 @@ function newMeetingCode(): string {
 
 // the creator keeps the code on this device (it must be shown at the meeting); only its hash is on chain
 const codeKey = (contract: string, bidId: number) => `mesi.meeting-code.${contract}.${bidId}`;
-
-function useNow(periodMs = 1000) {
-  const [now, setNow] = useState(nowSeconds());
-  useEffect(() => {
-    const id = setInterval(() => setNow(nowSeconds()), periodMs);
-    return () => clearInterval(id);
-  }, [periodMs]);
-  return now;
-}
 
 export function MeetView() {
   const { address } = useSession();
@@ -207,25 +199,8 @@ function CreatorBid({ bid, contract, commissionBps }: { bid: BidResponse; contra
   );
 }
 
-function Countdown({ end, firstSeenEnd }: { end: number; firstSeenEnd?: number }) {
-  const now = useNow();
-  const left = end - now;
-  return (
-    <span>
-      <span className="countdown" data-testid="slot-countdown">{left > 0 ? duration(left) : "ended"}</span>
-      {firstSeenEnd !== undefined && end > firstSeenEnd && (
-        <span className="extended" data-testid="slot-extended"> · extended by {duration(end - firstSeenEnd)} after a late bid</span>
-      )}
-    </span>
-  );
-}
-
-/** remembers the first end time seen per slot, so an anti-sniping extension is visible */
-function useFirstSeen(slots: SlotResponse[]) {
-  const seen = useRef(new Map<number, number>());
-  for (const s of slots) if (!seen.current.has(s.id)) seen.current.set(s.id, s.end_time);
-  return seen.current;
-}
+/** the first end time seen per slot (anti-sniping extensions show against it) */
+const useFirstSeenSlots = (slots: SlotResponse[]) => useFirstSeen(slots, (s) => s.id, (s) => s.end_time);
 
 function SlotsCreator({ slots, contract }: { slots: SlotResponse[]; contract: string }) {
   const { exec } = useSession();
@@ -234,7 +209,7 @@ function SlotsCreator({ slots, contract }: { slots: SlotResponse[]; contract: st
   const [minutes, setMinutes] = useState("60");
   const [min, setMin] = useState("100");
   const [inc, setInc] = useState("10");
-  const first = useFirstSeen(slots);
+  const first = useFirstSeenSlots(slots);
   const now = useNow();
   const open = async () => {
     let minBid: string, minIncrement: string;
@@ -415,7 +390,7 @@ function CreatorOffer({ creator, limit }: { creator: string; limit?: string | nu
 function FanSlot({ slot }: { slot: SlotResponse }) {
   const { exec, net, address } = useSession();
   const tx = useTx();
-  const first = useFirstSeen([slot]);
+  const first = useFirstSeenSlots([slot]);
   const next = slot.highest_bidder ? BigInt(slot.highest_amount) + BigInt(slot.min_increment) : BigInt(slot.min_bid);
   const [amount, setAmount] = useState("");
   const bid = async () => {
