@@ -198,17 +198,18 @@ fn native_funds_are_rejected_everywhere() {
         .unwrap();
     s.credit(Currency::Mesi, &[(&alice, M)]).unwrap();
     let before = snap(&s);
-    let err: ContractError =
-        s.s.app
-            .execute_contract(
-                alice.clone(),
-                s.treasury.clone(),
-                &ExecuteMsg::Claim {},
-                &coins(10, "ustake"),
-            )
-            .unwrap_err()
-            .downcast()
-            .unwrap();
+    let treasury = s.treasury.clone();
+    let err: ContractError = s
+        .app
+        .execute_contract(
+            alice.clone(),
+            treasury,
+            &ExecuteMsg::Claim {},
+            &coins(10, "ustake"),
+        )
+        .unwrap_err()
+        .downcast()
+        .unwrap();
     assert!(matches!(err, ContractError::Payment(_)));
     assert_eq!(snap(&s), before);
     assert_eq!(s.owed(&alice), M);
@@ -235,6 +236,7 @@ fn fake_cw20_receive_hook_is_rejected() {
     );
     // 2. a real cw20 that is not the configured token, sending through its Send
     let fake = s.fake_token("alice", 1_000 * M);
+    let treasury = s.treasury.to_string();
     for msg in [
         ReceiveMsg::BurnBack {},
         ReceiveMsg::Deposit {},
@@ -242,21 +244,21 @@ fn fake_cw20_receive_hook_is_rejected() {
             pool: Pool::Referral,
         },
     ] {
-        let err: ContractError =
-            s.s.app
-                .execute_contract(
-                    alice.clone(),
-                    fake.clone(),
-                    &cw20::Cw20ExecuteMsg::Send {
-                        contract: s.treasury.to_string(),
-                        amount: Uint128::new(10 * M),
-                        msg: to_json_binary(&msg).unwrap(),
-                    },
-                    &[],
-                )
-                .unwrap_err()
-                .downcast()
-                .unwrap();
+        let err: ContractError = s
+            .app
+            .execute_contract(
+                alice.clone(),
+                fake.clone(),
+                &cw20::Cw20ExecuteMsg::Send {
+                    contract: treasury.clone(),
+                    amount: Uint128::new(10 * M),
+                    msg: to_json_binary(&msg).unwrap(),
+                },
+                &[],
+            )
+            .unwrap_err()
+            .downcast()
+            .unwrap();
         assert_eq!(
             err,
             ContractError::UnknownToken {
@@ -807,21 +809,21 @@ fn ownership_is_two_step_and_renounceable() {
 fn migrate_keeps_state_and_refuses_a_foreign_contract() {
     let mut s = funded();
     let before = snap(&s);
-    let owner = s.owner.clone();
+    let (owner, treasury, token) = (s.owner.clone(), s.treasury.clone(), s.token.clone());
     let code = s.treasury_code;
-    s.s.app
-        .migrate_contract(owner.clone(), s.treasury.clone(), &MigrateMsg {}, code)
+    s.app
+        .migrate_contract(owner.clone(), treasury, &MigrateMsg {}, code)
         .unwrap();
     assert_eq!(snap(&s), before);
     let v = cw2::query_contract_info(&s.app.wrap(), s.treasury.to_string()).unwrap();
     assert_eq!(v.contract, "crates.io:mesi-treasury");
     // the token is not a treasury: migrating it to the treasury code is refused
-    let err: ContractError =
-        s.s.app
-            .migrate_contract(owner, s.token.clone(), &MigrateMsg {}, code)
-            .unwrap_err()
-            .downcast()
-            .unwrap();
+    let err: ContractError = s
+        .app
+        .migrate_contract(owner, token, &MigrateMsg {}, code)
+        .unwrap_err()
+        .downcast()
+        .unwrap();
     assert!(matches!(
         err,
         ContractError::Migrate(mesi_common::MigrateError::WrongContract { .. })

@@ -179,17 +179,11 @@ fn draw_with_msg_pays_through_cw20_send_receive_hook() {
         .with_pool_cap(Pool::ValidatorRewards, 1_000 * M)
         .build();
     let code = s.app.store_code(receiver_contract());
-    let receiver =
-        s.s.app
-            .instantiate_contract(
-                code,
-                s.owner.clone(),
-                &cosmwasm_std::Empty {},
-                &[],
-                "vr",
-                None,
-            )
-            .unwrap();
+    let owner = s.owner.clone();
+    let receiver = s
+        .app
+        .instantiate_contract(code, owner, &cosmwasm_std::Empty {}, &[], "vr", None)
+        .unwrap();
     s.fund_pool(Pool::ValidatorRewards, 100 * M).unwrap();
     s.register_drawer(&receiver, Pool::ValidatorRewards)
         .unwrap();

@@ -143,16 +143,17 @@ fn native_funds_are_rejected() {
             .unwrap()
     });
     let before = s.dump();
-    let err =
-        s.s.app
-            .execute_contract(
-                alice.clone(),
-                s.contract.clone(),
-                &ExecuteMsg::Claim {},
-                &coins(10, "ustake"),
-            )
-            .map_err(contract_error)
-            .unwrap_err();
+    let contract = s.contract.clone();
+    let err = s
+        .app
+        .execute_contract(
+            alice.clone(),
+            contract,
+            &ExecuteMsg::Claim {},
+            &coins(10, "ustake"),
+        )
+        .map_err(contract_error)
+        .unwrap_err();
     assert_eq!(err, ContractError::Payment(PaymentError::NonPayable {}));
     assert_eq!(s.dump(), before);
 }
@@ -286,16 +287,15 @@ fn zero_and_max_amounts_are_rejected() {
         s.report(1, &[(&w2, 1)])
     });
     // A zero Send fails (the token refuses it, or the hook does: ZeroAmount).
-    let m = s.market.clone();
+    let (m, token, contract) = (s.market.clone(), s.token.clone(), s.contract.to_string());
     let before = s.dump();
     assert!(s
-        .s
         .app
         .execute_contract(
             m,
-            s.s.token.clone(),
+            token,
             &Cw20ExecuteMsg::Send {
-                contract: s.contract.to_string(),
+                contract,
                 amount: Uint128::zero(),
                 msg: to_json_binary(&ReceiveMsg::Fund {}).unwrap(),
             },

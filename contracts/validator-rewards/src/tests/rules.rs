@@ -213,10 +213,10 @@ fn the_contract_draws_from_its_own_treasury_pool() {
     let pull = ExecuteMsg::PullFromTreasury {
         amount: Uint128::new(500 * M),
     };
+    let contract = s.contract.clone();
     assert!(s
-        .s
         .app
-        .execute_contract(owner.clone(), s.contract.clone(), &pull, &[])
+        .execute_contract(owner.clone(), contract, &pull, &[])
         .is_err());
     s.register_drawer();
     s.fund_treasury_pool(1_000 * M);
