@@ -718,6 +718,7 @@ describe("the dApp in a browser on the devnet", { skip: (missing.length > 0 && `
     await tile.waitFor({ timeout: 15_000 });
     assert.equal(await tile.getByTestId("listing-price").textContent(), "100");
     assert.match((await tile.textContent())!, /photo · \d{4} · by wasm1.*#dawn/);
+    await shot(buyer, "13a-market-listing");
     const a0 = await balance(who.alice.address);
     await tile.getByTestId("buy").click();
     const { height } = await included(buyer.getByTestId("listings"));
@@ -755,5 +756,65 @@ describe("the dApp in a browser on the devnet", { skip: (missing.length > 0 && `
     await seller.waitForFunction(() => document.querySelector('[data-testid="claimable-mesi"]')?.textContent === "0", undefined, { timeout: 15_000 });
     assert.equal(await claim.textContent(), "0");
     await shot(seller, "14-market-seller-withdrawn");
+  });
+
+  test("marketplace: an auction from the page: a live countdown, the minimum next bid, a late bid's anti-sniping extension, settle", async (t) => {
+    if (!record.contracts.marketplace) return t.skip("marketplace not deployed (artifact missing)");
+    const mq = new MesiMarketplaceQueryClient(who.alice.client, record.contracts.marketplace.address);
+    const cfg = await mq.config();
+    await new MesiTreasuryClient(who.feeder.client, who.feeder.address, treasury).postPrice({ price: "0.05" });
+    const tid = `${new Date().getFullYear()}-market-dusk`;
+    await new MesiGalleryClient(who.carol.client, who.carol.address, gallery).mint({
+      tokenId: tid,
+      owner: who.carol.address,
+      extension: { content_hash: sha256(`dusk ${Date.now()}`), media_kind: "video", year: new Date().getFullYear(), tags: ["dusk"], ad_revenue: "ownership", pay_per_view: false, rights_confirmed: true },
+    });
+    // the seller starts a 7-day auction (7 x day_seconds on the devnet) with a 50 MESI reserve
+    const seller = await openAs("carol");
+    await seller.getByTestId("nav-marketplace").click();
+    await seller.getByTestId("sell-mode-auction").click();
+    await seller.getByTestId("sell-token").selectOption(tid);
+    assert.equal(await seller.getByTestId("sell-days").inputValue(), String(cfg.min_auction_days));
+    await seller.getByTestId("sell-price").fill("50");
+    await seller.getByTestId("sell-submit").click();
+    await included(seller.getByTestId("sell-card"));
+    const esc = (await mq.escrow({ tokenId: tid })).order;
+    assert.ok(esc && "auction" in esc, "the token is not held by an auction");
+    const auctionId = esc.auction.auction_id;
+    const a0 = await mq.auction({ auctionId });
+    assert.equal(a0.end - a0.start, cfg.min_auction_days * cfg.day_seconds);
+    // the bidder's page: a countdown that runs, the reserve as the minimum next bid
+    const fan = await openAs("alice");
+    await fan.getByTestId("nav-marketplace").click();
+    const row = fan.locator(`[data-testid="auction"][data-auction-id="${auctionId}"]`);
+    await row.waitFor({ timeout: 15_000 });
+    assert.equal(await row.getByTestId("min-next-bid").textContent(), "50");
+    const c1 = await row.getByTestId("auction-countdown").textContent();
+    await fan.waitForTimeout(1100);
+    assert.notEqual(await row.getByTestId("auction-countdown").textContent(), c1, "the countdown does not run");
+    // a bid at the minimum inside the anti-sniping window moves the end; both pages show the extension
+    await fan.waitForTimeout(Math.max(0, (a0.end - cfg.anti_snipe_window + 3) * 1000 - Date.now()));
+    await row.getByTestId("auction-bid").click();
+    const { height } = await included(fan.getByTestId("auctions"));
+    const bidAt = Math.floor(new Date((await who.alice.client.getBlock(height)).header.time).getTime() / 1000);
+    const a1 = await mq.auction({ auctionId });
+    assert.equal(a1.highest_bidder, who.alice.address);
+    assert.equal(a1.highest_bid, m(50));
+    assert.equal(a1.end, bidAt + cfg.anti_snipe_extension);
+    assert.ok(a1.end > a0.end, "the late bid did not move the end");
+    await row.getByTestId("auction-extended").waitFor({ timeout: 15_000 });
+    assert.match((await row.getByTestId("auction-extended").textContent())!, /extended by \d+ s after a late bid/);
+    assert.equal(await row.getByTestId("min-next-bid").textContent(), fmtWhole(BigInt(a1.min_next_bid)));
+    await seller.locator(`[data-testid="auction"][data-auction-id="${auctionId}"] [data-testid="auction-extended"]`).waitFor({ timeout: 15_000 });
+    await shot(fan, "15-market-auction-extended");
+    // after the end anyone settles: the sale enters its compliance window
+    await row.getByTestId("settle-auction").waitFor({ timeout: (a1.end - Math.floor(Date.now() / 1000) + 30) * 1000 });
+    await row.getByTestId("settle-auction").click();
+    await included(fan.getByTestId("auctions"));
+    const [s] = (await mq.settlementsByBuyer({ buyer: who.alice.address })).settlements.filter((x) => x.token_id === tid);
+    assert.ok(s, "no settlement on chain");
+    assert.equal(s.kind, "auction");
+    assert.equal(s.price, m(50));
+    await fan.locator(`[data-testid="settlement"][data-settlement-id="${s.settlement_id}"]`).waitFor({ timeout: 15_000 });
   });
 });
