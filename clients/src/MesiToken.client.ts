@@ -359,6 +359,11 @@ export interface MesiTokenInterface {
     unlockDelay?: number;
   }, fee?: number | StdFee | "auto", memo?: string, _funds?: Coin[]) => Promise<ExecuteResult>;
   updateOwnership: (action: Action, fee?: number | StdFee | "auto", memo?: string, _funds?: Coin[]) => Promise<ExecuteResult>;
+  sweep: ({
+    denom
+  }: {
+    denom: string;
+  }, fee?: number | StdFee | "auto", memo?: string, _funds?: Coin[]) => Promise<ExecuteResult>;
 }
 export class MesiTokenClient implements MesiTokenInterface {
   client: SigningCosmWasmClient;
@@ -386,6 +391,7 @@ export class MesiTokenClient implements MesiTokenInterface {
     this.slash = this.slash.bind(this);
     this.updateConfig = this.updateConfig.bind(this);
     this.updateOwnership = this.updateOwnership.bind(this);
+    this.sweep = this.sweep.bind(this);
   }
 
   transfer = async ({
@@ -627,6 +633,17 @@ export class MesiTokenClient implements MesiTokenInterface {
   updateOwnership = async (action: Action, fee: number | StdFee | "auto" = "auto", memo?: string, _funds?: Coin[]): Promise<ExecuteResult> => {
     return await this.client.execute(this.sender, this.contractAddress, {
       update_ownership: action
+    }, fee, memo, _funds);
+  };
+  sweep = async ({
+    denom
+  }: {
+    denom: string;
+  }, fee: number | StdFee | "auto" = "auto", memo?: string, _funds?: Coin[]): Promise<ExecuteResult> => {
+    return await this.client.execute(this.sender, this.contractAddress, {
+      sweep: {
+        denom
+      }
     }, fee, memo, _funds);
   };
 }

@@ -135,6 +135,10 @@ export type ExecuteMsg = {
   };
 } | {
   update_ownership: Action;
+} | {
+  sweep: {
+    denom: string;
+  };
 };
 export type Expiration = {
   at_height: number;

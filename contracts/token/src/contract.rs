@@ -94,6 +94,7 @@ pub fn execute(
             tiers,
             marketplace,
         ),
+        ExecuteMsg::Sweep { denom } => admin::sweep(deps, env, info, denom),
         ExecuteMsg::UpdateOwnership(action) => {
             let o = ownership::update(deps.storage, deps.api, &env.block, &info.sender, action)?;
             let show = |a: Option<Addr>| a.map_or_else(|| "none".to_string(), String::from);

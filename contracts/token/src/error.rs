@@ -130,4 +130,8 @@ pub enum ContractError {
         limit: Option<u32>,
         tier: u8,
     },
+
+    /// Issue 12 §7: `sweep` found no coin of `denom` to send.
+    #[error("nothing to sweep in {denom}")]
+    NothingToSweep { denom: String },
 }

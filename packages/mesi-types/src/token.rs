@@ -206,6 +206,12 @@ pub enum ExecuteMsg {
     },
     /// Two-step ownership: propose (transfer_ownership), accept_ownership, renounce_ownership.
     UpdateOwnership(cw_ownable::Action),
+    /// Owner only (issue 12 §7, tokens with no way out): sends the owner the token contract's whole
+    /// bank balance of `denom` (base units of that denom). The token owes no native coins (every
+    /// execute is nonpayable), so coins that arrived by a plain bank send are all surplus; $MESI
+    /// balances are cw20 state, not bank coins, and are never touched. Errors: `NothingToSweep`
+    /// (balance zero, an unknown or malformed denom included), `Ownership` (not the owner).
+    Sweep { denom: String },
 }
 
 #[cw_serde]

@@ -1,6 +1,6 @@
 //! Instantiate (genesis allocations) and owner-changeable config.
 
-use cosmwasm_std::{DepsMut, Env, MessageInfo, Response, Uint128};
+use cosmwasm_std::{BankMsg, DepsMut, Env, MessageInfo, Response, Uint128};
 use mesi_types::token::{
     default_tiers, InstantiateMsg, TierRow, DEFAULT_GENESIS_SUPPLY, DEFAULT_UNLOCK_DELAY,
 };
@@ -222,4 +222,29 @@ pub fn update_config(
         .add_attribute("treasury", cfg.treasury.as_str())
         .add_attribute("unlock_delay", cfg.unlock_delay.to_string())
         .add_attribute("marketplace", shown))
+}
+
+/// Owner only (issue 12 §7): sends the owner the whole bank balance of `denom`. The token never
+/// takes native coins (every execute is nonpayable), so a coin it holds came by a plain bank send
+/// and is owed to no one; $MESI is cw20 state and cannot leave this way. Errors: `Ownership`,
+/// `NothingToSweep` (zero balance, which is what the bank answers for an unknown denom).
+pub fn sweep(
+    deps: DepsMut,
+    env: Env,
+    info: MessageInfo,
+    denom: String,
+) -> Result<Response, ContractError> {
+    crate::ownership::assert_owner(deps.storage, &info.sender)?;
+    let coin = deps.querier.query_balance(&env.contract.address, &denom)?;
+    if coin.amount.is_zero() {
+        return Err(ContractError::NothingToSweep { denom });
+    }
+    Ok(Response::new()
+        .add_attribute("action", "sweep")
+        .add_attribute("denom", denom)
+        .add_attribute("amount", coin.amount)
+        .add_message(BankMsg::Send {
+            to_address: info.sender.into_string(),
+            amount: vec![coin],
+        }))
 }

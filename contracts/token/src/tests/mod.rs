@@ -11,4 +11,5 @@ mod props;
 pub(crate) mod reference;
 mod suite;
 mod supply_books;
+mod sweep;
 mod tiers;

@@ -104,6 +104,7 @@ fn all_execute() -> Vec<ExecuteMsg> {
             new_owner: s("n"),
             expiry: None,
         }),
+        ExecuteMsg::Sweep { denom: s("uusdc") },
     ]
 }
 

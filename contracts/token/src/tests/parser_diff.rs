@@ -49,6 +49,9 @@ enum ExtExec {
         marketplace: Option<String>,
     },
     UpdateOwnership(cw_ownable::Action),
+    Sweep {
+        denom: String,
+    },
 }
 
 #[cw_serde]
@@ -162,6 +165,8 @@ const EXEC: &[Variant] = &[
             ("marketplace", OptStr, false),
         ],
     ),
+    // any JSON string (the `Addr` kind's values are plain strings too)
+    ("sweep", &[("denom", Addr, true)]),
 ];
 
 const QUERY: &[Variant] = &[
