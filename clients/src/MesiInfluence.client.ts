@@ -113,6 +113,11 @@ export interface MesiInfluenceInterface {
     maxGalleries?: number;
     token?: string;
   }, fee?: number | StdFee | "auto", memo?: string, _funds?: Coin[]) => Promise<ExecuteResult>;
+  sweep: ({
+    denom
+  }: {
+    denom?: string;
+  }, fee?: number | StdFee | "auto", memo?: string, _funds?: Coin[]) => Promise<ExecuteResult>;
   updateOwnership: (action: Action, fee?: number | StdFee | "auto", memo?: string, _funds?: Coin[]) => Promise<ExecuteResult>;
 }
 export class MesiInfluenceClient implements MesiInfluenceInterface {
@@ -127,6 +132,7 @@ export class MesiInfluenceClient implements MesiInfluenceInterface {
     this.allocate = this.allocate.bind(this);
     this.withdrawAll = this.withdrawAll.bind(this);
     this.updateConfig = this.updateConfig.bind(this);
+    this.sweep = this.sweep.bind(this);
     this.updateOwnership = this.updateOwnership.bind(this);
   }
 
@@ -160,6 +166,17 @@ export class MesiInfluenceClient implements MesiInfluenceInterface {
         gallery,
         max_galleries: maxGalleries,
         token
+      }
+    }, fee, memo, _funds);
+  };
+  sweep = async ({
+    denom
+  }: {
+    denom?: string;
+  }, fee: number | StdFee | "auto" = "auto", memo?: string, _funds?: Coin[]): Promise<ExecuteResult> => {
+    return await this.client.execute(this.sender, this.contractAddress, {
+      sweep: {
+        denom
       }
     }, fee, memo, _funds);
   };

@@ -23,6 +23,10 @@ export type ExecuteMsg = {
     token?: string | null;
   };
 } | {
+  sweep: {
+    denom?: string | null;
+  };
+} | {
   update_ownership: Action;
 };
 export type Action = {

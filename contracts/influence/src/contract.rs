@@ -40,6 +40,7 @@ pub fn execute(
             max_galleries,
         } => execute::update_config(deps, info, token, gallery, max_galleries),
         ExecuteMsg::UpdateOwnership(action) => execute::update_ownership(deps, env, info, action),
+        ExecuteMsg::Sweep { denom } => execute::sweep(deps, env, info, denom),
     }
 }
 

@@ -67,4 +67,11 @@ pub enum ContractError {
 
     #[error("cannot ask the gallery contract whether {creator} has a gallery: {reason}")]
     GalleryUnavailable { creator: String, reason: String },
+
+    #[error("invalid denom {denom:?}")]
+    InvalidDenom { denom: String },
+
+    /// Issue 12 §7: `sweep` found nothing of `denom` (`"mesi"` for the cw20) to send.
+    #[error("nothing to sweep in {denom}")]
+    NothingToSweep { denom: String },
 }

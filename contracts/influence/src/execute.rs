@@ -5,8 +5,8 @@
 //! one token query (only when a share rises) plus one bounded gallery query per raised share.
 
 use cosmwasm_std::{
-    Addr, Api, DepsMut, Env, Event, MessageInfo, OverflowError, OverflowOperation, Response,
-    Storage,
+    coins, Addr, Api, BankMsg, DepsMut, Env, Event, MessageInfo, OverflowError, OverflowOperation,
+    Response, Storage,
 };
 use mesi_common::interface::query_tier;
 use mesi_types::influence::{
@@ -319,4 +319,53 @@ pub fn update_ownership(
     Ok(Response::new()
         .add_attribute("action", "update_ownership")
         .add_attributes(ownership.into_attributes()))
+}
+
+/// Owner only (issue 12 §7): the contract owes nothing, so every balance is surplus and goes whole
+/// to the owner. `None`: the $MESI balance of the configured token (cw20 `Transfer`); `Some(denom)`:
+/// that native coin's bank balance. Errors: `Ownership`, `InvalidDenom` (not 3..=128 bytes of
+/// `[a-zA-Z0-9/:._-]` starting with a letter), `NothingToSweep` (zero balance).
+pub fn sweep(
+    deps: DepsMut,
+    env: Env,
+    info: MessageInfo,
+    denom: Option<String>,
+) -> Result<Response, ContractError> {
+    cw_ownable::assert_owner(deps.storage, &info.sender)?;
+    let me = &env.contract.address;
+    let (label, amount, msg) = match denom {
+        None => {
+            let token = CONFIG.load(deps.storage)?.token;
+            let amount = crate::external::cw20_balance(&deps.querier, &token, me)?;
+            let msg = crate::external::cw20_transfer(&token, &info.sender, amount)?;
+            ("mesi".to_string(), amount, msg)
+        }
+        Some(denom) => {
+            let b = denom.as_bytes();
+            let valid = (3..=128).contains(&b.len())
+                && b.first().is_some_and(|c| c.is_ascii_alphabetic())
+                && b.iter().all(|c| {
+                    c.is_ascii_alphanumeric() || matches!(c, b'/' | b':' | b'.' | b'_' | b'-')
+                });
+            if !valid {
+                return Err(ContractError::InvalidDenom { denom });
+            }
+            let amount = deps.querier.query_balance(me, &denom)?.amount;
+            let msg = BankMsg::Send {
+                to_address: info.sender.to_string(),
+                amount: coins(amount.u128(), &denom),
+            }
+            .into();
+            (denom, amount, msg)
+        }
+    };
+    if amount.is_zero() {
+        return Err(ContractError::NothingToSweep { denom: label });
+    }
+    Ok(Response::new()
+        .add_message(msg)
+        .add_attribute("action", "sweep")
+        .add_attribute("denom", label)
+        .add_attribute("amount", amount)
+        .add_attribute("to", info.sender))
 }

@@ -73,6 +73,12 @@ pub enum ExecuteMsg {
         gallery: Option<String>,
         max_galleries: Option<u32>,
     },
+    /// Owner (issue 12 §7, tokens with no way out). The contract holds nothing it owes (every
+    /// message is nonpayable, it takes no cw20 hook), so every balance is stray and goes whole to the
+    /// owner: `denom: null` sends the contract's whole $MESI balance (plain cw20 `Transfer`s to it) by
+    /// cw20 `Transfer`; `denom: "<native>"` sends that coin's whole bank balance (plain bank sends).
+    /// Errors: `InvalidDenom`, `NothingToSweep`.
+    Sweep { denom: Option<String> },
 }
 
 #[cw_serde]

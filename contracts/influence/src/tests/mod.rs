@@ -2,3 +2,4 @@ mod adversarial;
 mod invariants;
 mod rules;
 mod suite;
+mod sweep;
