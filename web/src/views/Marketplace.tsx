@@ -236,7 +236,7 @@ function ListingTile({ l, info, cfg, tx }: { l: ListingResponse; info?: GalleryN
           {l.expires ? <> · {l.expires > now ? <>ends in {duration(l.expires - now)}</> : "expired"}</> : null}
           {l.reserved_for && <> · reserved for {l.reserved_for === address ? "you" : shortAddr(l.reserved_for)}</>}
         </div>
-        {!mine && <div className="muted small">includes {l.commission_bps / 100}% commission · held {duration(cfg.compliance_window)} for compliance</div>}
+        {!mine && <div className="muted small">yours after a {duration(cfg.compliance_window)} compliance window in escrow · the seller pays {l.commission_bps / 100}% commission</div>}
       </div>
     </div>
   );
