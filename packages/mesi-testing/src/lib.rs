@@ -27,7 +27,9 @@ use cosmwasm_std::testing::MockApi;
 use cosmwasm_std::{coins, to_json_binary, Addr, Coin, Decimal, Empty, Timestamp, Uint128};
 use cw20::{BalanceResponse, Cw20ExecuteMsg, MinterResponse};
 use cw_multi_test::error::AnyResult;
-use cw_multi_test::{App, AppBuilder, AppResponse, Contract, ContractWrapper, Executor};
+#[doc(hidden)]
+pub use cw_multi_test::ContractWrapper;
+use cw_multi_test::{App, AppBuilder, AppResponse, Contract, Executor};
 use mesi_types::gallery::{
     AdRevenueModel, InstantiateMsg as GalleryInstantiateMsg, MediaKind, MintExtension,
 };
@@ -45,37 +47,69 @@ pub const DAY: u64 = 86_400;
 /// The stablecoin of pledges and native-asset orders.
 pub const NATIVE: &str = "uusdc";
 
-pub fn token_contract() -> Box<dyn Contract<Empty>> {
-    Box::new(
-        ContractWrapper::new(
-            mesi_token::contract::execute,
-            mesi_token::contract::instantiate,
-            mesi_token::contract::query,
-        )
-        .with_migrate(mesi_token::contract::migrate),
-    )
+/// The entry points of a contract module (`execute`, `instantiate`, `query`, `migrate`) as a
+/// multi-test [`Code`]: `code_of!(crate::contract)` in a contract's own tests.
+#[macro_export]
+macro_rules! code_of {
+    ($($module:ident)::+) => {
+        ::std::boxed::Box::new(
+            $crate::ContractWrapper::new(
+                $($module)::+::execute,
+                $($module)::+::instantiate,
+                $($module)::+::query,
+            )
+            .with_migrate($($module)::+::migrate),
+        ) as $crate::Code
+    };
 }
 
-pub fn treasury_contract() -> Box<dyn Contract<Empty>> {
-    Box::new(
-        ContractWrapper::new(
-            mesi_treasury::contract::execute,
-            mesi_treasury::contract::instantiate,
-            mesi_treasury::contract::query,
-        )
-        .with_migrate(mesi_treasury::contract::migrate),
-    )
+/// A contract's suite wraps the shared one in a field `s` (`struct Suite { s: mesi_testing::Suite,
+/// ... }`); `extends_suite!(Suite)` lets its tests read `suite.app`, `suite.token`, `suite.owner`
+/// and call the shared helpers directly (`Deref`/`DerefMut` to [`Suite`]). A call that borrows
+/// `suite.app` mutably and reads another field in its arguments takes the field first (or uses
+/// `suite.s.app`).
+#[macro_export]
+macro_rules! extends_suite {
+    ($wrapper:ty) => {
+        impl ::std::ops::Deref for $wrapper {
+            type Target = $crate::Suite;
+            fn deref(&self) -> &$crate::Suite {
+                &self.s
+            }
+        }
+        impl ::std::ops::DerefMut for $wrapper {
+            fn deref_mut(&mut self) -> &mut $crate::Suite {
+                &mut self.s
+            }
+        }
+    };
 }
 
-pub fn gallery_contract() -> Box<dyn Contract<Empty>> {
-    Box::new(
-        ContractWrapper::new(
-            mesi_gallery::contract::execute,
-            mesi_gallery::contract::instantiate,
-            mesi_gallery::contract::query,
-        )
-        .with_migrate(mesi_gallery::contract::migrate),
-    )
+/// The typed error `E` of a failed call (also through a cw20 `Send` or cw721 `send_nft` hook);
+/// panics when the call succeeded or failed with another error type.
+pub fn typed_err<E>(r: AnyResult<impl std::fmt::Debug>) -> E
+where
+    E: std::fmt::Display + std::fmt::Debug + Send + Sync + 'static,
+{
+    match r {
+        Ok(v) => panic!("expected an error, got {v:?}"),
+        Err(e) => match e.downcast::<E>() {
+            Ok(typed) => typed,
+            Err(e) => panic!("not a {}: {e:?}", std::any::type_name::<E>()),
+        },
+    }
+}
+
+pub fn token_contract() -> Code {
+    code_of!(mesi_token::contract)
+}
+
+pub fn treasury_contract() -> Code {
+    code_of!(mesi_treasury::contract)
+}
+
+pub fn gallery_contract() -> Code {
+    code_of!(mesi_gallery::contract)
 }
 
 /// Who receives a genesis allocation or holds the mint role.

@@ -2,18 +2,16 @@
 //! treasury with its price feed).
 //! Reads like a story: `suite.bid("fan", "creator", VirtualVideo, 10 * M)`, `suite.advance(DAY)`.
 
-use std::ops::{Deref, DerefMut};
 use std::str::FromStr;
 
 use cosmwasm_std::{Addr, Decimal, Empty, Uint128};
 use cw_multi_test::error::AnyResult;
-use cw_multi_test::{AppResponse, Contract, ContractWrapper, Executor};
+use cw_multi_test::{AppResponse, Contract, Executor};
 use mesi_types::bid_to_meet::{
     BidResponse, BidsResponse, ConfigResponse, ExecuteMsg, Format, InstantiateMsg, QueryMsg,
     ReceiveMsg, RefundResponse, SlotResponse, SlotsResponse,
 };
 
-use crate::contract::{execute, instantiate, migrate, query};
 use crate::error::ContractError;
 use crate::helpers::hash_code;
 
@@ -34,18 +32,12 @@ pub const HOLDERS: [(&str, u128); 7] = [
 ];
 
 pub fn btm_contract() -> Box<dyn Contract<Empty>> {
-    Box::new(ContractWrapper::new(execute, instantiate, query).with_migrate(migrate))
+    mesi_testing::code_of!(crate::contract)
 }
 
 /// Extracts our typed error from a failed execution (also through the token's Send).
 pub fn err(r: AnyResult<impl std::fmt::Debug>) -> ContractError {
-    match r {
-        Ok(v) => panic!("expected an error, got {v:?}"),
-        Err(e) => match e.downcast::<ContractError>() {
-            Ok(ce) => ce,
-            Err(e) => panic!("not a bid-to-meet ContractError: {e:?}"),
-        },
-    }
+    mesi_testing::typed_err(r)
 }
 
 pub struct SuiteBuilder {
@@ -128,18 +120,7 @@ pub struct Suite {
     pub btm_code: u64,
 }
 
-impl Deref for Suite {
-    type Target = mesi_testing::Suite;
-    fn deref(&self) -> &Self::Target {
-        &self.s
-    }
-}
-
-impl DerefMut for Suite {
-    fn deref_mut(&mut self) -> &mut Self::Target {
-        &mut self.s
-    }
-}
+mesi_testing::extends_suite!(Suite);
 
 impl Suite {
     /// Attribute `key` of this contract's own wasm event (not the token's).

@@ -1,8 +1,6 @@
 //! A story-like test suite on the shared one (`mesi-testing`): `Suite::new()` deploys this gallery with
 //! an owner, an arbiter and three funded users (alice, bob, carol), and offers one helper per message.
 
-use std::ops::{Deref, DerefMut};
-
 use cosmwasm_std::{
     coins, to_json_binary, Addr, Binary, Coin, Deps, DepsMut, Empty, Env, MessageInfo, Response,
     StdResult, Uint128,
@@ -16,7 +14,6 @@ use mesi_types::gallery::{
 };
 use serde::de::DeserializeOwned;
 
-use crate::contract::{execute, instantiate, migrate, query};
 use crate::error::ContractError;
 
 pub type NftInfo = mesi_types::gallery::NftInfoResponse<mesi_types::gallery::GalleryNftExtension>;
@@ -38,7 +35,7 @@ pub fn ext() -> MintExtension {
 }
 
 pub fn gallery_contract() -> Box<dyn cw_multi_test::Contract<Empty>> {
-    Box::new(ContractWrapper::new(execute, instantiate, query).with_migrate(migrate))
+    mesi_testing::code_of!(crate::contract)
 }
 
 // A cw721 receiver that records the last ReceiveNft hook.
@@ -68,18 +65,7 @@ pub struct Suite {
     pub carol: Addr,
 }
 
-impl Deref for Suite {
-    type Target = mesi_testing::Suite;
-    fn deref(&self) -> &Self::Target {
-        &self.s
-    }
-}
-
-impl DerefMut for Suite {
-    fn deref_mut(&mut self) -> &mut Self::Target {
-        &mut self.s
-    }
-}
+mesi_testing::extends_suite!(Suite);
 
 impl Suite {
     pub fn new() -> Self {

@@ -4,11 +4,9 @@
 //! The token's tier table used here makes tiers depend on the locked amount only (fan thresholds
 //! out of reach), so a test sets a user's tier exactly with `set_tier`.
 
-use std::ops::{Deref, DerefMut};
-
 use cosmwasm_std::{Addr, Coin, Decimal, Empty, Uint128};
 use cw20::BalanceResponse;
-use cw_multi_test::{AppResponse, Contract, ContractWrapper, Executor};
+use cw_multi_test::{AppResponse, Contract, Executor};
 use mesi_testing::Holder;
 use mesi_types::referral::{
     CodeOfResponse, CodeOwnerResponse, ConfigResponse, ExecuteMsg, InstantiateMsg, MigrateMsg,
@@ -18,7 +16,6 @@ use mesi_types::referral::{
 use mesi_types::token::{self, TierResponse, TierRow};
 use mesi_types::treasury::{self, Pool, PoolCap, PoolResponse};
 
-use crate::contract::{execute, instantiate, migrate, query};
 use crate::error::ContractError;
 
 pub use mesi_testing::{DAY, M};
@@ -27,7 +24,7 @@ pub const LOCKED: [u128; 5] = [500, 1_000, 2_000, 2_500, 5_000];
 pub const UNLOCK_DELAY: u64 = 7 * DAY;
 
 pub fn referral_contract() -> Box<dyn Contract<Empty>> {
-    Box::new(ContractWrapper::new(execute, instantiate, query).with_migrate(migrate))
+    mesi_testing::code_of!(crate::contract)
 }
 
 pub struct SuiteBuilder {
@@ -142,18 +139,7 @@ pub struct Suite {
     pub referral_code: u64,
 }
 
-impl Deref for Suite {
-    type Target = mesi_testing::Suite;
-    fn deref(&self) -> &Self::Target {
-        &self.s
-    }
-}
-
-impl DerefMut for Suite {
-    fn deref_mut(&mut self) -> &mut Self::Target {
-        &mut self.s
-    }
-}
+mesi_testing::extends_suite!(Suite);
 
 pub type Res = cw_multi_test::error::AnyResult<AppResponse>;
 

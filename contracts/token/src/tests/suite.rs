@@ -1,8 +1,6 @@
 //! Builder-style multi-test suite on top of `mesi-testing`: reads like a story (`suite.transfer(...)`,
 //! `suite.advance(...)`).
 
-use std::ops::{Deref, DerefMut};
-
 use cosmwasm_schema::cw_serde;
 use cosmwasm_std::{
     to_json_binary, Addr, Binary, Deps, DepsMut, Empty, Env, MessageInfo, Response, StdResult,
@@ -19,14 +17,13 @@ use mesi_types::token::{
     SlashRecipient,
 };
 
-use crate::contract::{execute, instantiate, migrate, query};
 use crate::error::ContractError;
 
 pub const M: u128 = 1_000_000;
 pub const DAY: u64 = 86_400;
 
 pub fn token_contract() -> Box<dyn Contract<Empty>> {
-    Box::new(ContractWrapper::new(execute, instantiate, query).with_migrate(migrate))
+    mesi_testing::code_of!(crate::contract)
 }
 
 // ---- a cw20 receiver that records the last Receive hook ----
@@ -131,18 +128,7 @@ pub struct Suite {
     pub code: u64,
 }
 
-impl Deref for Suite {
-    type Target = mesi_testing::Suite;
-    fn deref(&self) -> &Self::Target {
-        &self.s
-    }
-}
-
-impl DerefMut for Suite {
-    fn deref_mut(&mut self) -> &mut Self::Target {
-        &mut self.s
-    }
-}
+mesi_testing::extends_suite!(Suite);
 
 pub type Res = cw_multi_test::error::AnyResult<AppResponse>;
 

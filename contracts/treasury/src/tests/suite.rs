@@ -2,8 +2,6 @@
 //! wires this treasury and the real mesi-token in the deployment order (treasury, token with
 //! genesis allocations and the treasury as minter, `SetToken`).
 
-use std::ops::{Deref, DerefMut};
-
 use cosmwasm_std::testing::{mock_env, MockApi};
 use cosmwasm_std::{to_json_binary, Addr, Binary, Decimal, Empty, Response, StdResult, Uint128};
 use cw20::{BalanceResponse, Cw20ReceiveMsg, TokenInfoResponse};
@@ -22,14 +20,7 @@ pub use mesi_testing::{token_contract, DAY, M};
 pub const MONTH: u64 = 30 * DAY;
 
 pub fn treasury_contract() -> Box<dyn Contract<Empty>> {
-    Box::new(
-        ContractWrapper::new(
-            crate::contract::execute,
-            crate::contract::instantiate,
-            crate::contract::query,
-        )
-        .with_migrate(crate::contract::migrate),
-    )
+    mesi_testing::code_of!(crate::contract)
 }
 
 /// A contract that accepts any cw20 Receive hook (a validator-rewards stand-in as a `Send`
@@ -190,18 +181,7 @@ pub struct Suite {
     pub treasury_code: u64,
 }
 
-impl Deref for Suite {
-    type Target = mesi_testing::Suite;
-    fn deref(&self) -> &Self::Target {
-        &self.s
-    }
-}
-
-impl DerefMut for Suite {
-    fn deref_mut(&mut self) -> &mut Self::Target {
-        &mut self.s
-    }
-}
+mesi_testing::extends_suite!(Suite);
 
 pub type Res = Result<AppResponse, ContractError>;
 

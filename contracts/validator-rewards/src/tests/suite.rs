@@ -2,12 +2,10 @@
 //! mesi-token, this contract and (optionally) the real treasury, and registers validators in the
 //! chain's staking module so the existence check has something to find.
 
-use std::ops::{Deref, DerefMut};
-
 use cosmwasm_std::{to_json_binary, Addr, Binary, Decimal, Empty, Uint128, Validator};
 use cw20::{Cw20ExecuteMsg, Cw20QueryMsg, TokenInfoResponse};
 use cw_multi_test::error::AnyError;
-use cw_multi_test::{AppResponse, Contract, ContractWrapper, Executor, IntoBech32, StakingInfo};
+use cw_multi_test::{AppResponse, Contract, Executor, IntoBech32, StakingInfo};
 use mesi_testing::Holder;
 use mesi_types::treasury::{ExecuteMsg as TreasuryExecuteMsg, Pool, PoolCap};
 use mesi_types::validator_rewards::{
@@ -24,14 +22,7 @@ pub const SUPPLY: u128 = 1_000_000 * M;
 pub const THRESHOLD: u128 = 2_500 * M;
 
 pub fn contract() -> Box<dyn Contract<Empty>> {
-    Box::new(
-        ContractWrapper::new(
-            crate::contract::execute,
-            crate::contract::instantiate,
-            crate::contract::query,
-        )
-        .with_migrate(crate::contract::migrate),
-    )
+    mesi_testing::code_of!(crate::contract)
 }
 
 /// The `ContractError` in an error chain (contract errors come wrapped in multi-test context,
@@ -233,18 +224,7 @@ pub struct Suite {
     pub valopers: Vec<String>,
 }
 
-impl Deref for Suite {
-    type Target = mesi_testing::Suite;
-    fn deref(&self) -> &Self::Target {
-        &self.s
-    }
-}
-
-impl DerefMut for Suite {
-    fn deref_mut(&mut self) -> &mut Self::Target {
-        &mut self.s
-    }
-}
+mesi_testing::extends_suite!(Suite);
 
 impl Suite {
     pub fn v(&self, i: usize) -> String {
