@@ -817,4 +817,56 @@ describe("the dApp in a browser on the devnet", { skip: (missing.length > 0 && `
     assert.equal(s.price, m(50));
     await fan.locator(`[data-testid="settlement"][data-settlement-id="${s.settlement_id}"]`).waitFor({ timeout: 15_000 });
   });
+
+  test("marketplace: a private offer from the page: the owner counters, the offerer tops up to the counter, the owner accepts into settlement", async (t) => {
+    if (!record.contracts.marketplace) return t.skip("marketplace not deployed (artifact missing)");
+    const mq = new MesiMarketplaceQueryClient(who.alice.client, record.contracts.marketplace.address);
+    const tid = `${new Date().getFullYear()}-market-noon`;
+    await new MesiGalleryClient(who.carol.client, who.carol.address, gallery).mint({
+      tokenId: tid,
+      owner: who.carol.address,
+      extension: { content_hash: sha256(`noon ${Date.now()}`), media_kind: "audio", year: new Date().getFullYear(), tags: ["noon"], ad_revenue: "royalty", pay_per_view: false, rights_confirmed: true },
+    });
+    const fan = await openAs("alice");
+    const owner = await openAs("carol");
+    await fan.getByTestId("nav-marketplace").click();
+    await owner.getByTestId("nav-marketplace").click();
+    const a0 = await balance(who.alice.address);
+    await fan.getByTestId("offer-token").fill(tid);
+    await fan.getByTestId("offer-amount").fill("30");
+    await fan.getByTestId("offer-submit").click();
+    await included(fan.getByTestId("offer-card"));
+    const [offer] = (await mq.offersByToken({ tokenId: tid })).offers;
+    assert.equal(offer.amount, m(30));
+    assert.equal(offer.offerer, who.alice.address);
+    assert.equal(await balance(who.alice.address), a0 - 30n * MESI);
+    // the owner sees it and counters with 40
+    const orow = owner.locator(`[data-testid="offer"][data-offer-id="${offer.offer_id}"][data-side="owner"]`);
+    await orow.waitFor({ timeout: 15_000 });
+    await orow.getByTestId("offer-counter-amount").fill("40");
+    await orow.getByTestId("offer-counter").click();
+    await included(owner.getByTestId("offers"));
+    const countered = await mq.offer({ offerId: offer.offer_id });
+    assert.equal(countered.counter, m(40));
+    assert.equal(countered.version, 1);
+    // the offerer sees the counter and accepts it, topping up 10 MESI through the token's Send
+    const frow = fan.locator(`[data-testid="offer"][data-offer-id="${offer.offer_id}"][data-side="offerer"]`);
+    await frow.getByText("Counter (version 1): 40").waitFor({ timeout: 15_000 });
+    await shot(fan, "16-market-offer-counter");
+    await frow.getByTestId("offer-accept-counter").click();
+    await included(fan.getByTestId("offers"));
+    assert.equal((await mq.offer({ offerId: offer.offer_id })).amount, m(40));
+    assert.equal(await balance(who.alice.address), a0 - 40n * MESI);
+    // the owner accepts the (unlisted) token's offer: send_nft with accept_offer opens a settlement
+    await owner.waitForFunction((id) => document.querySelector(`[data-testid="offer"][data-offer-id="${id}"][data-side="owner"] .amt`)?.textContent?.startsWith("40"), offer.offer_id, { timeout: 15_000 });
+    await orow.getByTestId("offer-accept").click();
+    await included(owner.getByTestId("offers"));
+    const esc = (await mq.escrow({ tokenId: tid })).order;
+    assert.ok(esc && "settlement" in esc, "the accepted offer opened no settlement");
+    const s = await mq.settlement({ settlementId: esc.settlement.settlement_id });
+    assert.equal(s.kind, "offer");
+    assert.equal(s.price, m(40));
+    assert.equal(s.buyer, who.alice.address);
+    await owner.locator(`[data-testid="settlement"][data-settlement-id="${s.settlement_id}"]`).waitFor({ timeout: 15_000 });
+  });
 });
