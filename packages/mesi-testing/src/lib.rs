@@ -608,6 +608,16 @@ impl Suite {
         r.balance.u128()
     }
 
+    /// The token's total supply, base units.
+    pub fn mesi_supply(&self) -> u128 {
+        let r: cw20::TokenInfoResponse = self
+            .app
+            .wrap()
+            .query_wasm_smart(&self.token, &cw20::Cw20QueryMsg::TokenInfo {})
+            .expect("token info query");
+        r.total_supply.u128()
+    }
+
     pub fn native_balance(&self, who: &Addr) -> u128 {
         self.app
             .wrap()

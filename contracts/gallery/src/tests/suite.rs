@@ -195,7 +195,7 @@ impl Suite {
     }
 
     pub fn query<T: DeserializeOwned>(&self, msg: &QueryMsg) -> StdResult<T> {
-        self.s.app.wrap().query_wasm_smart(&self.gallery, msg)
+        self.app.wrap().query_wasm_smart(&self.gallery, msg)
     }
 
     pub fn owner_of(&self, id: &str) -> String {
@@ -271,8 +271,7 @@ impl Suite {
     }
 
     pub fn balance(&self, who: &Addr, denom: &str) -> u128 {
-        self.s
-            .app
+        self.app
             .wrap()
             .query_balance(who, denom)
             .unwrap()
@@ -298,8 +297,7 @@ impl Suite {
     }
 
     pub fn last_hook(&self, receiver: &Addr) -> Option<mesi_types::gallery::Cw721ReceiveMsg> {
-        self.s
-            .app
+        self.app
             .wrap()
             .query_wasm_smart(receiver, &Empty {})
             .unwrap()

@@ -5,7 +5,6 @@
 //! out of reach), so a test sets a user's tier exactly with `set_tier`.
 
 use cosmwasm_std::{Addr, Coin, Decimal, Empty, Uint128};
-use cw20::BalanceResponse;
 use cw_multi_test::{AppResponse, Contract, Executor};
 use mesi_testing::Holder;
 use mesi_types::referral::{
@@ -13,7 +12,7 @@ use mesi_types::referral::{
     OwedResponse, QueryMsg, ReferralInfo, ReferralsResponse, ReferrerOfResponse,
     ReferrerStatsResponse, StatusResponse, TotalsResponse,
 };
-use mesi_types::token::{self, TierResponse, TierRow};
+use mesi_types::token::{self, TierRow};
 use mesi_types::treasury::{self, Pool, PoolCap, PoolResponse};
 
 use crate::error::ContractError;
@@ -227,8 +226,7 @@ impl Suite {
         )
     }
     pub fn pool(&self) -> PoolResponse {
-        self.s
-            .app
+        self.app
             .wrap()
             .query_wasm_smart(
                 &self.treasury,
@@ -239,32 +237,10 @@ impl Suite {
             .unwrap()
     }
     pub fn balance(&self, name: &str) -> u128 {
-        let r: BalanceResponse = self
-            .s
-            .app
-            .wrap()
-            .query_wasm_smart(
-                &self.token,
-                &token::QueryMsg::Balance {
-                    address: self.addr(name).to_string(),
-                },
-            )
-            .unwrap();
-        r.balance.u128()
+        self.mesi_balance(&self.addr(name))
     }
     pub fn tier(&self, name: &str) -> u8 {
-        let r: TierResponse = self
-            .s
-            .app
-            .wrap()
-            .query_wasm_smart(
-                &self.token,
-                &token::QueryMsg::Tier {
-                    address: self.addr(name).to_string(),
-                },
-            )
-            .unwrap();
-        r.tier
+        self.s.tier(name).tier
     }
     fn token_exec(&mut self, sender: &Addr, msg: &token::ExecuteMsg) -> Res {
         self.s
@@ -281,7 +257,6 @@ impl Suite {
             LOCKED[usize::from(tier - 1)] * M
         };
         let lock: token::LockResponse = self
-            .s
             .app
             .wrap()
             .query_wasm_smart(
@@ -325,7 +300,6 @@ impl Suite {
     }
     pub fn current_price(&self) -> Decimal {
         let p: treasury::PriceResponse = self
-            .s
             .app
             .wrap()
             .query_wasm_smart(&self.treasury, &treasury::QueryMsg::Price {})
@@ -374,8 +348,7 @@ impl Suite {
 
     // ---- referral queries ----
     pub fn q<T: serde::de::DeserializeOwned>(&self, msg: &QueryMsg) -> T {
-        self.s
-            .app
+        self.app
             .wrap()
             .query_wasm_smart(&self.referral, msg)
             .unwrap()

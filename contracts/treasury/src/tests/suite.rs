@@ -4,7 +4,7 @@
 
 use cosmwasm_std::testing::{mock_env, MockApi};
 use cosmwasm_std::{to_json_binary, Addr, Binary, Decimal, Empty, Response, StdResult, Uint128};
-use cw20::{BalanceResponse, Cw20ReceiveMsg, TokenInfoResponse};
+use cw20::Cw20ReceiveMsg;
 use cw_multi_test::{AppResponse, Contract, ContractWrapper, Executor};
 use mesi_testing::Holder;
 use mesi_types::treasury::{
@@ -395,7 +395,6 @@ impl Suite {
     /// The token's count of holder burns (`{"burned":{}}`).
     pub fn burned(&self) -> u128 {
         let r: mesi_types::token::BurnedResponse = self
-            .s
             .app
             .wrap()
             .query_wasm_smart(&self.token, &mesi_types::token::QueryMsg::Burned {})
@@ -410,32 +409,15 @@ impl Suite {
 
     // ---- queries ----
     pub fn query<T: serde::de::DeserializeOwned>(&self, msg: &QueryMsg) -> StdResult<T> {
-        self.s.app.wrap().query_wasm_smart(&self.treasury, msg)
+        self.app.wrap().query_wasm_smart(&self.treasury, msg)
     }
 
     pub fn balance(&self, addr: &Addr) -> u128 {
-        let r: BalanceResponse = self
-            .s
-            .app
-            .wrap()
-            .query_wasm_smart(
-                &self.token,
-                &cw20::Cw20QueryMsg::Balance {
-                    address: addr.to_string(),
-                },
-            )
-            .unwrap();
-        r.balance.u128()
+        self.mesi_balance(addr)
     }
 
     pub fn total_supply(&self) -> u128 {
-        let r: TokenInfoResponse = self
-            .s
-            .app
-            .wrap()
-            .query_wasm_smart(&self.token, &cw20::Cw20QueryMsg::TokenInfo {})
-            .unwrap();
-        r.total_supply.u128()
+        self.mesi_supply()
     }
 
     pub fn price(&self) -> PriceResponse {

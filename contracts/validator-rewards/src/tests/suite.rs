@@ -3,7 +3,7 @@
 //! chain's staking module so the existence check has something to find.
 
 use cosmwasm_std::{to_json_binary, Addr, Binary, Decimal, Empty, Uint128, Validator};
-use cw20::{Cw20ExecuteMsg, Cw20QueryMsg, TokenInfoResponse};
+use cw20::Cw20ExecuteMsg;
 use cw_multi_test::error::AnyError;
 use cw_multi_test::{AppResponse, Contract, Executor, IntoBech32, StakingInfo};
 use mesi_testing::Holder;
@@ -283,12 +283,7 @@ impl Suite {
     }
 
     pub fn supply(&self) -> u128 {
-        let r: TokenInfoResponse = self
-            .app
-            .wrap()
-            .query_wasm_smart(&self.token, &Cw20QueryMsg::TokenInfo {})
-            .unwrap();
-        r.total_supply.u128()
+        self.mesi_supply()
     }
 
     /// cw20 Send of `amount` from `from` to this contract with `msg` as the hook.
@@ -545,8 +540,7 @@ impl Suite {
     // ---- queries ----
 
     pub fn q<T: serde::de::DeserializeOwned>(&self, msg: &QueryMsg) -> T {
-        self.s
-            .app
+        self.app
             .wrap()
             .query_wasm_smart(&self.contract, msg)
             .unwrap()
