@@ -851,7 +851,7 @@ describe("the dApp in a browser on the devnet", { skip: (missing.length > 0 && `
     assert.equal(countered.version, 1);
     // the offerer sees the counter and accepts it, topping up 10 MESI through the token's Send
     const frow = fan.locator(`[data-testid="offer"][data-offer-id="${offer.offer_id}"][data-side="offerer"]`);
-    await frow.getByText("Counter (version 1): 40").waitFor({ timeout: 15_000 });
+    await frow.getByText(/Counter \(version 1\): 40 MESI · accepting adds 10/).waitFor({ timeout: 15_000 });
     await shot(fan, "16-market-offer-counter");
     await frow.getByTestId("offer-accept-counter").click();
     await included(fan.getByTestId("offers"));

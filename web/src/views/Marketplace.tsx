@@ -495,7 +495,7 @@ function SellCard({ cfg }: { cfg: ConfigResponse }) {
             </div>
           </div>
           {v.tokens.length === 0 ? (
-            <Empty>You hold no gallery token. Mint one in the Gallery first.</Empty>
+            <Empty>You hold no gallery token. Mint one in the <a href="#gallery">Gallery</a> first.</Empty>
           ) : (
             <>
               <div className="form">
@@ -650,7 +650,16 @@ function OfferRow({ o, side, listed, tx }: { o: OfferResponse; side: "owner" | "
           <b>{o.token_id}</b> <span className="status open">{side === "owner" ? "offer to you" : "your offer"}</span>{" "}
           <span className="muted small">{side === "owner" ? <>from {shortAddr(o.offerer)}</> : null} · {o.expired ? "expired" : <>open for {duration(o.expires - now)}</>}</span>
         </div>
-        {o.counter && <div className="small">Counter (version {o.version}): <b>{fmtAmount(o.counter)}</b> {name(o.asset)}</div>}
+        {o.counter && (
+          <div className="small">
+            Counter (version {o.version}): <b>{fmtAmount(o.counter)}</b> {name(o.asset)}
+            {side === "offerer" && (
+              <span className="muted">
+                {" "}· accepting {BigInt(o.counter) > BigInt(o.amount) ? <>adds {fmtAmount(BigInt(o.counter) - BigInt(o.amount))}</> : <>returns {fmtAmount(BigInt(o.amount) - BigInt(o.counter))} to your claimable balance</>}
+              </span>
+            )}
+          </div>
+        )}
       </div>
       {side === "owner" && !o.expired && (
         <>
