@@ -16,8 +16,12 @@ const M: u128 = 1_000_000;
 const STAKE: u128 = 2_500 * M;
 const DAY: u64 = 86_400;
 
-fn valoper(i: usize) -> String {
-    format!("wasmvaloper1bench{i:06}")
+/// Validator i's operator address: staker s<i>'s address bytes under the `cosmwasmvaloper` prefix
+/// (the contract only lets a validator's own operator account apply, SPEC §6).
+fn valoper(vm: &Vm, i: usize) -> Result<String> {
+    let (_, bytes) = bech32::decode(&vm.addr(&format!("s{i}"))).map_err(|e| e.to_string())?;
+    let hrp = bech32::Hrp::parse("cosmwasmvaloper").map_err(|e| e.to_string())?;
+    bech32::encode::<bech32::Bech32>(hrp, &bytes).map_err(|e| e.to_string())
 }
 
 fn hook(vm: &mut Vm, token: &str, sender: &str, amount: u128, msg: Value) -> Result<Outcome> {
@@ -29,8 +33,9 @@ fn hook(vm: &mut Vm, token: &str, sender: &str, amount: u128, msg: Value) -> Res
 fn join(vm: &mut Vm, token: &str, owner: &str, from: usize, to: usize) -> Result<()> {
     for i in from..to {
         let staker = vm.addr(&format!("s{i}"));
-        hook(vm, token, &staker, STAKE, json!({"apply": {"validator": valoper(i)}}))?;
-        vm.execute(owner, &[], json!({"whitelist": {"validator": valoper(i)}}))?;
+        let validator = valoper(vm, i)?;
+        hook(vm, token, &staker, STAKE, json!({"apply": {"validator": validator}}))?;
+        vm.execute(owner, &[], json!({"whitelist": {"validator": validator}}))?;
     }
     Ok(())
 }
@@ -52,7 +57,8 @@ pub fn run(ctx: &Ctx) -> Result<Vec<GasRow>> {
             json!({"name": "Mesi", "symbol": "MESI", "decimals": 6, "total_supply": (1_000_000 * M).to_string()})
         })
     });
-    vm.set_validators(&(0..1_002).map(valoper).collect::<Vec<_>>());
+    let validators = (0..1_002).map(|i| valoper(&vm, i)).collect::<Result<Vec<_>>>()?;
+    vm.set_validators(&validators);
     vm.instantiate(&owner, &[], json!({
         "token": token, "treasury": treasury, "operator": operator, "threshold_bps": null,
         "unbonding_period": null, "stream_period": null, "max_work_entries": null,
@@ -63,9 +69,9 @@ pub fn run(ctx: &Ctx) -> Result<Vec<GasRow>> {
     // apply + whitelist: measured on the 10th validator.
     join(&mut vm, &token, &owner, 0, 9)?;
     let s9 = vm.addr("s9");
-    let g = hook(&mut vm, &token, &s9, STAKE, json!({"apply": {"validator": valoper(9)}}))?.gas;
+    let g = hook(&mut vm, &token, &s9, STAKE, json!({"apply": {"validator": validators[9]}}))?.gas;
     rows.push(GasRow::solo(CONTRACT, "apply", g));
-    let g = vm.execute(&owner, &[], json!({"whitelist": {"validator": valoper(9)}}))?.gas;
+    let g = vm.execute(&owner, &[], json!({"whitelist": {"validator": validators[9]}}))?.gas;
     rows.push(GasRow::solo(CONTRACT, "whitelist", g));
 
     // fund: second funding (the stream is running).
@@ -121,7 +127,7 @@ pub fn run(ctx: &Ctx) -> Result<Vec<GasRow>> {
     let g = vm.execute(&w0, &[], json!({"claim_work": {"epochs": [1]}}))?.gas;
     rows.push(GasRow::solo(CONTRACT, "claim_work (1 epoch)", g));
 
-    let (_, q) = vm.query(json!({"validator": {"validator": valoper(3)}}))?;
+    let (_, q) = vm.query(json!({"validator": {"validator": validators[3]}}))?;
     rows.push(GasRow::solo(CONTRACT, "query validator", q));
     let (_, q) = vm.query(json!({"stream": {}}))?;
     rows.push(GasRow::solo(CONTRACT, "query stream", q));
