@@ -393,7 +393,12 @@ describe("the dApp in a browser on the devnet", { skip: (missing.length > 0 && `
     assert.equal(first.length, 6);
     assert.ok(!first.includes(tokenId));
     const items = page.locator('[data-testid="gallery-item"]');
-    await page.waitForFunction(() => document.querySelectorAll('[data-testid="gallery-item"]').length === 6, undefined, { timeout: 15_000 });
+    // the page refreshes while the mints land: wait for the chain's first page, not for any six tiles
+    await page.waitForFunction(
+      (want) => JSON.stringify(Array.from(document.querySelectorAll('[data-testid="gallery-item"]'), (e) => e.getAttribute("data-token-id"))) === want,
+      JSON.stringify(first),
+      { timeout: 15_000 },
+    );
     assert.deepEqual(await items.evaluateAll((els) => els.map((e) => e.getAttribute("data-token-id"))), first);
     await page.getByTestId("page-next").click();
     await page.locator(`[data-testid="gallery-item"][data-token-id="${tokenId}"]`).waitFor();
