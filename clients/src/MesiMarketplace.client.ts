@@ -6,7 +6,7 @@
 
 import { CosmWasmClient, SigningCosmWasmClient, ExecuteResult } from "@cosmjs/cosmwasm-stargate";
 import { Coin, StdFee } from "@cosmjs/amino";
-import { Uint128, InstantiateMsg, TierLimit, ExecuteMsg, Binary, Asset, Action, Expiration, Timestamp, Uint64, Cw721ReceiveMsg, Cw20ReceiveMsg, ConfigUpdate, QueryMsg, MigrateMsg, Addr, AuctionResponse, AuctionsResponse, ClaimableResponse, ConfigResponse, EscrowOrder, EscrowResponse, ListingResponse, ListingsResponse, OfferResponse, OffersResponse, OwnershipForString, SellerResponse, SellerFitsTierResponse, FillKind, SettlementResponse, SettlementsResponse, TierLimitsResponse } from "./MesiMarketplace.types";
+import { Uint128, InstantiateMsg, TierLimit, ExecuteMsg, Binary, Asset, Action, Expiration, Timestamp, Uint64, Cw721ReceiveMsg, Cw20ReceiveMsg, ConfigUpdate, QueryMsg, MigrateMsg, AccountingResponse, AssetAccounting, Addr, AuctionResponse, AuctionsResponse, ClaimableResponse, ConfigResponse, EscrowOrder, EscrowResponse, ListingResponse, ListingsResponse, OfferResponse, OffersResponse, OwnershipForString, SellerResponse, SellerFitsTierResponse, FillKind, SettlementResponse, SettlementsResponse, TierLimitsResponse } from "./MesiMarketplace.types";
 export interface MesiMarketplaceReadOnlyInterface {
   contractAddress: string;
   config: () => Promise<ConfigResponse>;
@@ -138,6 +138,7 @@ export interface MesiMarketplaceReadOnlyInterface {
   }: {
     tokenId: string;
   }) => Promise<EscrowResponse>;
+  accounting: () => Promise<AccountingResponse>;
 }
 export class MesiMarketplaceQueryClient implements MesiMarketplaceReadOnlyInterface {
   client: CosmWasmClient;
@@ -167,6 +168,7 @@ export class MesiMarketplaceQueryClient implements MesiMarketplaceReadOnlyInterf
     this.settlementsByRelease = this.settlementsByRelease.bind(this);
     this.claimable = this.claimable.bind(this);
     this.escrow = this.escrow.bind(this);
+    this.accounting = this.accounting.bind(this);
   }
 
   config = async (): Promise<ConfigResponse> => {
@@ -436,6 +438,11 @@ export class MesiMarketplaceQueryClient implements MesiMarketplaceReadOnlyInterf
       }
     });
   };
+  accounting = async (): Promise<AccountingResponse> => {
+    return this.client.queryContractSmart(this.contractAddress, {
+      accounting: {}
+    });
+  };
 }
 export interface MesiMarketplaceInterface {
   contractAddress: string;
@@ -577,6 +584,11 @@ export interface MesiMarketplaceInterface {
     treasury?: string;
   }, fee?: number | StdFee | "auto", memo?: string, _funds?: Coin[]) => Promise<ExecuteResult>;
   updateOwnership: (action: Action, fee?: number | StdFee | "auto", memo?: string, _funds?: Coin[]) => Promise<ExecuteResult>;
+  sweep: ({
+    denom
+  }: {
+    denom?: string;
+  }, fee?: number | StdFee | "auto", memo?: string, _funds?: Coin[]) => Promise<ExecuteResult>;
 }
 export class MesiMarketplaceClient implements MesiMarketplaceInterface {
   client: SigningCosmWasmClient;
@@ -608,6 +620,7 @@ export class MesiMarketplaceClient implements MesiMarketplaceInterface {
     this.sync = this.sync.bind(this);
     this.updateConfig = this.updateConfig.bind(this);
     this.updateOwnership = this.updateOwnership.bind(this);
+    this.sweep = this.sweep.bind(this);
   }
 
   receiveNft = async ({
@@ -887,6 +900,17 @@ export class MesiMarketplaceClient implements MesiMarketplaceInterface {
   updateOwnership = async (action: Action, fee: number | StdFee | "auto" = "auto", memo?: string, _funds?: Coin[]): Promise<ExecuteResult> => {
     return await this.client.execute(this.sender, this.contractAddress, {
       update_ownership: action
+    }, fee, memo, _funds);
+  };
+  sweep = async ({
+    denom
+  }: {
+    denom?: string;
+  }, fee: number | StdFee | "auto" = "auto", memo?: string, _funds?: Coin[]): Promise<ExecuteResult> => {
+    return await this.client.execute(this.sender, this.contractAddress, {
+      sweep: {
+        denom
+      }
     }, fee, memo, _funds);
   };
 }

@@ -107,6 +107,10 @@ export type ExecuteMsg = {
   update_config: ConfigUpdate;
 } | {
   update_ownership: Action;
+} | {
+  sweep: {
+    denom?: string | null;
+  };
 };
 export type Binary = string;
 export type Asset = "mesi" | "native";
@@ -243,8 +247,20 @@ export type QueryMsg = {
   escrow: {
     token_id: string;
   };
+} | {
+  accounting: {};
 };
 export interface MigrateMsg {}
+export interface AccountingResponse {
+  mesi: AssetAccounting;
+  native: AssetAccounting;
+}
+export interface AssetAccounting {
+  balance: Uint128;
+  denom: string;
+  owed: Uint128;
+  surplus: Uint128;
+}
 export type Addr = string;
 export interface AuctionResponse {
   asset: Asset;

@@ -3,7 +3,8 @@
 // 20 s anti-sniping); a full buy-now sale in $MESI (escrow by send_nft, a fake hook refused, a buyer-stated price,
 // finalize after the window: commission to the treasury, the rest withdrawn by the seller) and a full auction in the
 // native stablecoin with an anti-sniping extension, an outbid amount withdrawn, a permissionless settlement and
-// finalize. The token's trust pledge moves with it at every step. At the end, per asset, held == owed.
+// finalize. The token's trust pledge moves with it at every step. At the end, per asset, held == owed, and stray
+// plain transfers leave by the owner's sweep, exactly (issue 12 §7).
 // Needs artifacts/mesi_{token,treasury,gallery,marketplace}.wasm (make wasm).
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
@@ -208,5 +209,27 @@ describe("marketplace on the devnet", { skip: missing.length > 0 && `${missing.j
     assert.equal(await mesi(mp), claimMesi);
     assert.equal(await bank(mp), claimNative);
     assert.equal(claimNative, 9_450_000n);
+    const books = await q.accounting();
+    assert.deepEqual([books.mesi.owed, books.mesi.surplus, books.native.owed, books.native.surplus], [claimMesi.toString(), "0", claimNative.toString(), "0"]);
+  });
+
+  test("sweep: a plain MESI transfer and a bank send leave by the owner's sweep, exactly, never an owed unit (issue 12 §7)", async () => {
+    const owed = await q.accounting();
+    await tok(who.bob).transfer({ recipient: mp, amount: "7" });
+    await who.bob.client.sendTokens(who.bob.address, mp, [{ denom, amount: "5" }], "auto");
+    const strays = await q.accounting();
+    assert.deepEqual([strays.mesi.surplus, strays.native.surplus], ["7", "5"]);
+    assert.deepEqual([strays.mesi.owed, strays.native.owed], [owed.mesi.owed, owed.native.owed]);
+    assert.match(await failure(mk(who.alice).sweep({})), /owner/i);
+    const [m0, n0] = [await mesi(who.deployer.address), await bank(who.deployer.address)];
+    const r = await mk(who.deployer).sweep({});
+    console.log(`# gas: sweep ${r.gasUsed}`);
+    await mk(who.deployer).sweep({ denom });
+    assert.equal(await mesi(who.deployer.address), m0 + 7n);
+    assert.equal(await bank(who.deployer.address), n0 + 5n);
+    assert.equal(await mesi(mp), BigInt(owed.mesi.owed));
+    assert.equal(await bank(mp), BigInt(owed.native.owed));
+    assert.match(await failure(mk(who.deployer).sweep({})), /nothing to sweep/);
+    assert.match(await failure(mk(who.deployer).sweep({ denom })), /nothing to sweep/);
   });
 });

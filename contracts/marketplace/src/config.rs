@@ -1,11 +1,12 @@
 //! Instantiate, configuration bounds and `update_config` (issue #14: days and window are config values
 //! with the product defaults, bounds validated at instantiate and on update).
 
-use cosmwasm_std::{Addr, Api, DepsMut, MessageInfo, Response, Uint128};
-use mesi_types::marketplace::{ConfigUpdate, InstantiateMsg, TierLimit};
+use cosmwasm_std::{coins, Addr, Api, BankMsg, DepsMut, Env, MessageInfo, Response, Uint128};
+use mesi_types::marketplace::{Asset, ConfigUpdate, InstantiateMsg, TierLimit};
 use mesi_types::{BPS_DENOMINATOR, USD};
 
 use crate::error::ContractError;
+use crate::helpers::{balance, owed, transfer_msg};
 use crate::state::{Config, CONFIG, CONTRACT_NAME, CONTRACT_VERSION, NEXT_ID};
 
 pub const MINUTE: u64 = 60;
@@ -89,12 +90,7 @@ pub fn validate(cfg: &Config) -> Result<(), ContractError> {
         1,
         BPS_DENOMINATOR,
     )?;
-    let denom_ok = (3..=128).contains(&cfg.native_denom.len())
-        && cfg
-            .native_denom
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b"/:._-".contains(&b));
-    if !denom_ok {
+    if !denom_ok(&cfg.native_denom) {
         return Err(bad(
             "native_denom",
             "3..=128 chars of a-z A-Z 0-9 / : . _ -",
@@ -159,6 +155,14 @@ pub fn instantiate(
         .add_attribute("treasury", cfg.treasury))
 }
 
+/// A bank denom: 3..=128 chars of a-z A-Z 0-9 / : . _ - (the native denom's rule, and `sweep`'s).
+pub fn denom_ok(denom: &str) -> bool {
+    (3..=128).contains(&denom.len())
+        && denom
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"/:._-".contains(&b))
+}
+
 fn set_addr(api: &dyn Api, field: &mut Addr, new: Option<String>) -> Result<(), ContractError> {
     if let Some(a) = new {
         *field = api.addr_validate(&a)?;
@@ -193,4 +197,62 @@ pub fn update_config(
     validate(&cfg)?;
     CONFIG.save(deps.storage, &cfg)?;
     Ok(Response::new().add_attribute("action", "update_config"))
+}
+
+/// Owner only (issue 12 §7, tokens with no way out): sends the owner `balance - owed` of one asset.
+/// `None` = $MESI (cw20 `Transfer`), `Some(native_denom)` = the native asset (bank send): `owed` is
+/// the books' O(1) running total (`OWED`), so an escrowed or claimable base unit is never swept; any
+/// other denom: the whole bank balance (the books never hold it). The books do not change.
+/// Errors: `Ownership`, `InvalidDenom`, `NothingToSweep` (surplus zero).
+pub fn sweep(
+    deps: DepsMut,
+    env: Env,
+    info: MessageInfo,
+    denom: Option<String>,
+) -> Result<Response, ContractError> {
+    cw_ownable::assert_owner(deps.storage, &info.sender)?;
+    let cfg = CONFIG.load(deps.storage)?;
+    let asset = match &denom {
+        None => Some(Asset::Mesi),
+        Some(d) if !denom_ok(d) => return Err(ContractError::InvalidDenom { denom: d.clone() }),
+        Some(d) if *d == cfg.native_denom => Some(Asset::Native),
+        Some(_) => None,
+    };
+    let label = denom.unwrap_or_else(|| "mesi".to_string());
+    let (balance, owed) = match asset {
+        Some(a) => (
+            balance(&deps.querier, &env, &cfg, a)?,
+            owed(deps.storage, a)?,
+        ),
+        None => (
+            deps.querier
+                .query_balance(&env.contract.address, &label)?
+                .amount,
+            Uint128::zero(),
+        ),
+    };
+    // saturating: a balance below the books (impossible while held == owed) sweeps nothing.
+    let surplus = balance.saturating_sub(owed);
+    if surplus.is_zero() {
+        return Err(ContractError::NothingToSweep {
+            denom: label,
+            balance,
+            owed,
+        });
+    }
+    let msg = match asset {
+        Some(a) => transfer_msg(&cfg, a, &info.sender, surplus)?,
+        None => BankMsg::Send {
+            to_address: info.sender.to_string(),
+            amount: coins(surplus.u128(), &label),
+        }
+        .into(),
+    };
+    Ok(Response::new()
+        .add_message(msg)
+        .add_attribute("action", "sweep")
+        .add_attribute("denom", label)
+        .add_attribute("to", info.sender)
+        .add_attribute("amount", surplus)
+        .add_attribute("owed", owed))
 }

@@ -14,7 +14,7 @@ use mesi_types::marketplace::{
 };
 
 use crate::error::ContractError;
-use crate::helpers::Payment;
+use crate::helpers::{take_in, Payment};
 use crate::state::{CONFIG, CONTRACT_NAME, CONTRACT_VERSION, ESCROW};
 use crate::{auction, config, listing, maintenance, offer, query, settlement};
 
@@ -29,24 +29,30 @@ pub fn instantiate(
 }
 
 /// The native payment attached to `info`: exactly one coin of the native denom (`allow_none`: or
-/// nothing, as a zero payment).
-fn native(deps: &DepsMut, info: &MessageInfo, allow_none: bool) -> Result<Payment, ContractError> {
+/// nothing, as a zero payment), counted into the books' total (`take_in`).
+fn native(
+    deps: &mut DepsMut,
+    info: &MessageInfo,
+    allow_none: bool,
+) -> Result<Payment, ContractError> {
     let denom = CONFIG.load(deps.storage)?.native_denom;
     let amount = if allow_none && info.funds.is_empty() {
         Uint128::zero()
     } else {
         cw_utils::must_pay(info, &denom)?
     };
-    Ok(Payment {
+    let payment = Payment {
         sender: info.sender.clone(),
         asset: Asset::Native,
         amount,
-    })
+    };
+    take_in(deps.storage, &payment)?;
+    Ok(payment)
 }
 
 #[cfg_attr(not(feature = "library"), entry_point)]
 pub fn execute(
-    deps: DepsMut,
+    mut deps: DepsMut,
     env: Env,
     info: MessageInfo,
     msg: ExecuteMsg,
@@ -56,19 +62,19 @@ pub fn execute(
             listing_id,
             max_price,
         } => {
-            let pay = native(&deps, &info, false)?;
+            let pay = native(&mut deps, &info, false)?;
             listing::buy(deps, env, pay, listing_id, max_price)
         }
         ExecuteMsg::Bid { auction_id } => {
-            let pay = native(&deps, &info, false)?;
+            let pay = native(&mut deps, &info, false)?;
             auction::bid(deps, env, pay, auction_id)
         }
         ExecuteMsg::Offer { token_id, expires } => {
-            let pay = native(&deps, &info, false)?;
+            let pay = native(&mut deps, &info, false)?;
             offer::make(deps, env, pay, token_id, expires)
         }
         ExecuteMsg::AcceptCounter { offer_id, version } => {
-            let pay = native(&deps, &info, true)?;
+            let pay = native(&mut deps, &info, true)?;
             offer::accept_counter(deps, env, pay, offer_id, version)
         }
         msg => {
@@ -105,6 +111,7 @@ fn execute_nonpayable(
         ExecuteMsg::Prune { limit } => maintenance::prune(deps, env, limit),
         ExecuteMsg::Sync { token_id } => maintenance::sync(deps, env, token_id),
         ExecuteMsg::UpdateConfig(update) => config::update_config(deps, info, update),
+        ExecuteMsg::Sweep { denom } => config::sweep(deps, env, info, denom),
         ExecuteMsg::UpdateOwnership(action) => {
             let ownership = cw_ownable::update_ownership(deps, &env.block, &info.sender, action)?;
             Ok(Response::new()
@@ -185,6 +192,7 @@ fn receive(
         asset: Asset::Mesi,
         amount: wrapper.amount,
     };
+    take_in(deps.storage, &pay)?;
     match from_json::<TokenMsg>(&wrapper.msg)? {
         TokenMsg::Buy {
             listing_id,
@@ -303,6 +311,7 @@ pub fn query(deps: Deps, env: Env, msg: QueryMsg) -> StdResult<Binary> {
         }
         QueryMsg::Claimable { address } => to_json_binary(&query::claimable(deps, address)?),
         QueryMsg::Escrow { token_id } => to_json_binary(&query::escrow(deps, token_id)?),
+        QueryMsg::Accounting {} => to_json_binary(&query::accounting(deps, env)?),
     }
 }
 

@@ -164,4 +164,18 @@ pub enum ContractError {
     // ---- maintenance ----
     #[error("prune limit must be 1..={max}")]
     InvalidLimit { max: u32 },
+
+    /// Issue 12 §7: `sweep` of a denom that is not 3..=128 chars of a-z A-Z 0-9 / : . _ -.
+    #[error("invalid denom {denom:?}")]
+    InvalidDenom { denom: String },
+
+    /// Issue 12 §7: the balance of `denom` (`"mesi"` for the cw20) does not exceed what the books owe.
+    #[error(
+        "nothing to sweep in {denom}: the balance {balance} does not exceed what is owed {owed}"
+    )]
+    NothingToSweep {
+        denom: String,
+        balance: Uint128,
+        owed: Uint128,
+    },
 }

@@ -12,7 +12,7 @@ use mesi_types::marketplace::Asset;
 use mesi_types::BPS_DENOMINATOR;
 
 use crate::error::ContractError;
-use crate::state::{Config, CLAIMABLE, LIVE_ORDERS, NEXT_ID};
+use crate::state::{Config, CLAIMABLE, LIVE_ORDERS, NEXT_ID, OWED};
 
 /// A payment that arrived with a message: $MESI through the cw20 hook or the native denom.
 #[derive(Clone, Debug, PartialEq)]
@@ -67,9 +67,27 @@ pub fn credit(
     Ok(())
 }
 
-/// A payment of `amount` of `asset` to `to`: cw20 `Transfer` (never `Send`) or a bank send; `None`
-/// for zero.
+/// Everything the books owe in `asset` (base units; issue 12 §7).
+pub fn owed(storage: &dyn Storage, asset: Asset) -> Result<Uint128, ContractError> {
+    Ok(OWED.may_load(storage, asset.key())?.unwrap_or_default())
+}
+
+/// Counts a payment that arrived with a message into the books' total of its asset. Called once per
+/// payment, at the router, before the handler books it (a handler that fails reverts both).
+pub fn take_in(storage: &mut dyn Storage, payment: &Payment) -> Result<(), ContractError> {
+    if payment.amount.is_zero() {
+        return Ok(());
+    }
+    let total = owed(storage, payment.asset)?.checked_add(payment.amount)?;
+    OWED.save(storage, payment.asset.key(), &total)?;
+    Ok(())
+}
+
+/// A payment of `amount` of `asset` out of the books to `to` (a withdrawal, the commission): the
+/// books' total falls by `amount` (an underflow, impossible while held == owed, is an `Overflow`
+/// error), then `transfer_msg`. `None` for zero.
 pub fn pay(
+    storage: &mut dyn Storage,
     cfg: &Config,
     asset: Asset,
     to: &Addr,
@@ -78,7 +96,20 @@ pub fn pay(
     if amount.is_zero() {
         return Ok(None);
     }
-    Ok(Some(match asset {
+    let total = owed(storage, asset)?.checked_sub(amount)?;
+    OWED.save(storage, asset.key(), &total)?;
+    transfer_msg(cfg, asset, to, amount).map(Some)
+}
+
+/// The message that moves `amount` of `asset` to `to`: cw20 `Transfer` (never `Send`) or a bank
+/// send. Books nothing: `pay` for owed amounts, `Sweep` for the surplus.
+pub fn transfer_msg(
+    cfg: &Config,
+    asset: Asset,
+    to: &Addr,
+    amount: Uint128,
+) -> Result<CosmosMsg, ContractError> {
+    Ok(match asset {
         Asset::Mesi => WasmMsg::Execute {
             contract_addr: cfg.token.to_string(),
             msg: to_json_binary(&Cw20ExecuteMsg::Transfer {
@@ -93,7 +124,30 @@ pub fn pay(
             amount: coins(amount.u128(), &cfg.native_denom),
         }
         .into(),
-    }))
+    })
+}
+
+/// The marketplace's own balance of `asset` (cw20 `balance` of the token / bank balance).
+pub fn balance(
+    querier: &QuerierWrapper,
+    env: &Env,
+    cfg: &Config,
+    asset: Asset,
+) -> Result<Uint128, ContractError> {
+    let me = &env.contract.address;
+    Ok(match asset {
+        Asset::Mesi => {
+            querier
+                .query_wasm_smart::<cw20::BalanceResponse>(
+                    &cfg.token,
+                    &cw20::Cw20QueryMsg::Balance {
+                        address: me.to_string(),
+                    },
+                )?
+                .balance
+        }
+        Asset::Native => querier.query_balance(me, &cfg.native_denom)?.amount,
+    })
 }
 
 /// The gallery's cw721 `owner_of` (one-variant mirror of `mesi_types::gallery::QueryMsg::OwnerOf`).

@@ -23,7 +23,7 @@ pub fn withdraw(deps: DepsMut, info: MessageInfo, asset: Asset) -> Result<Respon
     }
     CLAIMABLE.remove(deps.storage, key);
     Ok(Response::new()
-        .add_messages(pay(&cfg, asset, &info.sender, amount)?)
+        .add_messages(pay(deps.storage, &cfg, asset, &info.sender, amount)?)
         .add_attribute("action", "withdraw")
         .add_attribute("address", info.sender)
         .add_attribute("asset", format!("{asset:?}").to_lowercase())

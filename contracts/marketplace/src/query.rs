@@ -3,10 +3,10 @@
 use cosmwasm_std::{Deps, Env, Order, StdError, StdResult, Uint128};
 use cw_storage_plus::Bound;
 use mesi_types::marketplace::{
-    Asset, AuctionResponse, AuctionsResponse, ClaimableResponse, ConfigResponse, EscrowOrder,
-    EscrowResponse, ListingResponse, ListingsResponse, OfferResponse, OffersResponse,
-    SellerFitsTierResponse, SellerResponse, SettlementResponse, SettlementsResponse,
-    TierLimitsResponse,
+    AccountingResponse, Asset, AssetAccounting, AuctionResponse, AuctionsResponse,
+    ClaimableResponse, ConfigResponse, EscrowOrder, EscrowResponse, ListingResponse,
+    ListingsResponse, OfferResponse, OffersResponse, SellerFitsTierResponse, SellerResponse,
+    SettlementResponse, SettlementsResponse, TierLimitsResponse,
 };
 
 use crate::helpers::{live_orders, min_next_bid, split};
@@ -357,4 +357,24 @@ pub fn escrow(deps: Deps, token_id: String) -> StdResult<EscrowResponse> {
         }),
     };
     Ok(EscrowResponse { token_id, order })
+}
+
+/// Balance vs. books of each asset (issue 12 §7): `owed` is the O(1) running total, `surplus` what
+/// `Sweep` may take. One cw20 and one bank balance query, two reads.
+pub fn accounting(deps: Deps, env: Env) -> StdResult<AccountingResponse> {
+    let cfg = CONFIG.load(deps.storage)?;
+    let books = |asset: Asset, denom: String| -> StdResult<AssetAccounting> {
+        let balance = crate::helpers::balance(&deps.querier, &env, &cfg, asset).map_err(std_err)?;
+        let owed = crate::helpers::owed(deps.storage, asset).map_err(std_err)?;
+        Ok(AssetAccounting {
+            denom,
+            balance,
+            owed,
+            surplus: balance.saturating_sub(owed),
+        })
+    };
+    Ok(AccountingResponse {
+        mesi: books(Asset::Mesi, "mesi".to_string())?,
+        native: books(Asset::Native, cfg.native_denom.clone())?,
+    })
 }

@@ -103,9 +103,10 @@ pub fn finalize(deps: DepsMut, env: Env, id: u64) -> Result<Response, ContractEr
     let (fee, net) = split(s.price, s.commission_bps)?;
     close(deps.storage, id, &s)?;
     credit(deps.storage, &s.seller, s.asset, net)?;
+    let commission = pay(deps.storage, &cfg, s.asset, &cfg.treasury, fee)?;
     Ok(Response::new()
         .add_message(transfer_nft(&cfg, &s.buyer, &s.token_id)?)
-        .add_messages(pay(&cfg, s.asset, &cfg.treasury, fee)?)
+        .add_messages(commission)
         .add_attribute("action", "finalize")
         .add_attribute("settlement_id", id.to_string())
         .add_attribute("token_id", s.token_id)

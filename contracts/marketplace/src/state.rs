@@ -6,7 +6,8 @@
 //!
 //! `ESCROW` maps each token we hold to its order (a token is in at most one order), `LIVE_ORDERS` is
 //! the O(1) per-seller count of live listings + auctions, `CLAIMABLE` what each (address, asset) may
-//! withdraw. Closed orders are removed (their history is in the events).
+//! withdraw, `OWED` the O(1) running total of all of it per asset. Closed orders are removed (their
+//! history is in the events).
 
 use cosmwasm_schema::cw_serde;
 use cosmwasm_std::{Addr, Uint128};
@@ -128,6 +129,11 @@ pub const ESCROW: Map<&str, Holder> = Map::new("escrow");
 pub const LIVE_ORDERS: Map<&Addr, u32> = Map::new("live");
 /// (address, asset key) -> claimable amount.
 pub const CLAIMABLE: Map<(&Addr, u8), Uint128> = Map::new("claim");
+/// Asset key -> everything the books owe in that asset (escrowed highest bids + offers + open
+/// settlements + `CLAIMABLE`), base units; absent = 0 (issue 12 §7). The total changes only when a
+/// payment is taken into the books (`helpers::take_in`) or sent out of them (`helpers::pay`); every
+/// other step moves an amount between books and leaves it alone. `Sweep` takes only `balance - OWED`.
+pub const OWED: Map<u8, Uint128> = Map::new("owed");
 
 pub struct ListingIndexes<'a> {
     pub seller: MultiIndex<'a, Addr, Listing, u64>,

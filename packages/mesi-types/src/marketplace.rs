@@ -222,6 +222,14 @@ pub enum ExecuteMsg {
     UpdateConfig(ConfigUpdate),
     /// Two-step ownership: propose, accept, renounce.
     UpdateOwnership(cw_ownable::Action),
+    /// Owner (issue 12 §7, tokens with no way out): send the owner exactly the surplus of one asset,
+    /// its balance minus everything the books owe in it (escrowed highest bids + offers + open
+    /// settlements + claimable balances, kept as one O(1) running total per asset; see `Accounting`).
+    /// `denom: null` = $MESI (plain cw20 `Transfer`s to the marketplace), sent by cw20 `Transfer`;
+    /// `denom: "<native_denom>"` = the native asset's surplus (plain bank sends); any other denom =
+    /// its whole bank balance (the books never hold it). An owed base unit is never swept.
+    /// Errors: `InvalidDenom`, `NothingToSweep`.
+    Sweep { denom: Option<String> },
 }
 
 #[cw_serde]
@@ -319,6 +327,10 @@ pub enum QueryMsg {
     /// The order holding `token_id` in escrow, if any.
     #[returns(EscrowResponse)]
     Escrow { token_id: String },
+    /// Balance vs. books of each asset (issue 12 §7): what `Sweep` may take. O(1): one cw20 and one
+    /// bank balance query, two reads.
+    #[returns(AccountingResponse)]
+    Accounting {},
 }
 
 #[cw_serde]
@@ -481,4 +493,25 @@ pub enum EscrowOrder {
     Listing { listing_id: u64, seller: Addr },
     Auction { auction_id: u64, seller: Addr },
     Settlement { settlement_id: u64, seller: Addr },
+}
+
+/// Balance and books of one asset, in its base units (issue 12 §7).
+#[cw_serde]
+pub struct AssetAccounting {
+    /// `"mesi"` or the native denom.
+    pub denom: String,
+    /// The marketplace's balance of the asset.
+    pub balance: Uint128,
+    /// Everything the books owe in it: escrowed highest bids + offers + open settlements +
+    /// claimable balances.
+    pub owed: Uint128,
+    /// `balance - owed` (0 if the balance were ever below the books): what `Sweep` may take.
+    pub surplus: Uint128,
+}
+
+/// `Accounting {}`: the books of both assets.
+#[cw_serde]
+pub struct AccountingResponse {
+    pub mesi: AssetAccounting,
+    pub native: AssetAccounting,
 }

@@ -1,12 +1,17 @@
-//! proptest over random sequences of every marketplace message (issue #14 "Proof"). After each step:
+//! proptest over random sequences of every marketplace message (issue #14 "Proof"), stray plain
+//! transfers and the owner's sweeps (issue 12 §7). After each step:
 //! - per asset: the marketplace's balance == escrowed highest bids + escrowed offers + open
-//!   settlements + everyone's claimable balance (nothing lost, nothing created);
+//!   settlements + everyone's claimable balance + the strays not yet swept (nothing lost, nothing
+//!   created); the `accounting` query's O(1) `owed` == that sum of the books, `surplus` == the strays;
+//! - a sweep pays the owner exactly the strays of its asset (a foreign denom: its whole balance) and
+//!   is refused when there are none: it never takes an owed base unit;
 //! - tokens the gallery shows the marketplace owning == live listings + auctions + open settlements,
 //!   and the escrow record of each of them names the order that holds it;
 //! - every finalize: fee + net == gross, fee == ceil(gross x bps / 10,000), the treasury received
 //!   exactly the fee and the seller's claimable grew by exactly net.
 
 use cosmwasm_std::{coins, Uint128};
+use cw_multi_test::Executor;
 use mesi_testing::{attr, M, NATIVE};
 use mesi_types::gallery::ResolveOutcome;
 use mesi_types::marketplace::{
@@ -102,7 +107,26 @@ enum Op {
     Advance {
         secs: u64,
     },
+    /// A plain cw20 `Transfer` of MESI (`native`: a bank send of the native denom) to the marketplace.
+    Stray {
+        native: bool,
+        amount: u128,
+    },
+    /// A bank send of a denom the marketplace never trades.
+    StrayForeign {
+        amount: u128,
+    },
+    /// The owner sweeps MESI (0), the native denom (1) or the foreign denom (2).
+    Sweep {
+        which: u8,
+    },
 }
+
+const FOREIGN: &str = "ufoo";
+
+/// The model of what arrived outside the books and was not swept yet: `[mesi, native, foreign]`.
+#[derive(Default)]
+struct Strays([u128; 3]);
 
 fn op() -> impl Strategy<Value = Op> {
     let price = 1u128..=60 * M;
@@ -131,6 +155,9 @@ fn op() -> impl Strategy<Value = Op> {
         1 => (0..TOKENS).prop_map(|t| Op::ArbiterMoves { t }),
         1 => (0..TOKENS).prop_map(|t| Op::Sync { t }),
         4 => prop_oneof![1u64..600, 600u64..2 * DAY, 2 * DAY..8 * DAY].prop_map(|secs| Op::Advance { secs }),
+        1 => (any::<bool>(), prop_oneof![1u128..=3, 1u128..=5 * M]).prop_map(|(native, amount)| Op::Stray { native, amount }),
+        1 => (1u128..=1_000).prop_map(|amount| Op::StrayForeign { amount }),
+        2 => (0u8..3).prop_map(|which| Op::Sweep { which }),
     ]
 }
 
@@ -220,7 +247,8 @@ fn all_offers(m: &Market) -> Vec<mesi_types::marketplace::OfferResponse> {
     out
 }
 
-fn check_invariants(m: &Market) {
+fn check_invariants(m: &Market, strays: &Strays) {
+    let books: mesi_types::marketplace::AccountingResponse = m.q(&QueryMsg::Accounting {});
     let listings = all_listings(m);
     let auctions = all_auctions(m);
     let settlements = all_settlements(m);
@@ -253,16 +281,18 @@ fn check_invariants(m: &Market) {
                 }
             })
             .sum();
-        let held = match a {
-            Asset::Mesi => m.s.mesi_balance(&m.mp),
-            Asset::Native => m.s.native_balance(&m.mp),
+        let (held, stray, running) = match a {
+            Asset::Mesi => (m.s.mesi_balance(&m.mp), strays.0[0], &books.mesi),
+            Asset::Native => (m.s.native_balance(&m.mp), strays.0[1], &books.native),
         };
-        assert_eq!(
-            held,
-            bids + offered + open + claimable,
-            "{a:?}: held == owed"
-        );
+        let owed = bids + offered + open + claimable;
+        assert_eq!(held, owed + stray, "{a:?}: held == owed + strays");
+        assert_eq!(running.owed.u128(), owed, "{a:?}: O(1) owed == the books");
+        assert_eq!(running.balance.u128(), held, "{a:?}: accounting balance");
+        assert_eq!(running.surplus.u128(), stray, "{a:?}: surplus == strays");
     }
+    let foreign = m.s.app.wrap().query_balance(&m.mp, FOREIGN).unwrap();
+    assert_eq!(foreign.amount.u128(), strays.0[2], "foreign denom held");
     // Tokens: the gallery's view of what the marketplace holds vs. live orders.
     let owned: Vec<String> = (0..TOKENS)
         .map(token)
@@ -311,7 +341,7 @@ fn ids(m: &Market) -> (Vec<u64>, Vec<u64>, Vec<u64>, Vec<u64>) {
     )
 }
 
-fn run(m: &mut Market, op: Op) {
+fn run(m: &mut Market, op: Op, strays: &mut Strays) {
     let (listings, auctions, offers, settlements) = ids(m);
     let _ = match op {
         Op::List {
@@ -549,6 +579,86 @@ fn run(m: &mut Market, op: Op) {
             m.s.advance(secs);
             Ok(())
         }
+        Op::Stray { native, amount } => {
+            let mp = m.mp.clone();
+            let sent = if native {
+                m.s.app
+                    .send_tokens(m.addr("dan"), mp, &coins(amount, NATIVE))
+                    .map(|_| ())
+            } else {
+                let token = m.s.token.clone();
+                m.s.exec(
+                    "dan",
+                    &token,
+                    &mesi_types::token::ExecuteMsg::Transfer {
+                        recipient: mp.to_string(),
+                        amount: Uint128::new(amount),
+                    },
+                    &[],
+                )
+                .map(|_| ())
+            };
+            if sent.is_ok() {
+                strays.0[usize::from(native)] += amount;
+            }
+            Ok(())
+        }
+        Op::StrayForeign { amount } => {
+            let to_address = m.mp.to_string();
+            m.s.app
+                .sudo(cw_multi_test::SudoMsg::Bank(
+                    cw_multi_test::BankSudo::Mint {
+                        to_address,
+                        amount: coins(amount, FOREIGN),
+                    },
+                ))
+                .unwrap();
+            strays.0[2] += amount;
+            Ok(())
+        }
+        Op::Sweep { which } => {
+            let (owner, mp) = (m.s.owner.clone(), m.mp.clone());
+            let denom = [None, Some(NATIVE), Some(FOREIGN)][usize::from(which)];
+            let held_by_owner = |m: &Market| match which {
+                0 => m.s.mesi_balance(&owner),
+                d => {
+                    m.s.app
+                        .wrap()
+                        .query_balance(&owner, [NATIVE, FOREIGN][usize::from(d) - 1])
+                        .unwrap()
+                        .amount
+                        .u128()
+                }
+            };
+            let before = held_by_owner(m);
+            let res = m.s.app.execute_contract(
+                owner.clone(),
+                mp,
+                &ExecuteMsg::Sweep {
+                    denom: denom.map(str::to_string),
+                },
+                &[],
+            );
+            let stray = &mut strays.0[usize::from(which)];
+            match res {
+                Ok(_) => {
+                    assert_eq!(
+                        held_by_owner(m) - before,
+                        *stray,
+                        "a sweep takes exactly the strays"
+                    );
+                    *stray = 0;
+                }
+                Err(e) => {
+                    assert_eq!(*stray, 0, "a sweep with strays to take failed: {e:?}");
+                    assert!(matches!(
+                        e.downcast::<crate::error::ContractError>(),
+                        Ok(crate::error::ContractError::NothingToSweep { .. })
+                    ));
+                }
+            }
+            Ok(())
+        }
     };
 }
 
@@ -561,9 +671,10 @@ proptest! {
         for t in 0..TOKENS {
             m.s.mint_nft(seller_of(t), &token(t)).unwrap();
         }
+        let mut strays = Strays::default();
         for op in ops {
-            run(&mut m, op);
-            check_invariants(&m);
+            run(&mut m, op, &mut strays);
+            check_invariants(&m, &strays);
         }
     }
 }

@@ -3,3 +3,4 @@ mod invariant;
 mod o1;
 mod rules;
 mod suite;
+mod sweep;
