@@ -27,6 +27,7 @@ import { buildTree } from "../../scripts/merkle/merkle.mjs";
 import { MesiTreasuryQueryClient } from "../../clients/src/MesiTreasury.client";
 import { MesiReferralQueryClient } from "../../clients/src/MesiReferral.client";
 import { MesiGalleryClient } from "../../clients/src/MesiGallery.client";
+import { MesiInfluenceQueryClient } from "../../clients/src/MesiInfluence.client";
 import { MesiMarketplaceQueryClient } from "../../clients/src/MesiMarketplace.client";
 import { MesiValidatorRewardsClient, MesiValidatorRewardsQueryClient } from "../../clients/src/MesiValidatorRewards.client";
 import { QueryClient, setupStakingExtension } from "@cosmjs/stargate";
@@ -409,6 +410,36 @@ describe("the dApp in a browser on the devnet", { skip: (missing.length > 0 && `
   });
 
   let bidId = 0;
+  test("influence: a fan backs a creator from its gallery (40%), the split view shows it; the chain agrees", async (t) => {
+    if (!record.contracts.influence) return t.skip("influence not deployed (make wasm)");
+    const influence = record.contracts.influence.address as string;
+    const iq = new MesiInfluenceQueryClient(who.alice.client, influence);
+    const page = await openAs("alice");
+    await page.getByTestId("nav-gallery").click();
+    await page.getByTestId("gallery-creator").fill(who.carol.address);
+    const card = page.getByTestId("back-creator");
+    await card.waitFor();
+    const before = (await iq.galleryStats({ creator: who.carol.address })).supporters;
+    await card.getByTestId("back-percent").fill("40");
+    await card.getByTestId("back-submit").click();
+    await included(card);
+    await page.waitForFunction(() => document.querySelector('[data-testid="creator-my-share"]')?.textContent?.startsWith("40%"));
+    const a = await iq.allocation({ user: who.alice.address });
+    const row = a.galleries.find((g) => g.creator === who.carol.address);
+    assert.equal(row?.share_bps, 4000);
+    assert.equal(BigInt(row!.points), (BigInt(a.influence_points) * 4000n) / 10_000n);
+    assert.equal((await iq.galleryStats({ creator: who.carol.address })).supporters, before + 1);
+    // the split view lists the gallery with its share; withdrawing all frees it
+    await page.getByTestId("nav-influence").click();
+    const split = page.getByTestId("influence-split");
+    await split.getByTestId("influence-row").first().waitFor();
+    assert.equal(await split.getByTestId("influence-share").first().inputValue(), "40");
+    await shot(page, "influence-split");
+    await split.getByTestId("influence-withdraw-all").click();
+    await included(split);
+    assert.equal((await iq.allocation({ user: who.alice.address })).galleries.length, 0);
+  });
+
   test("bid to meet: bid within the tier limit, accept shows a QR code, the scanned code releases, balances move", async () => {
     const creator = await openAs("carol");
     const fan = await openAs("alice");

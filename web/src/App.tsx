@@ -8,6 +8,7 @@ import { shortAddr } from "./ui/format";
 import { NavIcon } from "./ui/icons";
 import { AccountView } from "./views/Account";
 import { GalleryView } from "./views/Gallery";
+import { InfluenceView } from "./views/Influence";
 import { MeetView } from "./views/Meet";
 import { EarningsView } from "./views/Earnings";
 import { ReferralView } from "./views/Referral";
@@ -18,6 +19,7 @@ import { MarketplaceView } from "./views/Marketplace";
 const VIEWS: { id: string; title: string; render: () => ReactNode }[] = [
   { id: "account", title: "Account", render: () => <AccountView /> },
   { id: "gallery", title: "Gallery", render: () => <GalleryView /> },
+  { id: "influence", title: "Influence", render: () => <InfluenceView /> },
   { id: "meet", title: "Bid to meet", render: () => <MeetView /> },
   { id: "earnings", title: "Earnings", render: () => <EarningsView /> },
   { id: "referral", title: "Referral", render: () => <ReferralView /> },

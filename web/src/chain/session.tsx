@@ -4,6 +4,7 @@ import { CosmWasmClient } from "@cosmjs/cosmwasm-stargate";
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { MesiBidToMeetClient, MesiBidToMeetQueryClient } from "../../../clients/src/MesiBidToMeet.client";
 import { MesiGalleryClient, MesiGalleryQueryClient } from "../../../clients/src/MesiGallery.client";
+import { MesiInfluenceClient, MesiInfluenceQueryClient } from "../../../clients/src/MesiInfluence.client";
 import { MesiMarketplaceClient, MesiMarketplaceQueryClient } from "../../../clients/src/MesiMarketplace.client";
 import { MesiReferralClient, MesiReferralQueryClient } from "../../../clients/src/MesiReferral.client";
 import { MesiTokenClient, MesiTokenQueryClient } from "../../../clients/src/MesiToken.client";
@@ -34,6 +35,7 @@ export function queryClients(net: Network, c: CosmWasmClient) {
     btm: bind(net, "bid-to-meet", (a) => new MesiBidToMeetQueryClient(c, a)),
     referral: bind(net, "referral", (a) => new MesiReferralQueryClient(c, a)),
     validators: bind(net, "validator-rewards", (a) => new MesiValidatorRewardsQueryClient(c, a)),
+    influence: bind(net, "influence", (a) => new MesiInfluenceQueryClient(c, a)),
     market: bind(net, "marketplace", (a) => new MesiMarketplaceQueryClient(c, a)),
   };
 }
@@ -47,6 +49,7 @@ export function execClients(net: Network, c: TrackedClient, sender: string) {
     btm: bind(net, "bid-to-meet", (a) => new MesiBidToMeetClient(c, sender, a)),
     referral: bind(net, "referral", (a) => new MesiReferralClient(c, sender, a)),
     validators: bind(net, "validator-rewards", (a) => new MesiValidatorRewardsClient(c, sender, a)),
+    influence: bind(net, "influence", (a) => new MesiInfluenceClient(c, sender, a)),
     market: bind(net, "marketplace", (a) => new MesiMarketplaceClient(c, sender, a)),
   };
 }

@@ -37,6 +37,7 @@ export const KIND_BG: Record<MediaKind, string> = {
 const NAV_PATHS: Record<string, string> = {
   account: "M12 12a4 4 0 1 0 0-8 4 4 0 0 0 0 8zM4 20c1.5-3.5 4.5-5 8-5s6.5 1.5 8 5",
   gallery: "M4 4h7v7H4zM13 4h7v7h-7zM4 13h7v7H4zM13 13h7v7h-7z",
+  influence: "M12 20s-7-4.4-7-10a4 4 0 0 1 7-2.6A4 4 0 0 1 19 10c0 5.6-7 10-7 10z",
   meet: "M4 6h16v10H8l-4 4zM8 10h8M8 13h5",
   earnings: "M12 3v18M16.5 7.5c-.8-1.2-2.4-2-4.5-2-2.8 0-4.5 1.4-4.5 3.2 0 4.3 9 2.4 9 6.6 0 1.9-1.9 3.2-4.5 3.2-2.3 0-4-.9-4.8-2.3",
   referral: "M8 12a3 3 0 1 0 0-6 3 3 0 0 0 0 6zM2.5 19c.9-2.6 3-4 5.5-4s4.6 1.4 5.5 4M16 8h6M19 5v6",

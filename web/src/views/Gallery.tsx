@@ -8,6 +8,7 @@ import { Card, Empty, NeedWallet, Stat, ViewHead } from "../ui/bits";
 import { fmtAmount, parseAmount, shortAddr } from "../ui/format";
 import { KIND_BG, KindIcon } from "../ui/icons";
 import { TxProgress, useTx } from "../ui/Tx";
+import { BackCreator } from "./Influence";
 
 const PAGE = 6;
 type FilterKind = "all" | "media_kind" | "year" | "tag";
@@ -36,6 +37,7 @@ export function GalleryView() {
         </div>
       </Card>
       {creator ? <GalleryOf creator={creator} stable={stable} /> : <Card><NeedWallet what="see your own gallery" /></Card>}
+      {creator && creator !== address && net.contracts.influence && <BackCreator creator={creator} />}
       <MintCard />
     </>
   );
