@@ -246,7 +246,11 @@ export interface MesiValidatorRewardsInterface {
   }: {
     epoch: number;
   }, fee?: number | StdFee | "auto", memo?: string, _funds?: Coin[]) => Promise<ExecuteResult>;
-  sweep: (fee?: number | StdFee | "auto", memo?: string, _funds?: Coin[]) => Promise<ExecuteResult>;
+  sweep: ({
+    denom
+  }: {
+    denom?: string;
+  }, fee?: number | StdFee | "auto", memo?: string, _funds?: Coin[]) => Promise<ExecuteResult>;
   updateConfig: ({
     claimDeadline,
     maxPendingUnbondings,
@@ -444,9 +448,15 @@ export class MesiValidatorRewardsClient implements MesiValidatorRewardsInterface
       }
     }, fee, memo, _funds);
   };
-  sweep = async (fee: number | StdFee | "auto" = "auto", memo?: string, _funds?: Coin[]): Promise<ExecuteResult> => {
+  sweep = async ({
+    denom
+  }: {
+    denom?: string;
+  }, fee: number | StdFee | "auto" = "auto", memo?: string, _funds?: Coin[]): Promise<ExecuteResult> => {
     return await this.client.execute(this.sender, this.contractAddress, {
-      sweep: {}
+      sweep: {
+        denom
+      }
     }, fee, memo, _funds);
   };
   updateConfig = async ({

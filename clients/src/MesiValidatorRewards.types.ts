@@ -67,7 +67,9 @@ export type ExecuteMsg = {
     epoch: number;
   };
 } | {
-  sweep: {};
+  sweep: {
+    denom?: string | null;
+  };
 } | {
   update_config: {
     claim_deadline?: number | null;

@@ -88,7 +88,7 @@ pub fn execute(
         ExecuteMsg::CloseEpoch { epoch } => work::close(deps, env, info, epoch),
         ExecuteMsg::ClaimWork { epochs } => work::claim(deps, env, info, epochs),
         ExecuteMsg::ExpireEpoch { epoch } => work::expire(deps, env, epoch),
-        ExecuteMsg::Sweep {} => admin::sweep(deps, env, info),
+        ExecuteMsg::Sweep { denom } => admin::sweep(deps, env, info, denom),
         ExecuteMsg::UpdateConfig {
             treasury,
             operator,

@@ -148,11 +148,16 @@ pub enum ExecuteMsg {
     /// its unclaimed work share returns to the stake stream; later claims fail with
     /// `EpochExpired` (issue 12 §7). Errors: `ClaimWindowOpen`, `EpochNotClosed`, `EpochExpired`.
     ExpireEpoch { epoch: u64 },
-    /// Owner: send the owner exactly the contract's MESI surplus, i.e. its token balance minus
-    /// everything it owes by its books (bonded + unbonding stake, stream distributed-unclaimed
-    /// and undistributed, work unclaimed). An owed base unit is never swept (issue 12 §7).
-    /// Errors: `NothingToSweep`.
-    Sweep {},
+    /// Owner (issue 12 §7, tokens with no way out). `denom: null` (or absent: `{"sweep":{}}`) =
+    /// the contract's MESI surplus, i.e. its token balance minus everything it owes by its books
+    /// (bonded + unbonding stake, stream distributed-unclaimed and undistributed, work
+    /// unclaimed), sent by cw20 `Transfer`; an owed base unit is never swept.
+    /// `denom: "<bank denom>"` = that coin's whole bank balance (the contract never owes native
+    /// coins; they arrive only by plain bank sends). Errors: `InvalidDenom`, `NothingToSweep`.
+    Sweep {
+        #[serde(default)]
+        denom: Option<String>,
+    },
     /// Owner: change config (None keeps a field).
     UpdateConfig {
         treasury: Option<String>,

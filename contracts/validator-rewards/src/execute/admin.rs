@@ -1,7 +1,8 @@
 //! Owner actions: whitelist, reject, slash, sweep, config.
 
 use cosmwasm_std::{
-    to_json_binary, Addr, DepsMut, Env, MessageInfo, Order, Response, Uint128, WasmMsg,
+    coins, to_json_binary, Addr, BankMsg, DepsMut, Env, MessageInfo, Order, Response, Uint128,
+    WasmMsg,
 };
 use cw20::{BalanceResponse, Cw20ExecuteMsg, Cw20QueryMsg};
 use mesi_types::validator_rewards::{
@@ -265,9 +266,52 @@ pub fn owed(stream: &Stream) -> Result<Uint128, ContractError> {
         .checked_add(stream.work_unclaimed)?)
 }
 
-/// Owner: sends the owner `balance - owed` (issue 12 §7: MESI that arrived by a plain transfer).
-pub fn sweep(deps: DepsMut, env: Env, info: MessageInfo) -> Result<Response, ContractError> {
+/// A bank denom: 3..=128 chars of a-z A-Z 0-9 / : . _ - (`sweep`'s rule, as the marketplace's).
+fn denom_ok(denom: &str) -> bool {
+    (3..=128).contains(&denom.len())
+        && denom
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"/:._-".contains(&b))
+}
+
+/// Owner only (issue 12 §7, tokens with no way out). `None`: sends the owner `balance - owed` of
+/// MESI (cw20 `Transfer`; MESI that arrived by a plain transfer), `owed` from the books, so an owed
+/// base unit is never swept. `Some(denom)`: that native coin's whole bank balance (bank send): the
+/// contract never owes a native coin. The books do not change. Errors: `Ownership`,
+/// `InvalidDenom`, `NothingToSweep` (surplus zero).
+pub fn sweep(
+    deps: DepsMut,
+    env: Env,
+    info: MessageInfo,
+    denom: Option<String>,
+) -> Result<Response, ContractError> {
     cw_ownable::assert_owner(deps.storage, &info.sender)?;
+    if let Some(denom) = denom {
+        if !denom_ok(&denom) {
+            return Err(ContractError::InvalidDenom { denom });
+        }
+        let balance = deps
+            .querier
+            .query_balance(&env.contract.address, &denom)?
+            .amount;
+        if balance.is_zero() {
+            return Err(ContractError::NothingToSweep {
+                denom,
+                balance,
+                owed: Uint128::zero(),
+            });
+        }
+        return Ok(Response::new()
+            .add_message(BankMsg::Send {
+                to_address: info.sender.to_string(),
+                amount: coins(balance.u128(), &denom),
+            })
+            .add_attribute("action", "sweep")
+            .add_attribute("denom", denom)
+            .add_attribute("to", info.sender)
+            .add_attribute("amount", balance)
+            .add_attribute("owed", Uint128::zero()));
+    }
     let config = CONFIG.load(deps.storage)?;
     let stream = STREAM.load(deps.storage)?;
     let owed = owed(&stream)?;
@@ -277,9 +321,11 @@ pub fn sweep(deps: DepsMut, env: Env, info: MessageInfo) -> Result<Response, Con
             address: env.contract.address.to_string(),
         },
     )?;
+    // saturating: a balance below the books (impossible while held == owed) sweeps nothing.
     let surplus = balance.balance.saturating_sub(owed);
     if surplus.is_zero() {
         return Err(ContractError::NothingToSweep {
+            denom: "mesi".to_string(),
             balance: balance.balance,
             owed,
         });
@@ -294,6 +340,7 @@ pub fn sweep(deps: DepsMut, env: Env, info: MessageInfo) -> Result<Response, Con
             funds: vec![],
         })
         .add_attribute("action", "sweep")
+        .add_attribute("denom", "mesi")
         .add_attribute("to", info.sender)
         .add_attribute("amount", surplus)
         .add_attribute("owed", owed))

@@ -243,6 +243,7 @@ fn sweep_takes_exactly_the_surplus_and_never_an_owed_base_unit() {
     assert_eq!(
         s.sweep(&s.owner.clone()).unwrap_err(),
         ContractError::NothingToSweep {
+            denom: "mesi".to_string(),
             balance: Uint128::new(s.accounting().balance.u128()),
             owed: Uint128::new(s.accounting().balance.u128()),
         }
@@ -268,6 +269,69 @@ fn sweep_takes_exactly_the_surplus_and_never_an_owed_base_unit() {
     s.advance(30 * DAY);
     s.claim(&alice).unwrap();
     s.assert_accounting();
+}
+
+#[test]
+fn a_stray_native_coin_is_swept_whole_and_the_mesi_books_are_untouched() {
+    let mut s = SuiteBuilder::new().build();
+    let alice = s.join(0, THRESHOLD);
+    s.fund(1_000 * M).unwrap();
+    s.advance(3 * DAY);
+    let owner = s.owner.clone();
+    // Nothing of a coin the contract never received.
+    assert_eq!(
+        s.sweep_native(&owner, "ustake").unwrap_err(),
+        ContractError::NothingToSweep {
+            denom: "ustake".to_string(),
+            balance: Uint128::zero(),
+            owed: Uint128::zero(),
+        }
+    );
+    s.bank_send_to_contract(1_234, "ustake");
+    s.bank_send_to_contract(5, "ibc/ABC");
+    let mallory = s.addr("mallory");
+    let before = s.dump();
+    assert!(matches!(
+        s.sweep_native(&mallory, "ustake").unwrap_err(),
+        ContractError::Ownership(_)
+    ));
+    assert_eq!(
+        s.sweep_native(&owner, "u$").unwrap_err(),
+        ContractError::InvalidDenom {
+            denom: "u$".to_string()
+        }
+    );
+    assert_eq!(s.dump(), before);
+    let mesi_accounting = s.accounting();
+    let r = s.sweep_native(&owner, "ustake").unwrap();
+    assert_eq!(s.bank_balance(&owner, "ustake"), 1_234);
+    assert_eq!(s.bank_balance(&s.contract.clone(), "ustake"), 0);
+    assert!(r.events.iter().any(|e| e
+        .attributes
+        .iter()
+        .any(|a| a.key == "denom" && a.value == "ustake")));
+    // Only that denom moved; the MESI books and balance are as they were.
+    assert_eq!(s.bank_balance(&s.contract.clone(), "ibc/ABC"), 5);
+    assert_eq!(s.accounting(), mesi_accounting);
+    s.sweep_native(&owner, "ibc/ABC").unwrap();
+    assert_eq!(s.bank_balance(&owner, "ibc/ABC"), 5);
+    assert!(matches!(
+        s.sweep_native(&owner, "ustake").unwrap_err(),
+        ContractError::NothingToSweep { .. }
+    ));
+    s.advance(30 * DAY);
+    s.claim(&alice).unwrap();
+    s.assert_accounting();
+}
+
+#[test]
+fn an_empty_sweep_message_still_means_the_mesi_surplus() {
+    let msg: mesi_types::validator_rewards::ExecuteMsg =
+        cosmwasm_std::from_json(br#"{"sweep":{}}"#).unwrap();
+    assert_eq!(
+        msg,
+        mesi_types::validator_rewards::ExecuteMsg::Sweep { denom: None }
+    );
 }
 
 // ---- §7 work epochs get a claim deadline ----

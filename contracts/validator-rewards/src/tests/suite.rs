@@ -441,7 +441,40 @@ impl Suite {
     }
 
     pub fn sweep(&mut self, sender: &Addr) -> Res {
-        self.exec(sender, &ExecuteMsg::Sweep {})
+        self.exec(sender, &ExecuteMsg::Sweep { denom: None })
+    }
+
+    /// `Sweep { denom: Some(denom) }`: a native coin's whole bank balance.
+    pub fn sweep_native(&mut self, sender: &Addr, denom: &str) -> Res {
+        self.exec(
+            sender,
+            &ExecuteMsg::Sweep {
+                denom: Some(denom.to_string()),
+            },
+        )
+    }
+
+    /// A plain bank send of `amount` of `denom` to this contract (nobody is owed it).
+    pub fn bank_send_to_contract(&mut self, amount: u128, denom: &str) {
+        self.s
+            .app
+            .sudo(cw_multi_test::SudoMsg::Bank(
+                cw_multi_test::BankSudo::Mint {
+                    to_address: self.contract.to_string(),
+                    amount: cosmwasm_std::coins(amount, denom),
+                },
+            ))
+            .unwrap();
+    }
+
+    pub fn bank_balance(&self, who: &Addr, denom: &str) -> u128 {
+        self.s
+            .app
+            .wrap()
+            .query_balance(who, denom)
+            .unwrap()
+            .amount
+            .u128()
     }
 
     /// A plain cw20 transfer to this contract (no hook): tokens nobody is owed.
