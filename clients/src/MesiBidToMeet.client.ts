@@ -327,7 +327,11 @@ export interface MesiBidToMeetInterface {
     slotId: number;
   }, fee?: number | StdFee | "auto", memo?: string, _funds?: Coin[]) => Promise<ExecuteResult>;
   withdrawRefunds: (fee?: number | StdFee | "auto", memo?: string, _funds?: Coin[]) => Promise<ExecuteResult>;
-  sweep: (fee?: number | StdFee | "auto", memo?: string, _funds?: Coin[]) => Promise<ExecuteResult>;
+  sweep: ({
+    denom
+  }: {
+    denom?: string;
+  }, fee?: number | StdFee | "auto", memo?: string, _funds?: Coin[]) => Promise<ExecuteResult>;
   updateConfig: ({
     antiSnipeExtension,
     antiSnipeWindow,
@@ -591,9 +595,15 @@ export class MesiBidToMeetClient implements MesiBidToMeetInterface {
       withdraw_refunds: {}
     }, fee, memo, _funds);
   };
-  sweep = async (fee: number | StdFee | "auto" = "auto", memo?: string, _funds?: Coin[]): Promise<ExecuteResult> => {
+  sweep = async ({
+    denom
+  }: {
+    denom?: string;
+  }, fee: number | StdFee | "auto" = "auto", memo?: string, _funds?: Coin[]): Promise<ExecuteResult> => {
     return await this.client.execute(this.sender, this.contractAddress, {
-      sweep: {}
+      sweep: {
+        denom
+      }
     }, fee, memo, _funds);
   };
   updateConfig = async ({

@@ -92,7 +92,9 @@ export type ExecuteMsg = {
 } | {
   withdraw_refunds: {};
 } | {
-  sweep: {};
+  sweep: {
+    denom?: string | null;
+  };
 } | {
   update_config: ConfigUpdate;
 } | {

@@ -65,7 +65,7 @@ pub fn execute(
             request_kyf,
         } => slot::settle_slot(deps, env, info, slot_id, code_hash, request_kyf),
         ExecuteMsg::WithdrawRefunds {} => bid::withdraw_refunds(deps, info),
-        ExecuteMsg::Sweep {} => config::sweep(deps, env, info),
+        ExecuteMsg::Sweep { denom } => config::sweep(deps, env, info, denom),
         ExecuteMsg::UpdateConfig(update) => config::update_config(deps, info, update),
         ExecuteMsg::UpdateOwnership(action) => {
             let ownership = cw_ownable::update_ownership(deps, &env.block, &info.sender, action)?;

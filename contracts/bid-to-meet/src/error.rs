@@ -155,7 +155,18 @@ pub enum ContractError {
     #[error("the tier {tier} limit converts to zero MESI at the current price")]
     TierLimitRoundsToZero { tier: u8 },
 
-    /// §7: the contract holds nothing beyond what it owes.
-    #[error("nothing to sweep: the balance {balance} does not exceed what is owed {owed}")]
-    NothingToSweep { balance: Uint128, owed: Uint128 },
+    /// §7: `sweep` of a denom that is not 3..=128 chars of a-z A-Z 0-9 / : . _ -.
+    #[error("invalid denom {denom:?}")]
+    InvalidDenom { denom: String },
+
+    /// §7: the balance of `denom` (`"mesi"` for the cw20) does not exceed what the books owe
+    /// (`owed` is zero for a native coin: the contract never owes one).
+    #[error(
+        "nothing to sweep in {denom}: the balance {balance} does not exceed what is owed {owed}"
+    )]
+    NothingToSweep {
+        denom: String,
+        balance: Uint128,
+        owed: Uint128,
+    },
 }

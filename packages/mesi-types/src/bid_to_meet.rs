@@ -155,10 +155,16 @@ pub enum ExecuteMsg {
     /// Anyone: withdraw the refund credit (outbid slot bids, KYF cancellations, dispute shares).
     WithdrawRefunds {},
 
-    /// Owner: send the owner exactly the contract's MESI surplus: its token balance minus
-    /// everything it owes (live escrows + refund credits, kept as one running total). An owed
-    /// base unit is never swept (issue 12 §7). Errors: `NothingToSweep`.
-    Sweep {},
+    /// Owner (issue 12 §7, tokens with no way out). `denom: null` (or absent: `{"sweep":{}}`) =
+    /// the contract's MESI surplus: its token balance minus everything it owes (live escrows +
+    /// refund credits, kept as one running total), sent by cw20 `Transfer`; an owed base unit is
+    /// never swept. `denom: "<bank denom>"` = that coin's whole bank balance (the contract never
+    /// owes native coins; they arrive only by plain bank sends). Errors: `InvalidDenom`,
+    /// `NothingToSweep`.
+    Sweep {
+        #[serde(default)]
+        denom: Option<String>,
+    },
 
     /// Owner: change the configuration (validated).
     UpdateConfig(ConfigUpdate),

@@ -215,8 +215,9 @@ fn sweep_takes_exactly_the_surplus_and_never_an_owed_base_unit() {
     assert_eq!(a.owed.u128(), 30 * M + 10 * M + 10 * M + 12 * M);
     assert_eq!(a.balance, a.owed);
     assert_eq!(
-        err(s.exec(&owner, &ExecuteMsg::Sweep {})),
+        err(s.exec(&owner, &ExecuteMsg::Sweep { denom: None })),
         ContractError::NothingToSweep {
+            denom: "mesi".to_string(),
             balance: a.balance,
             owed: a.owed
         }
@@ -239,16 +240,16 @@ fn sweep_takes_exactly_the_surplus_and_never_an_owed_base_unit() {
     assert_eq!(accounting(&s).surplus.u128(), 5);
     let mallory = s.addr("mallory");
     assert!(matches!(
-        err(s.exec(&mallory, &ExecuteMsg::Sweep {})),
+        err(s.exec(&mallory, &ExecuteMsg::Sweep { denom: None })),
         ContractError::Ownership(_)
     ));
     let o0 = s.balance(&owner);
-    s.exec(&owner, &ExecuteMsg::Sweep {}).unwrap();
+    s.exec(&owner, &ExecuteMsg::Sweep { denom: None }).unwrap();
     assert_eq!(s.balance(&owner) - o0, 5);
     let a = accounting(&s);
     assert_eq!((a.balance, a.surplus.u128()), (a.owed, 0));
     assert!(matches!(
-        err(s.exec(&owner, &ExecuteMsg::Sweep {})),
+        err(s.exec(&owner, &ExecuteMsg::Sweep { denom: None })),
         ContractError::NothingToSweep { .. }
     ));
     // Everything owed still pays out in full.
@@ -261,6 +262,87 @@ fn sweep_takes_exactly_the_surplus_and_never_an_owed_base_unit() {
     s.release("whale", winner, CODE).unwrap();
     assert_eq!(s.held(), 0);
     assert_eq!(accounting(&s).owed.u128(), 0);
+}
+
+fn sweep_native(
+    s: &mut Suite,
+    who: &cosmwasm_std::Addr,
+    denom: &str,
+) -> cw_multi_test::error::AnyResult<cw_multi_test::AppResponse> {
+    s.exec(
+        who,
+        &ExecuteMsg::Sweep {
+            denom: Some(denom.to_string()),
+        },
+    )
+}
+
+fn bank(s: &Suite, who: &cosmwasm_std::Addr, denom: &str) -> u128 {
+    s.app
+        .wrap()
+        .query_balance(who, denom)
+        .unwrap()
+        .amount
+        .u128()
+}
+
+#[test]
+fn a_stray_native_coin_is_swept_whole_and_escrow_is_untouched() {
+    let mut s = enabled();
+    let open = s.bid("whale", "creator", VirtualVideo, 30 * M).unwrap();
+    let owner = s.owner.clone();
+    assert_eq!(
+        err(sweep_native(&mut s, &owner, "ustake")),
+        ContractError::NothingToSweep {
+            denom: "ustake".to_string(),
+            balance: Uint128::zero(),
+            owed: Uint128::zero(),
+        }
+    );
+    // Native coins arrive only by a plain bank send (every execute path is nonpayable).
+    let btm = s.btm.clone();
+    for (amount, denom) in [(777u128, "ustake"), (3, "ibc/ABC")] {
+        s.app
+            .sudo(cw_multi_test::SudoMsg::Bank(
+                cw_multi_test::BankSudo::Mint {
+                    to_address: btm.to_string(),
+                    amount: cosmwasm_std::coins(amount, denom),
+                },
+            ))
+            .unwrap();
+    }
+    let mallory = s.addr("mallory");
+    assert!(matches!(
+        err(sweep_native(&mut s, &mallory, "ustake")),
+        ContractError::Ownership(_)
+    ));
+    assert_eq!(
+        err(sweep_native(&mut s, &owner, "u$")),
+        ContractError::InvalidDenom {
+            denom: "u$".to_string()
+        }
+    );
+    let escrow = accounting(&s);
+    sweep_native(&mut s, &owner, "ustake").unwrap();
+    assert_eq!(
+        (bank(&s, &owner, "ustake"), bank(&s, &btm, "ustake")),
+        (777, 0)
+    );
+    // Only that denom moved; the MESI escrow and books are as they were.
+    assert_eq!(bank(&s, &btm, "ibc/ABC"), 3);
+    assert_eq!(accounting(&s), escrow);
+    assert!(matches!(
+        err(sweep_native(&mut s, &owner, "ustake")),
+        ContractError::NothingToSweep { .. }
+    ));
+    s.withdraw("whale", open).unwrap();
+    assert_eq!(s.held(), 0);
+}
+
+#[test]
+fn an_empty_sweep_message_still_means_the_mesi_surplus() {
+    let msg: ExecuteMsg = cosmwasm_std::from_json(br#"{"sweep":{}}"#).unwrap();
+    assert_eq!(msg, ExecuteMsg::Sweep { denom: None });
 }
 
 // ---- §6 amounts that round to zero ----

@@ -364,7 +364,7 @@ impl World {
             Op::Sweep => {
                 let owner = s.owner.clone();
                 let before = s.balance(&owner);
-                match s.exec(&owner, &ExecuteMsg::Sweep {}) {
+                match s.exec(&owner, &ExecuteMsg::Sweep { denom: None }) {
                     Ok(_) => {
                         assert_eq!(s.balance(&owner) - before, self.surplus);
                         self.surplus = 0;
