@@ -463,6 +463,11 @@ export interface MesiGalleryInterface {
   }: {
     denom: string;
   }, fee?: number | StdFee | "auto", memo?: string, _funds?: Coin[]) => Promise<ExecuteResult>;
+  sweepCw20: ({
+    token
+  }: {
+    token: string;
+  }, fee?: number | StdFee | "auto", memo?: string, _funds?: Coin[]) => Promise<ExecuteResult>;
 }
 export class MesiGalleryClient implements MesiGalleryInterface {
   client: SigningCosmWasmClient;
@@ -487,6 +492,7 @@ export class MesiGalleryClient implements MesiGalleryInterface {
     this.updateConfig = this.updateConfig.bind(this);
     this.updateOwnership = this.updateOwnership.bind(this);
     this.sweep = this.sweep.bind(this);
+    this.sweepCw20 = this.sweepCw20.bind(this);
   }
 
   transferNft = async ({
@@ -685,6 +691,17 @@ export class MesiGalleryClient implements MesiGalleryInterface {
     return await this.client.execute(this.sender, this.contractAddress, {
       sweep: {
         denom
+      }
+    }, fee, memo, _funds);
+  };
+  sweepCw20 = async ({
+    token
+  }: {
+    token: string;
+  }, fee: number | StdFee | "auto" = "auto", memo?: string, _funds?: Coin[]): Promise<ExecuteResult> => {
+    return await this.client.execute(this.sender, this.contractAddress, {
+      sweep_cw20: {
+        token
       }
     }, fee, memo, _funds);
   };

@@ -82,6 +82,10 @@ export type ExecuteMsg = {
   sweep: {
     denom: string;
   };
+} | {
+  sweep_cw20: {
+    token: string;
+  };
 };
 export type Binary = string;
 export type Expiration = {

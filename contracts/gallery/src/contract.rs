@@ -112,6 +112,7 @@ pub fn execute(
         ),
         ExecuteMsg::UpdateOwnership(action) => admin::update_ownership(deps, env, info, action),
         ExecuteMsg::Sweep { denom } => admin::sweep(deps, env, info, denom),
+        ExecuteMsg::SweepCw20 { token } => admin::sweep_cw20(deps, env, info, token),
     }
 }
 

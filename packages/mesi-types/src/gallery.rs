@@ -191,6 +191,14 @@ pub enum ExecuteMsg {
     Sweep {
         denom: String,
     },
+    /// Contract owner only (issue 12 §7, tokens with no way out): sends the owner the gallery's whole
+    /// balance of the cw20 `token` (e.g. $MESI sent by a plain cw20 `Transfer`), by cw20 `Transfer`.
+    /// The gallery never owes a cw20 (pledges are native coins), so the whole balance is surplus.
+    /// Errors: `NothingToSweep` (zero balance; `denom` = the token address), an invalid address,
+    /// or the query error when `token` is not a cw20.
+    SweepCw20 {
+        token: String,
+    },
 }
 
 /// One filter of a gallery query. JSON: `{"media_kind":"photo"}`, `{"year":2024}`, `{"tag":"nature"}`.

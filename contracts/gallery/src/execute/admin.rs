@@ -5,6 +5,7 @@ use cw_ownable::Action;
 use mesi_types::gallery::MAX_NAME_LEN;
 
 use crate::error::ContractError;
+use crate::external::{cw20_balance, cw20_transfer};
 use crate::state::{CONFIG, TOTAL_PLEDGED};
 
 pub fn validate_name(name: &str) -> Result<(), ContractError> {
@@ -130,4 +131,33 @@ pub fn sweep(
         .add_attribute("denom", denom)
         .add_attribute("amount", surplus)
         .add_attribute("pledged", pledged))
+}
+
+/// Owner only (issue 12 §7): sends the owner the gallery's whole balance of the cw20 `token`
+/// (one cw20 `Balance` query, one cw20 `Transfer`). The gallery owes no cw20 (pledges are native), so
+/// nothing of it is booked and every base unit is surplus. Errors: `Ownership`, an invalid `token`
+/// address, the query error when `token` is not a cw20, `NothingToSweep` (zero balance, `denom` =
+/// the token address).
+pub fn sweep_cw20(
+    deps: DepsMut,
+    env: Env,
+    info: MessageInfo,
+    token: String,
+) -> Result<Response, ContractError> {
+    cw_ownable::assert_owner(deps.storage, &info.sender)?;
+    let token = deps.api.addr_validate(&token)?;
+    let balance = cw20_balance(&deps.querier, &token, &env.contract.address)?;
+    if balance.is_zero() {
+        return Err(ContractError::NothingToSweep {
+            denom: token.into_string(),
+            balance,
+            pledged: Uint128::zero(),
+        });
+    }
+    Ok(Response::new()
+        .add_message(cw20_transfer(&token, &info.sender, balance)?)
+        .add_attribute("action", "sweep_cw20")
+        .add_attribute("token", token)
+        .add_attribute("amount", balance)
+        .add_attribute("to", info.sender))
 }

@@ -120,3 +120,86 @@ fn only_the_owner_may_sweep_without_funds_and_a_valid_denom() {
     assert_eq!(s.dump(), before);
     assert_eq!(s.balance(&s.gallery.clone(), DENOM), 9);
 }
+
+fn sweep_cw20(
+    s: &mut Suite,
+    who: &cosmwasm_std::Addr,
+    token: &cosmwasm_std::Addr,
+) -> cw_multi_test::error::AnyResult<cw_multi_test::AppResponse> {
+    s.exec(
+        who,
+        &ExecuteMsg::SweepCw20 {
+            token: token.to_string(),
+        },
+    )
+}
+
+fn cw20_balance(s: &Suite, token: &cosmwasm_std::Addr, who: &cosmwasm_std::Addr) -> u128 {
+    let r: cw20::BalanceResponse = s
+        .app
+        .wrap()
+        .query_wasm_smart(
+            token,
+            &cw20::Cw20QueryMsg::Balance {
+                address: who.to_string(),
+            },
+        )
+        .unwrap();
+    r.balance.u128()
+}
+
+#[test]
+fn a_stray_cw20_is_swept_whole_and_pledges_are_untouched() {
+    let mut s = Suite::new();
+    let (alice, bob, owner) = (s.alice.clone(), s.bob.clone(), s.owner.clone());
+    s.mint(&alice, "a1").unwrap();
+    s.pledge(&alice, "a1", 1_000).unwrap();
+    // any cw20 (here a second token instance) sent by a plain cw20 Transfer: owed to nobody
+    let token = s.s.fake_token("bob", 1_000);
+    let gallery = s.gallery.clone();
+    assert_eq!(
+        err(sweep_cw20(&mut s, &owner, &token)),
+        ContractError::NothingToSweep {
+            denom: token.to_string(),
+            balance: Uint128::zero(),
+            pledged: Uint128::zero(),
+        }
+    );
+    s.app
+        .execute_contract(
+            bob.clone(),
+            token.clone(),
+            &cw20::Cw20ExecuteMsg::Transfer {
+                recipient: gallery.to_string(),
+                amount: Uint128::new(9),
+            },
+            &[],
+        )
+        .unwrap();
+    let before = s.dump();
+    assert!(matches!(
+        err(sweep_cw20(&mut s, &alice, &token)),
+        ContractError::Ownership(_)
+    ));
+    assert!(matches!(
+        err(s.exec_funds(
+            &alice,
+            &ExecuteMsg::SweepCw20 {
+                token: token.to_string()
+            },
+            &[coin(1, DENOM)]
+        )),
+        ContractError::Payment(_)
+    ));
+    assert_eq!(s.dump(), before);
+    sweep_cw20(&mut s, &owner, &token).unwrap();
+    assert_eq!(cw20_balance(&s, &token, &owner), 9);
+    assert_eq!(cw20_balance(&s, &token, &gallery), 0);
+    // the pledge books and the pledged coins are as they were
+    assert_eq!(s.total_pledged(), 1_000);
+    assert_eq!(s.balance(&gallery, DENOM), 1_000);
+    assert!(matches!(
+        err(sweep_cw20(&mut s, &owner, &token)),
+        ContractError::NothingToSweep { .. }
+    ));
+}
