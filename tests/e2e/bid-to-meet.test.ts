@@ -189,17 +189,17 @@ describe("bid-to-meet on the devnet", { skip: missing.length > 0 && `${missing.j
     assert.equal(await balance(treasury), t0 + 10n * MESI);
     await b(who.deployer).updateConfig({ commissionBps: 1_000 });
     // Sweep: only MESI that arrived by a plain transfer.
-    assert.match(await failure(b(who.deployer).sweep()), /nothing to sweep/);
+    assert.match(await failure(b(who.deployer).sweep({})), /nothing to sweep/);
     await tok(who.liquidity).transfer({ recipient: btm, amount: "7" });
     const acc = await q.accounting();
     assert.equal(acc.surplus, "7");
     const d0 = await balance(who.deployer.address);
-    const r = await b(who.deployer).sweep();
+    const r = await b(who.deployer).sweep({});
     console.log(`# gas: sweep ${r.gasUsed}`);
     assert.equal((await balance(who.deployer.address)) - d0, 7n - 0n);
     const after = await q.accounting();
     assert.equal(after.balance, after.owed);
-    assert.match(await failure(b(who.deployer).sweep()), /nothing to sweep/);
+    assert.match(await failure(b(who.deployer).sweep({})), /nothing to sweep/);
   });
 
   test("MESI held by the contract == live escrows + refund credits", async () => {

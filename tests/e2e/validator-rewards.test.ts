@@ -230,7 +230,7 @@ describe("validator rewards on the four-validator devnet", { skip: missing.lengt
     const rest = (await q.unbondings({ address: vals[2].staker.address })).entries.reduce((s, e) => s + BigInt(e.amount), 0n);
     assert.equal(rest, left - (left + 1n) / 2n);
     // Nothing beyond what is owed can be swept.
-    assert.match(await failure(vrc(who.deployer).sweep()), /nothing to sweep/);
+    assert.match(await failure(vrc(who.deployer).sweep({})), /nothing to sweep/);
     const a = await accounting();
     console.log(`# accounting: ${JSON.stringify(a)}`);
   });

@@ -126,7 +126,7 @@ export const bidToMeetDemo: DemoStep = {
         b(deployer).updateConfig({ antiSnipeWindow: restore.anti_snipe_window, antiSnipeExtension: restore.anti_snipe_extension }));
     }
     // Issue 12 §7: the owner may sweep only MESI nobody is owed (none here).
-    await demo.refused("owner sweeps: nothing beyond live escrows + refund credits", () => b(deployer).sweep());
+    await demo.refused("owner sweeps: nothing beyond live escrows + refund credits", () => b(deployer).sweep({}));
     const acc = await q.accounting();
     demo.say(`contract holds ${fmtMesi(acc.balance)} = owed ${fmtMesi(acc.owed)} (live escrows + unclaimed refunds of all runs)` +
       ` + surplus ${fmtMesi(acc.surplus)}`);

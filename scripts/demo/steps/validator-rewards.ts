@@ -133,7 +133,7 @@ export const validatorRewardsDemo: DemoStep = {
     await demo.refused("bob slashes a validator (not the owner)", () =>
       vrc(bob).slash({ validator: v0.valoper, penalty: { bps: { bps: 1_000 } } }));
     // Issue 12 §7: the owner may sweep only tokens nobody is owed (none here).
-    await demo.refused("owner sweeps: nothing beyond what the contract owes", () => vrc(deployer).sweep());
+    await demo.refused("owner sweeps: nothing beyond what the contract owes", () => vrc(deployer).sweep({}));
     const s = await q.stream();
     const a = await q.accounting();
     demo.say(`stream: funded ${fmtMesi(s.funded)}, distributed ${fmtMesi(s.distributed)}, claimed ${fmtMesi(s.claimed)}, ` +
