@@ -8,7 +8,6 @@
 pub mod contract;
 pub mod error;
 pub mod execute;
-pub mod external;
 pub mod query;
 pub mod state;
 

@@ -336,8 +336,8 @@ pub fn sweep(
     let (label, amount, msg) = match denom {
         None => {
             let token = CONFIG.load(deps.storage)?.token;
-            let amount = crate::external::cw20_balance(&deps.querier, &token, me)?;
-            let msg = crate::external::cw20_transfer(&token, &info.sender, amount)?;
+            let amount = mesi_common::interface::query_cw20_balance(&deps.querier, &token, me)?;
+            let msg = mesi_common::interface::cw20_transfer_msg(&token, &info.sender, amount)?;
             ("mesi".to_string(), amount, msg)
         }
         Some(denom) => {

@@ -70,16 +70,6 @@ pub fn draw_msg(treasury: &Addr, amount: Uint128, recipient: &Addr) -> StdResult
 }
 
 #[cosmwasm_schema::cw_serde]
-enum Cw20BalanceQuery {
-    Balance { address: String },
-}
-
-#[cosmwasm_schema::cw_serde]
-struct Cw20BalanceResponse {
-    balance: Uint128,
-}
-
-#[cosmwasm_schema::cw_serde]
 enum Cw20Send {
     Send {
         contract: String,
@@ -99,13 +89,7 @@ pub fn mesi_balance(
     token: &Addr,
     account: &Addr,
 ) -> Result<Uint128, ContractError> {
-    let r: Cw20BalanceResponse = querier.query_wasm_smart(
-        token,
-        &Cw20BalanceQuery::Balance {
-            address: account.to_string(),
-        },
-    )?;
-    Ok(r.balance)
+    Ok(interface::query_cw20_balance(querier, token, account)?)
 }
 
 /// cw20 `Send` of `amount` MESI to the treasury with `{"deposit":{}}` (adds it to the reserve).
@@ -133,10 +117,6 @@ mod tests {
     #[test]
     fn sweep_mirrors_serialise_like_cw20_and_the_treasury() {
         let a = "wasm1x".to_string();
-        assert_eq!(
-            cosmwasm_std::to_json_vec(&Cw20BalanceQuery::Balance { address: a.clone() }).unwrap(),
-            cosmwasm_std::to_json_vec(&cw20::Cw20QueryMsg::Balance { address: a.clone() }).unwrap()
-        );
         let msg = cosmwasm_std::to_json_binary(&TreasuryReceive::Deposit {}).unwrap();
         assert_eq!(
             msg,

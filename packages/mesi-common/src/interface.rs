@@ -1,6 +1,7 @@
 //! The suite's cross-contract calls, defined once: the token's tier query and the treasury's
 //! price, conversion, pool queries and pool draw (the fixed interfaces of `mesi_types::token` and
-//! `mesi_types::treasury`).
+//! `mesi_types::treasury`), and the two cw20 calls a contract needs to sweep a stray cw20 balance
+//! (`balance`, `transfer`: issue 12 §7).
 //!
 //! Each call has its own one-variant mirror of the message: serialising the full message enums (or
 //! one enum of several calls) would link every variant's serde code into each caller's wasm. The
@@ -42,6 +43,21 @@ enum PoolQuery {
 #[cw_serde]
 enum MarketplaceQuery {
     SellerFitsTier { seller: String, creator_tier: u8 },
+}
+
+#[cw_serde]
+enum Cw20Query {
+    Balance { address: String },
+}
+
+#[cw_serde]
+struct Cw20Balance {
+    balance: Uint128,
+}
+
+#[cw_serde]
+enum Cw20Execute {
+    Transfer { recipient: String, amount: Uint128 },
 }
 
 #[cw_serde]
@@ -114,6 +130,36 @@ pub fn query_seller_fits_tier(
     )
 }
 
+/// A cw20's `{"balance":{"address":..}}`: `holder`'s balance of `token` in base units (an error
+/// when `token` is not a cw20).
+pub fn query_cw20_balance(
+    querier: &QuerierWrapper,
+    token: &Addr,
+    holder: &Addr,
+) -> StdResult<Uint128> {
+    let r: Cw20Balance = querier.query_wasm_smart(
+        token,
+        &Cw20Query::Balance {
+            address: holder.to_string(),
+        },
+    )?;
+    Ok(r.balance)
+}
+
+/// A cw20 `{"transfer":..}` (never `Send`, so the recipient cannot block it) of `amount` base
+/// units of `token` to `recipient`.
+pub fn cw20_transfer_msg(token: &Addr, recipient: &Addr, amount: Uint128) -> StdResult<CosmosMsg> {
+    Ok(WasmMsg::Execute {
+        contract_addr: token.to_string(),
+        msg: to_json_binary(&Cw20Execute::Transfer {
+            recipient: recipient.to_string(),
+            amount,
+        })?,
+        funds: vec![],
+    }
+    .into())
+}
+
 /// The treasury's `{"draw_from_pool":..}` for a registered drawer: pays `recipient` from the
 /// drawer's own pool, with cw20 `Send` + `msg` when given, else `Transfer`.
 pub fn draw_from_pool_msg(
@@ -139,6 +185,37 @@ mod tests {
     use super::*;
     use cosmwasm_std::to_json_vec;
     use mesi_types::{token, treasury};
+
+    #[test]
+    fn cw20_mirrors_serialise_like_cw20_and_read_its_balance() {
+        let a = Uint128::new(7);
+        assert_eq!(
+            to_json_vec(&Cw20Query::Balance {
+                address: "x".into()
+            })
+            .unwrap(),
+            to_json_vec(&cw20::Cw20QueryMsg::Balance {
+                address: "x".into()
+            })
+            .unwrap()
+        );
+        assert_eq!(
+            to_json_vec(&Cw20Execute::Transfer {
+                recipient: "r".into(),
+                amount: a
+            })
+            .unwrap(),
+            to_json_vec(&cw20::Cw20ExecuteMsg::Transfer {
+                recipient: "r".into(),
+                amount: a
+            })
+            .unwrap()
+        );
+        let b: Cw20Balance =
+            cosmwasm_std::from_json(to_json_vec(&cw20::BalanceResponse { balance: a }).unwrap())
+                .unwrap();
+        assert_eq!(b.balance, a);
+    }
 
     #[test]
     fn mirrors_serialise_like_the_full_messages() {

@@ -5,8 +5,8 @@ use cw_ownable::Action;
 use mesi_types::gallery::MAX_NAME_LEN;
 
 use crate::error::ContractError;
-use crate::external::{cw20_balance, cw20_transfer};
 use crate::state::{CONFIG, TOTAL_PLEDGED};
+use mesi_common::interface::{cw20_transfer_msg, query_cw20_balance};
 
 pub fn validate_name(name: &str) -> Result<(), ContractError> {
     if name.trim().is_empty() || name.len() > MAX_NAME_LEN {
@@ -146,7 +146,7 @@ pub fn sweep_cw20(
 ) -> Result<Response, ContractError> {
     cw_ownable::assert_owner(deps.storage, &info.sender)?;
     let token = deps.api.addr_validate(&token)?;
-    let balance = cw20_balance(&deps.querier, &token, &env.contract.address)?;
+    let balance = query_cw20_balance(&deps.querier, &token, &env.contract.address)?;
     if balance.is_zero() {
         return Err(ContractError::NothingToSweep {
             denom: token.into_string(),
@@ -155,7 +155,7 @@ pub fn sweep_cw20(
         });
     }
     Ok(Response::new()
-        .add_message(cw20_transfer(&token, &info.sender, balance)?)
+        .add_message(cw20_transfer_msg(&token, &info.sender, balance)?)
         .add_attribute("action", "sweep_cw20")
         .add_attribute("token", token)
         .add_attribute("amount", balance)
