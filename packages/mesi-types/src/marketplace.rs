@@ -229,7 +229,9 @@ pub enum ExecuteMsg {
     /// `denom: "<native_denom>"` = the native asset's surplus (plain bank sends); any other denom =
     /// its whole bank balance (the books never hold it). An owed base unit is never swept.
     /// Errors: `InvalidDenom`, `NothingToSweep`.
-    Sweep { denom: Option<String> },
+    Sweep {
+        denom: Option<String>,
+    },
 }
 
 #[cw_serde]

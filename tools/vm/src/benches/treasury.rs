@@ -5,8 +5,8 @@
 //! - `claim_vested` of a genesis schedule, `draw_from_pool`, `post_price`, `credit_earnings` (1 and 100 entries),
 //! - the queries other contracts call (`usd_to_mesi`, `pool`, `price`).
 //!
-//! The token's `minter` / `token_info` / `balance` queries (SetToken, Supply) are answered by a stand-in; the cw20
-//! Transfer / Mint messages a claim returns are only returned, not run (single-instance VM).
+//! The token's `minter` / `token_info` / `balance` / `burned` queries (SetToken, Supply) are answered by a
+//! stand-in; the cw20 Transfer / Mint messages a claim returns are only returned, not run (single-instance VM).
 
 use serde_json::{json, Value};
 
@@ -70,6 +70,10 @@ fn scenario(path: &std::path::Path, users: usize) -> Result<Scenario> {
         }
         if msg.get("balance").is_some() {
             return Some(json!({"balance": TREASURY_BALANCE.to_string()}));
+        }
+        if msg.get("burned").is_some() {
+            // the supply books count holder burns (SPEC §2); none in this scenario
+            return Some(json!({"burned": "0"}));
         }
         None
     });
