@@ -42,8 +42,9 @@ pub fn run(ctx: &Ctx) -> Result<Vec<GasRow>> {
         }
         if msg.get("pool").is_some() {
             let a = avail.get().to_string();
-            return Some(json!({"pool": "referral", "balance": a, "yearly_cap": a, "drawn_this_year": "0",
-                "year_start": 0, "available": a}));
+            // an empty pool keeps its yearly cap: a bonus above the cap is refused, not owed (issue 12 §7)
+            return Some(json!({"pool": "referral", "balance": a, "yearly_cap": "1000000000000",
+                "drawn_this_year": "0", "year_start": 0, "available": a}));
         }
         if msg.get("price").is_some() {
             return Some(json!({"price": "0.05", "updated_at": 0, "age": 0, "max_age": 3600, "fresh": true}));
