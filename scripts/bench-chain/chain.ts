@@ -16,7 +16,9 @@
 //    and `"chain_floor"` into artifacts/bench.json (the VM bench writes `gas` and `sizes` there).
 // SDK gas is deterministic for the same state: one run is a measurement.
 //
-//   node --import tsx scripts/bench-chain/chain.ts [--json artifacts/bench.json] [--keep]
+//   node --import tsx scripts/bench-chain/chain.ts [--json artifacts/bench.json] [--keep] [--only token,gallery]
+// --only runs just the named groups (token, gallery, treasury, bid-to-meet, referral, validator-rewards, marketplace,
+// influence) and prints their table without writing the json (a partial table must not replace the full one).
 import fs from "node:fs";
 import path from "node:path";
 import { createHash } from "node:crypto";
@@ -437,6 +439,12 @@ async function main() {
     if (market) groups.push(market);
     const influence = influenceGroup(b);
     if (influence) groups.push(influence);
+    const only = arg("only")?.split(",");
+    if (only) {
+      const unknown = only.filter((n) => !groups.some((g) => g.name === n));
+      if (unknown.length) throw new Error(`--only: no group ${unknown.join(", ")} (groups: ${groups.map((g) => g.name).join(", ")})`);
+      groups.splice(0, groups.length, ...groups.filter((g) => only.includes(g.name)));
+    }
     // feeder price for the USD conversions (bid limits, referral bonus)
     if (has("treasury")) await b.exec(who.feeder, d.record.contracts.treasury.address, { post_price: { price: "0.05" } });
     for (const g of groups) {
@@ -473,6 +481,7 @@ async function main() {
     const floorGas = await floor();
     if (floorGas !== floorUnpinned) console.log(`[bench-chain] note: bank send gas ${floorUnpinned} before the pin, ${floorGas} after`);
     printTable(rows, floorGas);
+    if (only) return console.log(`[bench-chain] --only ${only.join(",")}: ${rows.length} rows printed, ${path.relative(ROOT, jsonFile)} left as it was`);
     mergeJson(jsonFile, rows, { operation: "bank_send", gas_used: floorGas, amount: AMOUNT.toString(), denom: net.stableDenom });
     console.log(`[bench-chain] wrote "chain" (${rows.length} rows) and "chain_floor" into ${path.relative(ROOT, jsonFile)}; wall time ${((Date.now() - t0) / 1000).toFixed(0)}s`);
   } finally {
