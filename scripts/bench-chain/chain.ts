@@ -118,19 +118,30 @@ function tokenGroup(b: Bench): Group {
 
 // ---------------------------------------------------------------- gallery beside cw721-base
 const HASH = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+const TAGS = ["sunset", "sea"];
+/**
+ * The gallery beside two cw721-base 0.22 instances holding the same tokens: `anchor` mints them bare
+ * (`extension: null`, what the issue compares against) and `anchorMeta` mints them carrying the same facts as
+ * cw721's own NftExtension attributes (kind, content hash, tags, year, ad revenue, pay-per-view), so one row says
+ * what the gallery's indexes cost beyond storing the same data in a plain cw721.
+ */
 function galleryGroup(b: Bench): Group {
-  let gallery = "", anchor = "";
+  let gallery = "", anchor = "", anchorMeta = "";
   const { alice, bob, carol } = b.who;
   const stable = () => b.net.stableDenom;
-  const mint = (contract: string, id: string) => ({
+  const attributes = (tags: string[]) => [
+    ["media_kind", "photo"], ["content_hash", HASH], ...tags.map((t) => ["tag", t]), ["year", "2026"], ["ad_revenue", "royalty"], ["pay_per_view", "true"],
+  ].map(([trait_type, value]) => ({ display_type: null, trait_type, value }));
+  const mint = (contract: string, id: string, tags = TAGS) => ({
     mint: {
       token_id: id, owner: alice.address, token_uri: `ipfs://bafybeigdyrzt/${id}.json`,
       extension: contract === gallery
-        ? { media_kind: "photo", content_hash: HASH, tags: ["sunset", "sea"], year: 2026, ad_revenue: "royalty", pay_per_view: true, rights_confirmed: true }
-        : null,
+        ? { media_kind: "photo", content_hash: HASH, tags, year: 2026, ad_revenue: "royalty", pay_per_view: true, rights_confirmed: true }
+        : contract === anchorMeta ? { attributes: attributes(tags) } : null,
     },
   });
-  // per run i: tokens t<i> (transfer), s<i> (send), a<i> (approve), b<i> (burn), p<i> (pledge) exist; m<i> is minted
+  // per run i: tokens t<i> (transfer), s<i> (send), a<i> (approve), b<i> (burn), p<i> (pledge) exist; m<i> (2 tags)
+  // and n<i> (no tags) are minted
   const PRE = ["t", "s", "a", "b", "p"];
   const both = async (operation: string, msg: (contract: string) => Record<string, unknown>, anchored = true, funds?: { denom: string; amount: string }[]): Promise<Sample> => {
     const gas = await b.exec(alice, gallery, msg(gallery), funds);
@@ -141,15 +152,19 @@ function galleryGroup(b: Bench): Group {
     name: "gallery",
     async setup() {
       gallery = b.record.contracts.gallery.address;
-      anchor = await b.instantiate(b.who.deployer, b.codes.cw721, {
-        name: "Anchor NFT", symbol: "ANFT", collection_info_extension: null, minter: alice.address, creator: alice.address, withdraw_address: null,
-      }, "bench cw721-base");
-      // the same tokens on both sides (3 runs x 5 kinds = 15 each)
-      for (let i = 0; i < 3; i++) for (const p of PRE) for (const c of [gallery, anchor]) await b.exec(alice, c, mint(c, `${p}${i}`));
+      const init = { name: "Anchor NFT", symbol: "ANFT", collection_info_extension: null, minter: alice.address, creator: alice.address, withdraw_address: null };
+      anchor = await b.instantiate(b.who.deployer, b.codes.cw721, init, "bench cw721-base");
+      anchorMeta = await b.instantiate(b.who.deployer, b.codes.cw721, init, "bench cw721-base with metadata");
+      // the same tokens on every side (3 runs x 5 kinds = 15 each)
+      for (let i = 0; i < 3; i++) for (const p of PRE) for (const c of [gallery, anchor, anchorMeta]) await b.exec(alice, c, mint(c, `${p}${i}`));
     },
     async run(_phase, i) {
+      const minted = await both("mint (2 tags)", (c) => mint(c, `m${i}`));
+      const metaGas = await b.exec(alice, anchorMeta, mint(anchorMeta, `m${i}`));
       return [
-        await both("mint", (c) => mint(c, `m${i}`)),
+        minted,
+        { contract: "mesi_gallery", operation: "mint (2 tags) vs same metadata", gas: minted.gas, anchor: "cw721_base+metadata", anchorGas: metaGas },
+        await both("mint (no tags)", (c) => mint(c, `n${i}`, [])),
         await both("transfer_nft", () => ({ transfer_nft: { recipient: bob.address, token_id: `t${i}` } })),
         await both("send_nft", () => ({ send_nft: { contract: b.sink, token_id: `s${i}`, msg: b64({ list: {} }) } })),
         await both("approve", () => ({ approve: { spender: carol.address, token_id: `a${i}`, expires: null } })),
