@@ -43,12 +43,25 @@ function liftInlineItems(schema) {
   if (Object.keys(defs).length === 0) delete schema.definitions;
   return schema;
 }
+// The `msg` payloads of a contract's hooks (cw20 `send`, cw721 `send_nft`), exported by its schema binary into
+// schema/<contract>/hooks/: ts-codegen types every schema it is given (json-schema-to-typescript, unreferenced
+// definitions are dropped), so each hook goes in beside the query responses under a key no query has; the client
+// generator only looks responses up by query name. Result: e.g. MesiMarketplaceTypes.NftMsg, typed hook messages.
+function addHooks(j, dir) {
+  if (!fs.existsSync(dir)) return;
+  const responses = (j.responses ??= {});
+  for (const f of fs.readdirSync(dir).filter((f) => f.endsWith(".json")).sort()) {
+    const hook = JSON.parse(fs.readFileSync(path.join(dir, f), "utf8"));
+    responses[`hook:${hook.title}`] = hook;
+  }
+}
 function prepared(d) {
   const src = path.join(schemaRoot, d);
   const dst = path.join(work, d);
   fs.mkdirSync(dst, { recursive: true });
   for (const f of fs.readdirSync(src).filter((f) => f.endsWith(".json"))) {
     const j = JSON.parse(fs.readFileSync(path.join(src, f), "utf8"));
+    addHooks(j, path.join(src, "hooks"));
     for (const k of ["instantiate", "execute", "query", "migrate", "sudo"]) if (j[k]) liftInlineItems(j[k]);
     // a response titled "X_for_Nullable_Empty" is typed XForNullable_Empty but referenced as XForNullableEmpty
     const pascalTitle = (t) => t.split("_").map((w) => (w ? w[0].toUpperCase() + w.slice(1) : w)).join("");

@@ -6,7 +6,7 @@
 
 import { CosmWasmClient, SigningCosmWasmClient, ExecuteResult } from "@cosmjs/cosmwasm-stargate";
 import { Coin, StdFee } from "@cosmjs/amino";
-import { NullableUint128, Uint128, InstantiateMsg, ExecuteMsg, Binary, Format, Action, Expiration, Timestamp, Uint64, Cw20ReceiveMsg, ConfigUpdate, QueryMsg, MigrateMsg, AccountingResponse, Addr, BidStatus, BidResponse, BidLimitResponse, BidsResponse, ConfigResponse, CreatorResponse, KycResponse, OwnershipForString, RefundResponse, SlotStatus, SlotResponse, SlotsResponse } from "./MesiBidToMeet.types";
+import { NullableUint128, Uint128, InstantiateMsg, ExecuteMsg, Binary, Format, Action, Expiration, Timestamp, Uint64, Cw20ReceiveMsg, ConfigUpdate, QueryMsg, MigrateMsg, AccountingResponse, Addr, BidStatus, BidResponse, BidLimitResponse, BidsResponse, ConfigResponse, CreatorResponse, KycResponse, OwnershipForString, RefundResponse, SlotStatus, SlotResponse, SlotsResponse, ReceiveMsg } from "./MesiBidToMeet.types";
 export interface MesiBidToMeetReadOnlyInterface {
   contractAddress: string;
   config: () => Promise<ConfigResponse>;

@@ -268,3 +268,17 @@ export interface SlotResponse {
 export interface SlotsResponse {
   slots: SlotResponse[];
 }
+export type ReceiveMsg = {
+  bid: {
+    creator: string;
+    format: Format;
+  };
+} | {
+  raise: {
+    bid_id: number;
+  };
+} | {
+  slot_bid: {
+    slot_id: number;
+  };
+};

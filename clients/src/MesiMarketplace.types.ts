@@ -381,3 +381,41 @@ export interface SettlementsResponse {
 export interface TierLimitsResponse {
   tiers: TierLimit[];
 }
+export type NftMsg = {
+  list: {
+    asset: Asset;
+    expires?: number | null;
+    price: Uint128;
+    reserved_for?: string | null;
+  };
+} | {
+  auction: {
+    asset: Asset;
+    days: number;
+    reserve: Uint128;
+  };
+} | {
+  accept_offer: {
+    offer_id: number;
+  };
+};
+export type TokenMsg = {
+  buy: {
+    listing_id: number;
+    max_price: Uint128;
+  };
+} | {
+  bid: {
+    auction_id: number;
+  };
+} | {
+  offer: {
+    expires: number;
+    token_id: string;
+  };
+} | {
+  accept_counter: {
+    offer_id: number;
+    version: number;
+  };
+};

@@ -6,7 +6,7 @@
 
 import { CosmWasmClient, SigningCosmWasmClient, ExecuteResult } from "@cosmjs/cosmwasm-stargate";
 import { Coin, StdFee } from "@cosmjs/amino";
-import { Pool, Uint128, InstantiateMsg, GenesisVesting, PoolCap, ExecuteMsg, Decimal, Currency, Binary, Action, Expiration, Timestamp, Uint64, Credit, Cw20ReceiveMsg, QueryMsg, MigrateMsg, AccountingResponse, Addr, ConfigResponse, DrawerResponse, DrawersResponse, DrawerInfo, EpochResponse, EpochClaimedResponse, EpochsResponse, OwedResponse, OwnershipForString, PoolResponse, PoolsResponse, PriceResponse, SupplyResponse, ConversionResponse, VestingResponse, VestingsResponse } from "./MesiTreasury.types";
+import { Pool, Uint128, InstantiateMsg, GenesisVesting, PoolCap, ExecuteMsg, Decimal, Currency, Binary, Action, Expiration, Timestamp, Uint64, Credit, Cw20ReceiveMsg, QueryMsg, MigrateMsg, AccountingResponse, Addr, ConfigResponse, DrawerResponse, DrawersResponse, DrawerInfo, EpochResponse, EpochClaimedResponse, EpochsResponse, OwedResponse, OwnershipForString, PoolResponse, PoolsResponse, PriceResponse, SupplyResponse, ConversionResponse, VestingResponse, VestingsResponse, ReceiveMsg } from "./MesiTreasury.types";
 export interface MesiTreasuryReadOnlyInterface {
   contractAddress: string;
   config: () => Promise<ConfigResponse>;

@@ -316,3 +316,12 @@ export interface VestingResponse {
 export interface VestingsResponse {
   vestings: VestingResponse[];
 }
+export type ReceiveMsg = {
+  burn_back: {};
+} | {
+  deposit: {};
+} | {
+  fund_pool: {
+    pool: Pool;
+  };
+};

@@ -6,7 +6,7 @@
 
 import { CosmWasmClient, SigningCosmWasmClient, ExecuteResult } from "@cosmjs/cosmwasm-stargate";
 import { Coin, StdFee } from "@cosmjs/amino";
-import { InstantiateMsg, ExecuteMsg, Uint128, Binary, Penalty, Action, Expiration, Timestamp, Uint64, Cw20ReceiveMsg, WorkEntry, QueryMsg, MigrateMsg, AccountingResponse, ConfigResponse, ContributorRewardsResponse, EpochResponse, OwnershipForString, ValidatorStatus, ValidatorResponse, Uint256, StreamResponse, ThresholdResponse, UnbondingsResponse, UnbondingEntry, ValidatorsResponse } from "./MesiValidatorRewards.types";
+import { InstantiateMsg, ExecuteMsg, Uint128, Binary, Penalty, Action, Expiration, Timestamp, Uint64, Cw20ReceiveMsg, WorkEntry, QueryMsg, MigrateMsg, AccountingResponse, ConfigResponse, ContributorRewardsResponse, EpochResponse, OwnershipForString, ValidatorStatus, ValidatorResponse, Uint256, StreamResponse, ThresholdResponse, UnbondingsResponse, UnbondingEntry, ValidatorsResponse, ReceiveMsg } from "./MesiValidatorRewards.types";
 export interface MesiValidatorRewardsReadOnlyInterface {
   contractAddress: string;
   config: () => Promise<ConfigResponse>;

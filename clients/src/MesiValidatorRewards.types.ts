@@ -246,3 +246,16 @@ export interface UnbondingEntry {
 export interface ValidatorsResponse {
   validators: ValidatorResponse[];
 }
+export type ReceiveMsg = {
+  apply: {
+    validator: string;
+  };
+} | {
+  stake: {};
+} | {
+  fund: {};
+} | {
+  fund_epoch: {
+    epoch: number;
+  };
+};

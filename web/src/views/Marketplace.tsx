@@ -7,7 +7,9 @@
 import { toBinary } from "@cosmjs/cosmwasm-stargate";
 import { useEffect, useMemo, useState, type ReactNode } from "react";
 import type { GalleryNftExtension } from "../../../clients/src/MesiGallery.types";
-import type { Asset, AuctionResponse, ConfigResponse, ListingResponse, OfferResponse, SettlementResponse, TierLimit, Uint128 } from "../../../clients/src/MesiMarketplace.types";
+// NftMsg / TokenMsg: the `msg` of the gallery's `send_nft` (the sender is the seller) and of the token's `send` (the
+// amount sent is the payment in MESI base units), generated from the contract's hook schemas
+import type { Asset, AuctionResponse, ConfigResponse, ListingResponse, NftMsg, OfferResponse, SettlementResponse, TierLimit, TokenMsg } from "../../../clients/src/MesiMarketplace.types";
 import { useLive, useSession } from "../chain/session";
 import { Card, Empty, NeedWallet, Stat, ViewHead } from "../ui/bits";
 import { dateTime, duration, fmtAmount, parseAmount, shortAddr } from "../ui/format";
@@ -16,21 +18,6 @@ import { Countdown, useFirstSeen, useNow } from "../ui/time";
 import { TxProgress, useTx, type TxRunner } from "../ui/Tx";
 
 const PAGE = 6;
-
-/**
- * The typed hook messages (packages/mesi-types/src/marketplace.rs; the generated client does not export them, as
- * they travel base64-encoded inside `send_nft` / cw20 `send`): `NftMsg` is the gallery's `send_nft` msg (the sender
- * is the seller), `TokenMsg` the token's `send` msg (the amount sent is the payment in MESI base units).
- */
-type NftMsg =
-  | { list: { price: Uint128; asset: Asset; expires: number | null; reserved_for: string | null } }
-  | { auction: { reserve: Uint128; asset: Asset; days: number } }
-  | { accept_offer: { offer_id: number } };
-type TokenMsg =
-  | { buy: { listing_id: number; max_price: Uint128 } }
-  | { bid: { auction_id: number } }
-  | { offer: { token_id: string; expires: number } }
-  | { accept_counter: { offer_id: number; version: number } };
 
 /** "MESI" or the stablecoin's name ("USDC" for uusdc) */
 function useAssetName() {

@@ -4,7 +4,7 @@
 // code (typed or scanned from a picture of the QR), reclaim after the deadline, and pull refunds.
 import { toBinary } from "@cosmjs/cosmwasm-stargate";
 import { useEffect, useState } from "react";
-import type { BidResponse, Format, SlotResponse } from "../../../clients/src/MesiBidToMeet.types";
+import type { BidResponse, Format, ReceiveMsg, SlotResponse } from "../../../clients/src/MesiBidToMeet.types";
 import { useLive, useSession } from "../chain/session";
 import { Card, Empty, NeedWallet, ViewHead } from "../ui/bits";
 import { duration, fmtAmount, nowSeconds, parseAmount, shortAddr } from "../ui/format";
@@ -347,7 +347,7 @@ function CreatorOffer({ creator, limit }: { creator: string; limit?: string | nu
       return tx.refuse("Bid", (e as Error).message);
     }
     const ok = await tx.run(`Bid ${amount} MESI for a ${formatName(fmt).toLowerCase()}`, () =>
-      exec!.token.send({ contract: net.contracts["bid-to-meet"]!, amount: base, msg: toBinary({ bid: { creator, format: fmt } }) }),
+      exec!.token.send({ contract: net.contracts["bid-to-meet"]!, amount: base, msg: toBinary({ bid: { creator, format: fmt } } satisfies ReceiveMsg) }),
     );
     if (ok) setAmount("");
   };
@@ -401,7 +401,7 @@ function FanSlot({ slot }: { slot: SlotResponse }) {
       return tx.refuse("Slot bid", (e as Error).message);
     }
     const ok = await tx.run(`Bid on slot #${slot.id}`, () =>
-      exec!.token.send({ contract: net.contracts["bid-to-meet"]!, amount: base, msg: toBinary({ slot_bid: { slot_id: slot.id } }) }),
+      exec!.token.send({ contract: net.contracts["bid-to-meet"]!, amount: base, msg: toBinary({ slot_bid: { slot_id: slot.id } } satisfies ReceiveMsg) }),
     );
     if (ok) setAmount("");
   };
@@ -457,7 +457,7 @@ function FanBid({ bid, limitMesi }: { bid: BidResponse; limitMesi?: string | nul
   const [raise, setRaise] = useState("");
   const [code, setCode] = useState("");
   const now = useNow(5000);
-  const send = (label: string, amount: string, msg: object, t: TxRunner) =>
+  const send = (label: string, amount: string, msg: ReceiveMsg, t: TxRunner) =>
     t.run(label, () => exec!.token.send({ contract: net.contracts["bid-to-meet"]!, amount, msg: toBinary(msg) }));
   const doRaise = async () => {
     let base: string;

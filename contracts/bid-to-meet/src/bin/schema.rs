@@ -1,5 +1,5 @@
-use cosmwasm_schema::write_api;
-use mesi_types::bid_to_meet::{ExecuteMsg, InstantiateMsg, MigrateMsg, QueryMsg};
+use cosmwasm_schema::{export_schema, schema_for, write_api};
+use mesi_types::bid_to_meet::{ExecuteMsg, InstantiateMsg, MigrateMsg, QueryMsg, ReceiveMsg};
 
 fn main() {
     write_api! {
@@ -8,4 +8,9 @@ fn main() {
         query: QueryMsg,
         migrate: MigrateMsg,
     }
+    // The `msg` payload of the token's `send` to this contract: typed in clients/src by
+    // scripts/gen-clients.mjs.
+    let hooks = std::path::Path::new("schema/hooks");
+    std::fs::create_dir_all(hooks).expect("create schema/hooks");
+    export_schema(&schema_for!(ReceiveMsg), hooks);
 }
