@@ -13,6 +13,8 @@ import { MesiTreasuryClient, MesiTreasuryQueryClient } from "../../../clients/sr
 import type { DemoStep } from "../context";
 
 const usd = (micro: string | bigint) => `${(Number(micro) / 1e6).toFixed(2)} USDC`;
+/** block seconds as a UTC time of day, e.g. 18:42:07 UTC */
+const at = (seconds: number | string) => `${new Date(Number(seconds) * 1000).toISOString().slice(11, 19)} UTC`;
 const mesi = (base: string | bigint) => `${(Number(base) / 1e6).toLocaleString("en-US")} MESI`;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const attr = (r: ExecuteResult, key: string): string => {
@@ -75,7 +77,7 @@ export const marketplaceDemo: DemoStep = {
       tok(bob).send({ contract: mp, amount: "50000000", msg: toBinary({ buy: { listing_id: listingId, max_price: "50000000" } }) }));
     const sid = Number(attr(bought, "settlement_id"));
     const s = await q.settlement({ settlementId: sid });
-    demo.say(`settlement ${sid}: ${mesi(s.price)} held with the token until ${s.release_at}; fee on finalize ${mesi(s.fee)}`);
+    demo.say(`settlement ${sid}: ${mesi(s.price)} held with the token until ${at(s.release_at)} (the compliance window); fee on finalize ${mesi(s.fee)}`);
     await demo.refused("carol finalizes inside the window", () => mk(carol).finalize({ settlementId: sid }));
     await waitUntil(s.release_at, "the compliance window");
     await demo.tx("carol finalizes (anyone may)", () => mk(carol).finalize({ settlementId: sid }));
@@ -94,7 +96,7 @@ export const marketplaceDemo: DemoStep = {
     await waitUntil(end0 - cfg.anti_snipe_window + 2, "the last seconds of the auction");
     const min = (await q.auction({ auctionId: id })).min_next_bid;
     const snipe = await demo.tx(`dave snipes with ${usd(min)}`, () => mk(dave).bid({ auctionId: id }, "auto", undefined, [{ denom, amount: min }]));
-    demo.say(`end moved from ${end0} to ${attr(snipe, "end")} (a bid in the last ${cfg.anti_snipe_window} s moves it to ${cfg.anti_snipe_extension} s after the bid)`);
+    demo.say(`end moved from ${at(end0)} to ${at(attr(snipe, "end"))} (a bid in the last ${cfg.anti_snipe_window} s moves it to ${cfg.anti_snipe_extension} s after the bid)`);
     await demo.tx(`bob pulls his outbid ${usd((await q.claimable({ address: bob.address })).native)}`, () => mk(bob).withdraw({ asset: "native" }));
     await waitUntil(Number(attr(snipe, "end")), "the moved end");
     const settled = await demo.tx("carol settles the auction (anyone may)", () => mk(carol).settleAuction({ auctionId: id }));
