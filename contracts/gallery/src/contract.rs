@@ -9,7 +9,7 @@ use mesi_types::gallery::{ExecuteMsg, InstantiateMsg, MigrateMsg, QueryMsg};
 use crate::error::ContractError;
 use crate::execute::{admin, mint, nft, pledge};
 use crate::query;
-use crate::state::{Config, CONFIG, NUM_TOKENS, TOTAL_PLEDGED};
+use crate::state::{legacy, reindex_pending, Config, CONFIG, NUM_TOKENS, TOTAL_PLEDGED};
 
 pub const CONTRACT_NAME: &str = "crates.io:mesi-gallery";
 pub const CONTRACT_VERSION: &str = env!("CARGO_PKG_VERSION");
@@ -113,6 +113,7 @@ pub fn execute(
         ExecuteMsg::UpdateOwnership(action) => admin::update_ownership(deps, env, info, action),
         ExecuteMsg::Sweep { denom } => admin::sweep(deps, env, info, denom),
         ExecuteMsg::SweepCw20 { token } => admin::sweep_cw20(deps, env, info, token),
+        ExecuteMsg::Reindex { limit } => admin::reindex(deps, info, limit),
     }
 }
 
@@ -122,10 +123,19 @@ pub fn query(deps: Deps, env: Env, msg: QueryMsg) -> StdResult<Binary> {
 }
 
 #[cfg_attr(not(feature = "library"), entry_point)]
+/// Version guards (`mesi_common::migrate_version`), then the storage layout of issue 15: the token count
+/// moves to its short key here (one item); tokens of the old layout are converted by the owner's paged
+/// `reindex {limit}` (or by their next write), and until none is left `gallery` and `tokens {owner}` answer
+/// `ReindexPending` instead of an incomplete page. The `reindex_pending` attribute says which case it is.
 pub fn migrate(deps: DepsMut, _env: Env, _msg: MigrateMsg) -> Result<Response, ContractError> {
     let from = mesi_common::migrate_version(deps.storage, CONTRACT_NAME, CONTRACT_VERSION)?;
+    if let Some(n) = legacy::NUM_TOKENS.may_load(deps.storage)? {
+        NUM_TOKENS.save(deps.storage, &n)?;
+        legacy::NUM_TOKENS.remove(deps.storage);
+    }
     Ok(Response::new()
         .add_attribute("action", "migrate")
         .add_attribute("from_version", from)
-        .add_attribute("to_version", CONTRACT_VERSION))
+        .add_attribute("to_version", CONTRACT_VERSION)
+        .add_attribute("reindex_pending", reindex_pending(deps.storage).to_string()))
 }

@@ -108,6 +108,12 @@ pub enum ContractError {
     #[error("invalid collection name or symbol: 1..=64 bytes")]
     InvalidName {},
 
+    #[error("the gallery is converting tokens to the new storage layout: the owner runs reindex {{}} until done (issue 15)")]
+    ReindexPending {},
+
+    #[error("no token is left in the old storage layout")]
+    NothingToReindex {},
+
     #[error(
         "nothing to sweep in {denom}: the balance is {balance}, of which {pledged} is pledged"
     )]

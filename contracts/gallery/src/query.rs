@@ -16,10 +16,11 @@ use mesi_types::gallery::{
     QueryMsg, TokensResponse,
 };
 
+use crate::error::ContractError;
 use crate::execute::mint::normalize_tag;
 use crate::state::{
-    kind_key, Token, BY_KIND, BY_TAG, BY_YEAR, CONFIG, CREATOR_PLEDGED, KIND_KEYS, NUM_TOKENS,
-    OPERATORS, OWNED, TOKENS, TOTAL_PLEDGED,
+    gallery_key, kind_key, load_token, reindex_pending, tag_key, Token, BY_TAG, CONFIG,
+    CREATOR_PLEDGED, GALLERY, KIND_KEYS, NUM_TOKENS, OPERATORS, OWNED, TOKENS, TOTAL_PLEDGED,
 };
 
 /// Most operator entries `all_operators` walks (expired ones are skipped within this bound).
@@ -130,10 +131,12 @@ pub fn dispatch(deps: Deps, env: Env, msg: QueryMsg) -> StdResult<Binary> {
             start_after,
             limit,
         } => {
+            refuse_while_reindexing(deps)?;
             let owner = deps.api.addr_validate(&owner)?;
+            let owner = deps.api.addr_canonicalize(owner.as_str())?;
             let start = start_after.as_deref().map(Bound::exclusive);
             let tokens = OWNED
-                .prefix(&owner)
+                .prefix(owner.as_slice())
                 .keys(deps.storage, start, None, Order::Ascending)
                 .take(page_limit(limit))
                 .collect::<StdResult<_>>()?;
@@ -189,9 +192,21 @@ pub fn dispatch(deps: Deps, env: Env, msg: QueryMsg) -> StdResult<Binary> {
 }
 
 fn load(deps: Deps, token_id: &str) -> StdResult<Token> {
-    TOKENS
-        .may_load(deps.storage, token_id)?
-        .ok_or_else(|| StdError::not_found(format!("token {token_id}")))
+    load_token(deps.storage, deps.api, token_id).map_err(|e| match e {
+        ContractError::Std(e) => e,
+        _ => StdError::not_found(format!("token {token_id}")),
+    })
+}
+
+/// The index-walking lists answer `ReindexPending` while any token is in the old layout (issue 15), never
+/// a page that silently misses the old tokens.
+fn refuse_while_reindexing(deps: Deps) -> StdResult<()> {
+    if reindex_pending(deps.storage) {
+        return Err(StdError::generic_err(
+            ContractError::ReindexPending {}.to_string(),
+        ));
+    }
+    Ok(())
 }
 
 fn live_approvals(t: &Token, block: &BlockInfo, include_expired: bool) -> Vec<Approval> {
@@ -303,6 +318,8 @@ fn all_operators(
     Ok(OperatorsResponse { operators })
 }
 
+/// A creator's gallery page in (year, token_id) order (see `state`): every walk is a key prefix and takes
+/// at most `limit` keys (3 walks merged for the unfiltered and the year-filtered gallery).
 fn gallery(
     deps: Deps,
     creator: String,
@@ -310,49 +327,65 @@ fn gallery(
     start_after: Option<String>,
     limit: Option<u32>,
 ) -> StdResult<GalleryResponse> {
+    refuse_while_reindexing(deps)?;
     let creator_addr: Addr = deps.api.addr_validate(&creator)?;
-    let start = start_after.as_deref().map(Bound::exclusive);
+    let c = deps.api.addr_canonicalize(creator_addr.as_str())?;
+    // The cursor: the (year, id) of the `start_after` token.
+    let cursor: Option<(u16, String)> = match start_after {
+        Some(id) => Some((load(deps, &id)?.year, id)),
+        None => None,
+    };
+    let after = cursor
+        .as_ref()
+        .map(|(y, id)| Bound::exclusive((*y, id.as_str())));
     let limit = page_limit(limit);
-    let c = &creator_addr;
-    let ids: Vec<String> = match filter {
+    // (year, id) of every key of one prefix walk, after the cursor, at most `limit`.
+    let walk = |prefix: Vec<u8>, map: &cw_storage_plus::Map<(&[u8], u16, &str), Empty>| {
+        map.sub_prefix(prefix.as_slice())
+            .keys(deps.storage, after.clone(), None, Order::Ascending)
+            .take(limit)
+            .collect::<StdResult<Vec<(u16, String)>>>()
+    };
+    let mut keys: Vec<(u16, String)> = match filter {
         None => {
-            // Merge the three kind prefixes: each yields at most `limit` ids in order, so the page is exact.
-            let mut ids = Vec::with_capacity(limit * KIND_KEYS.len());
+            let mut keys = Vec::with_capacity(limit * KIND_KEYS.len());
             for k in KIND_KEYS {
-                for id in BY_KIND
-                    .prefix((c, k))
+                keys.extend(walk(gallery_key(c.as_slice(), k), &GALLERY)?);
+            }
+            keys
+        }
+        Some(GalleryFilter::MediaKind(kind)) => {
+            walk(gallery_key(c.as_slice(), kind_key(kind)), &GALLERY)?
+        }
+        Some(GalleryFilter::Year(year)) => {
+            // inside one year the order is the id; a cursor of another year bounds the whole year
+            let start = match &cursor {
+                Some((y, _)) if *y > year => return Ok(empty(creator_addr)),
+                Some((y, id)) if *y == year => Some(Bound::exclusive(id.as_str())),
+                _ => None,
+            };
+            let mut keys = Vec::with_capacity(limit * KIND_KEYS.len());
+            for k in KIND_KEYS {
+                for id in GALLERY
+                    .prefix((gallery_key(c.as_slice(), k).as_slice(), year))
                     .keys(deps.storage, start.clone(), None, Order::Ascending)
                     .take(limit)
                 {
-                    ids.push(id?);
+                    keys.push((year, id?));
                 }
             }
-            ids.sort_unstable();
-            ids.truncate(limit);
-            ids
+            keys
         }
-        Some(GalleryFilter::MediaKind(kind)) => BY_KIND
-            .prefix((c, kind_key(kind)))
-            .keys(deps.storage, start, None, Order::Ascending)
-            .take(limit)
-            .collect::<StdResult<_>>()?,
-        Some(GalleryFilter::Year(year)) => BY_YEAR
-            .prefix((c, year))
-            .keys(deps.storage, start, None, Order::Ascending)
-            .take(limit)
-            .collect::<StdResult<_>>()?,
         Some(GalleryFilter::Tag(tag)) => {
             let tag = normalize_tag(&tag).map_err(|e| StdError::generic_err(e.to_string()))?;
-            BY_TAG
-                .prefix((c, tag.as_str()))
-                .keys(deps.storage, start, None, Order::Ascending)
-                .take(limit)
-                .collect::<StdResult<_>>()?
+            walk(tag_key(&tag, c.as_slice()), &BY_TAG)?
         }
     };
-    let items = ids
+    keys.sort_unstable();
+    keys.truncate(limit);
+    let items = keys
         .into_iter()
-        .map(|token_id| {
+        .map(|(_, token_id)| {
             let t = load(deps, &token_id)?;
             Ok(GalleryItem {
                 owner: t.owner.to_string(),
@@ -368,4 +401,11 @@ fn gallery(
         creator: creator_addr.into_string(),
         items,
     })
+}
+
+fn empty(creator: Addr) -> GalleryResponse {
+    GalleryResponse {
+        creator: creator.into_string(),
+        items: vec![],
+    }
 }

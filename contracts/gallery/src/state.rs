@@ -1,20 +1,34 @@
-//! Storage. One record per token (short JSON keys: every byte written costs gas) plus explicit index maps,
-//! so that every list query walks exactly one key prefix (O(page)):
-//! - `OWNED`     (owner, token_id)            -> cw721 `tokens {owner}`
-//! - `BY_KIND`   (creator, kind, token_id)    -> gallery filtered by media kind; the unfiltered gallery
-//!   merges the three kind prefixes (at most 3 x page keys read), so no fourth index is written per mint
-//! - `BY_YEAR`   (creator, year, token_id)    -> gallery filtered by year
-//! - `BY_TAG`    (creator, tag, token_id)     -> gallery filtered by tag
+//! Storage (issue 15: every byte written costs 30 SDK gas, every key 2,000; the layout is chosen for that).
 //!
-//! Creator, kind, year and tags never change after mint, so the gallery indexes are written once at mint
-//! and removed at burn; only `OWNED` moves on transfer.
+//! One compact record per token, `TOKENS` (id -> `[FORMAT_V1]` ++ postcard of [`StoredToken`]: canonical
+//! address bytes, the content hash as 32 raw bytes, enums as small integers, the owner omitted while it is
+//! the creator), plus three explicit index maps so that every list query walks key prefixes only (O(page)).
+//! Addresses in keys are canonical bytes (`addr_canonicalize`: 20 bytes for a wallet, 32 for a contract):
+//! - `OWNED`   (owner, token_id)                        -> cw721 `tokens {owner}`
+//! - `GALLERY` (creator ++ [kind], year, token_id)       -> `gallery {creator}`: by media kind = one prefix;
+//!   by year = merge of the 3 (creator ++ [kind], year) prefixes; unfiltered = merge of the 3 kind prefixes.
+//!   Each walk takes at most `limit` keys, so a page reads at most 3 x `limit` keys.
+//! - `BY_TAG`  (tag ++ [0] ++ creator, year, token_id)   -> gallery filtered by tag (a tag never holds a
+//!   0 byte, so the first 0 ends the tag: no two (tag, creator) pairs share an element)
+//!
+//! Gallery lists are in (year, token_id) order under every filter. Creator, kind, year and tags never change
+//! after mint, so `GALLERY` and `BY_TAG` are written once at mint and removed at burn; only `OWNED` moves.
+//!
+//! Old layout (builds before issue 15): JSON records (first byte `{`) and bech32-keyed indexes (module
+//! [`legacy`]). A JSON record is still read everywhere; the first write to an old token converts it whole
+//! (record and its index keys, [`load_token_for_write`]); `reindex {limit}` converts the rest, and the
+//! list queries refuse (`ReindexPending`) while any old-layout token is left.
 
-use cosmwasm_std::{Addr, Empty, StdResult, Storage, Timestamp, Uint128};
+use cosmwasm_std::{
+    Addr, Api, CanonicalAddr, Empty, HexBinary, StdError, StdResult, Storage, Timestamp, Uint128,
+};
 use cw721::Approval;
 use cw_storage_plus::{Item, Map};
 use cw_utils::Expiration;
 use mesi_types::gallery::{AdRevenueModel, MediaKind};
 use serde::{Deserialize, Serialize};
+
+use crate::error::ContractError;
 
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
 pub struct Config {
@@ -29,34 +43,24 @@ pub struct Config {
     pub marketplace: Option<Addr>,
 }
 
-/// One gallery token.
-#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+/// One gallery token, as the contract logic sees it (addresses validated, hash in lower-case hex). Stored
+/// as a [`StoredToken`]; see [`load_token`] / [`save_token`].
+#[derive(Clone, Debug, PartialEq)]
 pub struct Token {
-    #[serde(rename = "o")]
     pub owner: Addr,
-    #[serde(rename = "a", default, skip_serializing_if = "Vec::is_empty")]
     pub approvals: Vec<Approval>,
-    #[serde(rename = "u", default, skip_serializing_if = "Option::is_none")]
     pub token_uri: Option<String>,
-    #[serde(rename = "c")]
     pub creator: Addr,
-    #[serde(rename = "k")]
     pub media_kind: MediaKind,
-    #[serde(rename = "h")]
+    /// sha256 of the file, 64 lower-case hex characters.
     pub content_hash: String,
-    #[serde(rename = "t", default, skip_serializing_if = "Vec::is_empty")]
     pub tags: Vec<String>,
-    #[serde(rename = "y")]
     pub year: u16,
-    #[serde(rename = "r")]
     pub ad_revenue: AdRevenueModel,
-    #[serde(rename = "p")]
     pub pay_per_view: bool,
     /// Live trust pledge in the pledge denom.
-    #[serde(rename = "l", default, skip_serializing_if = "Uint128::is_zero")]
     pub pledge: Uint128,
     /// The seller while the marketplace holds the token in escrow (issue 14); cleared on every move.
-    #[serde(rename = "s", default, skip_serializing_if = "Option::is_none")]
     pub listed_by: Option<Addr>,
 }
 
@@ -73,16 +77,61 @@ impl Token {
     }
 }
 
+/// First byte of a compact record (a JSON record starts with `{`).
+pub const FORMAT_V1: u8 = 1;
+
+/// The compact record (postcard, after the [`FORMAT_V1`] byte). Field order and enum variant order ARE the
+/// format: never reorder; add a new format byte for a new shape. No `skip_serializing_if` (postcard is
+/// positional). Addresses are canonical bytes.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct StoredToken {
+    /// `None` while the owner is the creator (saves the 21 bytes on every mint).
+    pub owner: Option<Vec<u8>>,
+    pub approvals: Vec<(Vec<u8>, StoredExpiry)>,
+    pub token_uri: Option<String>,
+    pub creator: Vec<u8>,
+    /// [`kind_key`]
+    pub kind: u8,
+    pub content_hash: [u8; 32],
+    pub tags: Vec<String>,
+    pub year: u16,
+    pub ad_revenue: StoredRevenue,
+    pub pay_per_view: bool,
+    pub pledge: u128,
+    pub listed_by: Option<Vec<u8>>,
+}
+
+/// `cw_utils::Expiration` in the compact record (a time in nanoseconds).
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq)]
+pub enum StoredExpiry {
+    Height(u64),
+    Time(u64),
+    Never,
+}
+
+/// `AdRevenueModel` in the compact record.
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq)]
+pub enum StoredRevenue {
+    Royalty,
+    Ownership,
+    Hybrid(u16),
+}
+
 pub const CONFIG: Item<Config> = Item::new("config");
-pub const NUM_TOKENS: Item<u64> = Item::new("num_tokens");
+/// Live token count (cw721 `num_tokens`); was `legacy::NUM_TOKENS` before issue 15 (moved by `migrate`).
+pub const NUM_TOKENS: Item<u64> = Item::new("n");
 /// Sum of all live pledges.
 pub const TOTAL_PLEDGED: Item<Uint128> = Item::new("pledged");
 
-pub const TOKENS: Map<&str, Token> = Map::new("t");
-pub const OWNED: Map<(&Addr, &str), Empty> = Map::new("o");
-pub const BY_KIND: Map<(&Addr, u8, &str), Empty> = Map::new("gk");
-pub const BY_YEAR: Map<(&Addr, u16, &str), Empty> = Map::new("gy");
-pub const BY_TAG: Map<(&Addr, &str, &str), Empty> = Map::new("gt");
+/// id -> record bytes (raw: `FORMAT_V1` ++ postcard, or an old JSON record). Read and written through
+/// [`load_token`] / [`save_token`]; the value type is only used to walk the keys (`all_tokens`).
+pub const TOKENS: Map<&str, Empty> = Map::new("t");
+/// (owner canonical, token_id)
+pub const OWNED: Map<(&[u8], &str), Empty> = Map::new("O");
+/// (creator canonical ++ [kind], year, token_id): [`gallery_key`]
+pub const GALLERY: Map<(&[u8], u16, &str), Empty> = Map::new("G");
+/// (tag ++ [0] ++ creator canonical, year, token_id): [`tag_key`]
+pub const BY_TAG: Map<(&[u8], u16, &str), Empty> = Map::new("T");
 /// cw721 operators: (owner, operator) -> expiry.
 pub const OPERATORS: Map<(&Addr, &Addr), Expiration> = Map::new("op");
 /// Live pledges summed per creator.
@@ -99,40 +148,335 @@ pub fn kind_key(kind: MediaKind) -> u8 {
     }
 }
 
-/// Writes the gallery indexes of a freshly minted token.
-pub fn add_gallery_indexes(store: &mut dyn Storage, id: &str, t: &Token) -> StdResult<()> {
-    BY_KIND.save(store, (&t.creator, kind_key(t.media_kind), id), &Empty {})?;
-    BY_YEAR.save(store, (&t.creator, t.year, id), &Empty {})?;
+fn kind_of(key: u8) -> StdResult<MediaKind> {
+    match key {
+        0 => Ok(MediaKind::Photo),
+        1 => Ok(MediaKind::Video),
+        2 => Ok(MediaKind::Audio),
+        _ => Err(StdError::generic_err("corrupt token record: media kind")),
+    }
+}
+
+/// First element of a `GALLERY` key: creator canonical bytes ++ [kind]. Unambiguous: the element carries
+/// its own length, and the suffix is one byte.
+pub fn gallery_key(creator: &[u8], kind: u8) -> Vec<u8> {
+    let mut k = Vec::with_capacity(creator.len() + 1);
+    k.extend_from_slice(creator);
+    k.push(kind);
+    k
+}
+
+/// First element of a `BY_TAG` key: tag ++ [0] ++ creator canonical bytes (tags are `a-z 0-9 - _`).
+pub fn tag_key(tag: &str, creator: &[u8]) -> Vec<u8> {
+    let mut k = Vec::with_capacity(tag.len() + 1 + creator.len());
+    k.extend_from_slice(tag.as_bytes());
+    k.push(0);
+    k.extend_from_slice(creator);
+    k
+}
+
+fn canon(api: &dyn Api, a: &Addr) -> StdResult<Vec<u8>> {
+    Ok(api.addr_canonicalize(a.as_str())?.into())
+}
+
+fn human(api: &dyn Api, bytes: &[u8]) -> StdResult<Addr> {
+    api.addr_humanize(&CanonicalAddr::from(bytes))
+}
+
+impl StoredToken {
+    fn from_token(api: &dyn Api, t: &Token) -> StdResult<Self> {
+        let hash = HexBinary::from_hex(&t.content_hash)?;
+        Ok(StoredToken {
+            owner: if t.owner == t.creator {
+                None
+            } else {
+                Some(canon(api, &t.owner)?)
+            },
+            approvals: t
+                .approvals
+                .iter()
+                .map(|a| {
+                    let ex = match a.expires {
+                        Expiration::AtHeight(h) => StoredExpiry::Height(h),
+                        Expiration::AtTime(ts) => StoredExpiry::Time(ts.nanos()),
+                        Expiration::Never {} => StoredExpiry::Never,
+                    };
+                    Ok((canon(api, &a.spender)?, ex))
+                })
+                .collect::<StdResult<_>>()?,
+            token_uri: t.token_uri.clone(),
+            creator: canon(api, &t.creator)?,
+            kind: kind_key(t.media_kind),
+            content_hash: hash.to_array()?,
+            tags: t.tags.clone(),
+            year: t.year,
+            ad_revenue: match t.ad_revenue {
+                AdRevenueModel::Royalty => StoredRevenue::Royalty,
+                AdRevenueModel::Ownership => StoredRevenue::Ownership,
+                AdRevenueModel::Hybrid { creator_bps } => StoredRevenue::Hybrid(creator_bps),
+            },
+            pay_per_view: t.pay_per_view,
+            pledge: t.pledge.u128(),
+            listed_by: t.listed_by.as_ref().map(|a| canon(api, a)).transpose()?,
+        })
+    }
+
+    fn into_token(self, api: &dyn Api) -> StdResult<Token> {
+        let creator = human(api, &self.creator)?;
+        Ok(Token {
+            owner: match &self.owner {
+                None => creator.clone(),
+                Some(o) => human(api, o)?,
+            },
+            approvals: self
+                .approvals
+                .iter()
+                .map(|(spender, ex)| {
+                    Ok(Approval {
+                        spender: human(api, spender)?,
+                        expires: match *ex {
+                            StoredExpiry::Height(h) => Expiration::AtHeight(h),
+                            StoredExpiry::Time(n) => Expiration::AtTime(Timestamp::from_nanos(n)),
+                            StoredExpiry::Never => Expiration::Never {},
+                        },
+                    })
+                })
+                .collect::<StdResult<_>>()?,
+            token_uri: self.token_uri,
+            creator,
+            media_kind: kind_of(self.kind)?,
+            content_hash: HexBinary::from(self.content_hash.as_slice()).to_hex(),
+            tags: self.tags,
+            year: self.year,
+            ad_revenue: match self.ad_revenue {
+                StoredRevenue::Royalty => AdRevenueModel::Royalty,
+                StoredRevenue::Ownership => AdRevenueModel::Ownership,
+                StoredRevenue::Hybrid(creator_bps) => AdRevenueModel::Hybrid { creator_bps },
+            },
+            pay_per_view: self.pay_per_view,
+            pledge: Uint128::new(self.pledge),
+            listed_by: self.listed_by.map(|a| human(api, &a)).transpose()?,
+        })
+    }
+}
+
+/// Encodes a token as its compact record: `[FORMAT_V1]` ++ postcard.
+pub fn encode_token(api: &dyn Api, t: &Token) -> StdResult<Vec<u8>> {
+    let stored = StoredToken::from_token(api, t)?;
+    postcard::to_extend(&stored, vec![FORMAT_V1])
+        .map_err(|e| StdError::serialize_err("StoredToken", e.to_string()))
+}
+
+/// A decoded record: the token, and whether it was in the old (JSON) layout.
+fn decode_token(api: &dyn Api, bytes: &[u8]) -> StdResult<(Token, bool)> {
+    match bytes.split_first() {
+        Some((&FORMAT_V1, rest)) => {
+            let stored: StoredToken = postcard::from_bytes(rest)
+                .map_err(|e| StdError::parse_err("StoredToken", e.to_string()))?;
+            Ok((stored.into_token(api)?, false))
+        }
+        Some((b'{', _)) => {
+            let old: legacy::LegacyToken = cosmwasm_std::from_json(bytes)?;
+            Ok((old.into(), true))
+        }
+        _ => Err(StdError::parse_err("Token", "unknown token record format")),
+    }
+}
+
+/// Whether a token id exists (one read, no decoding).
+pub fn token_exists(store: &dyn Storage, id: &str) -> bool {
+    TOKENS.has(store, id)
+}
+
+/// Reads a token in either format (no write). Errors: `TokenNotFound`.
+pub fn load_token(store: &dyn Storage, api: &dyn Api, id: &str) -> Result<Token, ContractError> {
+    Ok(load_raw(store, api, id)?.0)
+}
+
+fn load_raw(store: &dyn Storage, api: &dyn Api, id: &str) -> Result<(Token, bool), ContractError> {
+    let bytes = store
+        .get(&TOKENS.key(id))
+        .ok_or_else(|| ContractError::TokenNotFound {
+            token_id: id.to_string(),
+        })?;
+    Ok(decode_token(api, &bytes)?)
+}
+
+/// Reads a token that is about to be changed. An old-layout token is converted first (its old index keys
+/// removed, the new ones written, the record rewritten compact), so the caller only ever sees and changes
+/// new-layout state. Errors: `TokenNotFound`.
+pub fn load_token_for_write(
+    store: &mut dyn Storage,
+    api: &dyn Api,
+    id: &str,
+) -> Result<Token, ContractError> {
+    let (token, old) = load_raw(store, api, id)?;
+    if old {
+        upgrade_token(store, api, id, &token)?;
+    }
+    Ok(token)
+}
+
+/// Converts one old-layout token (decoded from its JSON record) to the compact layout.
+fn upgrade_token(store: &mut dyn Storage, api: &dyn Api, id: &str, t: &Token) -> StdResult<()> {
+    legacy::OWNED.remove(store, (&t.owner, id));
+    legacy::BY_KIND.remove(store, (&t.creator, kind_key(t.media_kind), id));
+    legacy::BY_YEAR.remove(store, (&t.creator, t.year, id));
     for tag in &t.tags {
-        BY_TAG.save(store, (&t.creator, tag.as_str(), id), &Empty {})?;
+        legacy::BY_TAG.remove(store, (&t.creator, tag.as_str(), id));
+    }
+    OWNED.save(store, (&canon(api, &t.owner)?, id), &Empty {})?;
+    add_gallery_indexes(store, api, id, t)?;
+    save_token(store, api, id, t)
+}
+
+/// Writes a token's compact record.
+pub fn save_token(store: &mut dyn Storage, api: &dyn Api, id: &str, t: &Token) -> StdResult<()> {
+    store.set(&TOKENS.key(id), &encode_token(api, t)?);
+    Ok(())
+}
+
+/// Writes the gallery indexes of a freshly minted token (one `GALLERY` key, one `BY_TAG` key per tag).
+pub fn add_gallery_indexes(
+    store: &mut dyn Storage,
+    api: &dyn Api,
+    id: &str,
+    t: &Token,
+) -> StdResult<()> {
+    let c = canon(api, &t.creator)?;
+    GALLERY.save(
+        store,
+        (&gallery_key(&c, kind_key(t.media_kind)), t.year, id),
+        &Empty {},
+    )?;
+    for tag in &t.tags {
+        BY_TAG.save(store, (&tag_key(tag, &c), t.year, id), &Empty {})?;
     }
     Ok(())
 }
 
-/// Removes every record of a token (burn).
-pub fn remove_token(store: &mut dyn Storage, id: &str, t: &Token) -> StdResult<()> {
+/// Moves a token's `OWNED` entry from its current owner to `to`.
+pub fn move_owned(
+    store: &mut dyn Storage,
+    api: &dyn Api,
+    id: &str,
+    from: &Addr,
+    to: &Addr,
+) -> StdResult<()> {
+    OWNED.remove(store, (&canon(api, from)?, id));
+    OWNED.save(store, (&canon(api, to)?, id), &Empty {})
+}
+
+/// Removes every record of a (new-layout) token: burn.
+pub fn remove_token(store: &mut dyn Storage, api: &dyn Api, id: &str, t: &Token) -> StdResult<()> {
+    let c = canon(api, &t.creator)?;
     TOKENS.remove(store, id);
-    OWNED.remove(store, (&t.owner, id));
-    BY_KIND.remove(store, (&t.creator, kind_key(t.media_kind), id));
-    BY_YEAR.remove(store, (&t.creator, t.year, id));
+    OWNED.remove(store, (&canon(api, &t.owner)?, id));
+    GALLERY.remove(
+        store,
+        (&gallery_key(&c, kind_key(t.media_kind)), t.year, id),
+    );
     for tag in &t.tags {
-        BY_TAG.remove(store, (&t.creator, tag.as_str(), id));
+        BY_TAG.remove(store, (&tag_key(tag, &c), t.year, id));
     }
     let n = NUM_TOKENS.may_load(store)?.unwrap_or_default();
     NUM_TOKENS.save(store, &n.saturating_sub(1))
 }
 
-pub fn load_token(store: &dyn Storage, id: &str) -> Result<Token, crate::error::ContractError> {
-    TOKENS
-        .may_load(store, id)?
-        .ok_or_else(|| crate::error::ContractError::TokenNotFound {
-            token_id: id.to_string(),
-        })
+/// Whether any token is still in the old layout (one key read: every old token has an old kind key).
+pub fn reindex_pending(store: &dyn Storage) -> bool {
+    legacy::BY_KIND
+        .keys_raw(store, None, None, cosmwasm_std::Order::Ascending)
+        .next()
+        .is_some()
+}
+
+/// Converts up to `limit` old-layout tokens (the first keys of the old kind index; a converted token
+/// leaves it, so no cursor is kept). An old index key whose token is gone is dropped. Returns how many
+/// keys were handled.
+pub fn reindex(store: &mut dyn Storage, api: &dyn Api, limit: usize) -> StdResult<usize> {
+    let keys: Vec<(Addr, u8, String)> = legacy::BY_KIND
+        .keys(store, None, None, cosmwasm_std::Order::Ascending)
+        .take(limit)
+        .collect::<StdResult<_>>()?;
+    for (creator, kind, id) in &keys {
+        if let Some(bytes) = store.get(&TOKENS.key(id)) {
+            let (token, old) = decode_token(api, &bytes)?;
+            if old {
+                upgrade_token(store, api, id, &token)?;
+            }
+        }
+        // the key read, whatever the record says (a stale key must not keep the queries refusing)
+        legacy::BY_KIND.remove(store, (creator, *kind, id.as_str()));
+    }
+    Ok(keys.len())
+}
+
+/// The storage layout before issue 15: read (and converted) only.
+pub mod legacy {
+    use super::*;
+
+    /// The JSON token record (short keys; absent fields take their defaults).
+    #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+    pub struct LegacyToken {
+        #[serde(rename = "o")]
+        pub owner: Addr,
+        #[serde(rename = "a", default, skip_serializing_if = "Vec::is_empty")]
+        pub approvals: Vec<Approval>,
+        #[serde(rename = "u", default, skip_serializing_if = "Option::is_none")]
+        pub token_uri: Option<String>,
+        #[serde(rename = "c")]
+        pub creator: Addr,
+        #[serde(rename = "k")]
+        pub media_kind: MediaKind,
+        #[serde(rename = "h")]
+        pub content_hash: String,
+        #[serde(rename = "t", default, skip_serializing_if = "Vec::is_empty")]
+        pub tags: Vec<String>,
+        #[serde(rename = "y")]
+        pub year: u16,
+        #[serde(rename = "r")]
+        pub ad_revenue: AdRevenueModel,
+        #[serde(rename = "p")]
+        pub pay_per_view: bool,
+        #[serde(rename = "l", default, skip_serializing_if = "Uint128::is_zero")]
+        pub pledge: Uint128,
+        #[serde(rename = "s", default, skip_serializing_if = "Option::is_none")]
+        pub listed_by: Option<Addr>,
+    }
+
+    impl From<LegacyToken> for Token {
+        fn from(o: LegacyToken) -> Token {
+            Token {
+                owner: o.owner,
+                approvals: o.approvals,
+                token_uri: o.token_uri,
+                creator: o.creator,
+                media_kind: o.media_kind,
+                content_hash: o.content_hash,
+                tags: o.tags,
+                year: o.year,
+                ad_revenue: o.ad_revenue,
+                pay_per_view: o.pay_per_view,
+                pledge: o.pledge,
+                listed_by: o.listed_by,
+            }
+        }
+    }
+
+    /// Old JSON records lived in the same map as the compact ones (`TOKENS`, "t").
+    pub const TOKENS: Map<&str, LegacyToken> = Map::new("t");
+    pub const NUM_TOKENS: Item<u64> = Item::new("num_tokens");
+    pub const OWNED: Map<(&Addr, &str), Empty> = Map::new("o");
+    pub const BY_KIND: Map<(&Addr, u8, &str), Empty> = Map::new("gk");
+    pub const BY_YEAR: Map<(&Addr, u16, &str), Empty> = Map::new("gy");
+    pub const BY_TAG: Map<(&Addr, &str, &str), Empty> = Map::new("gt");
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use cosmwasm_std::testing::MockApi;
 
     fn token(owner: &str, listed_by: Option<&str>) -> Token {
         Token {
@@ -162,5 +506,82 @@ mod tests {
             token("marketplace", Some("creator")).holder(),
             &Addr::unchecked("creator")
         );
+    }
+
+    #[test]
+    fn the_compact_record_reads_back_every_field_and_is_under_half_the_json() {
+        let api = MockApi::default();
+        let full = Token {
+            owner: api.addr_make("buyer"),
+            approvals: vec![
+                Approval {
+                    spender: api.addr_make("s1"),
+                    expires: Expiration::AtHeight(7),
+                },
+                Approval {
+                    spender: api.addr_make("s2"),
+                    expires: Expiration::AtTime(Timestamp::from_nanos(u64::MAX)),
+                },
+                Approval {
+                    spender: api.addr_make("s3"),
+                    expires: Expiration::Never {},
+                },
+            ],
+            token_uri: Some("ipfs://bafy/meta.json".into()),
+            creator: api.addr_make("creator"),
+            media_kind: MediaKind::Audio,
+            content_hash: "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08".into(),
+            tags: vec!["sea".into(), "sun-set_2".into()],
+            year: 9999,
+            ad_revenue: AdRevenueModel::Hybrid {
+                creator_bps: 10_000,
+            },
+            pay_per_view: false,
+            pledge: Uint128::MAX,
+            listed_by: Some(api.addr_make("seller")),
+        };
+        let minted = Token {
+            owner: full.creator.clone(),
+            approvals: vec![],
+            listed_by: None,
+            pledge: Uint128::zero(),
+            ..full.clone()
+        };
+        for t in [full, minted] {
+            let bytes = encode_token(&api, &t).unwrap();
+            assert_eq!(bytes[0], FORMAT_V1);
+            assert_eq!(decode_token(&api, &bytes).unwrap(), (t.clone(), false));
+            let json = cosmwasm_std::to_json_vec(&legacy::LegacyToken {
+                owner: t.owner.clone(),
+                approvals: t.approvals.clone(),
+                token_uri: t.token_uri.clone(),
+                creator: t.creator.clone(),
+                media_kind: t.media_kind,
+                content_hash: t.content_hash.clone(),
+                tags: t.tags.clone(),
+                year: t.year,
+                ad_revenue: t.ad_revenue,
+                pay_per_view: t.pay_per_view,
+                pledge: t.pledge,
+                listed_by: t.listed_by.clone(),
+            })
+            .unwrap();
+            // the old JSON still reads as the same token, flagged old
+            assert_eq!(decode_token(&api, &json).unwrap(), (t, true));
+            assert!(
+                bytes.len() * 2 < json.len(),
+                "{} vs {}",
+                bytes.len(),
+                json.len()
+            );
+        }
+    }
+
+    #[test]
+    fn an_unknown_record_format_is_an_error_not_a_token() {
+        let api = MockApi::default();
+        assert!(decode_token(&api, &[2, 0, 0]).is_err());
+        assert!(decode_token(&api, &[]).is_err());
+        assert!(decode_token(&api, &[FORMAT_V1, 0xff]).is_err());
     }
 }

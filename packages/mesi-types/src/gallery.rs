@@ -199,6 +199,14 @@ pub enum ExecuteMsg {
     SweepCw20 {
         token: String,
     },
+    /// Contract owner only (issue 15, after `migrate` from a build with the old storage layout): converts
+    /// up to `limit` (default 50, max 100) tokens still in the old layout (JSON record, bech32 index keys)
+    /// to the compact one. `gallery` and `tokens {owner}` answer `ReindexPending` until no old-layout token
+    /// is left; any write to an old token (transfer, approve, pledge, ...) also converts it. Errors:
+    /// `Ownership` (not the owner), `NothingToReindex` (no old-layout token left).
+    Reindex {
+        limit: Option<u32>,
+    },
 }
 
 /// One filter of a gallery query. JSON: `{"media_kind":"photo"}`, `{"year":2024}`, `{"tag":"nature"}`.
@@ -282,8 +290,9 @@ pub enum QueryMsg {
         limit: Option<u32>,
     },
     // ---- gallery ----
-    /// A creator's gallery in token-id order, optionally filtered by one of media kind, year or tag;
-    /// sold items included and marked.
+    /// A creator's gallery in (year, token id) order, optionally filtered by one of media kind, year or
+    /// tag; sold items included and marked. `start_after` is a token id of this gallery (the cursor is its
+    /// (year, id)); an unknown one is refused (not found).
     #[returns(GalleryResponse)]
     Gallery {
         creator: String,

@@ -5,7 +5,7 @@ use cw_ownable::Action;
 use mesi_types::gallery::MAX_NAME_LEN;
 
 use crate::error::ContractError;
-use crate::state::{CONFIG, TOTAL_PLEDGED};
+use crate::state::{reindex_pending, CONFIG, TOTAL_PLEDGED};
 use mesi_common::interface::{cw20_transfer_msg, query_cw20_balance};
 
 pub fn validate_name(name: &str) -> Result<(), ContractError> {
@@ -160,4 +160,31 @@ pub fn sweep_cw20(
         .add_attribute("token", token)
         .add_attribute("amount", balance)
         .add_attribute("to", info.sender))
+}
+
+/// Tokens one `reindex` converts when no limit is given.
+pub const REINDEX_DEFAULT_LIMIT: u32 = 30;
+/// Most tokens one `reindex` converts (each costs a few key writes and removes).
+pub const REINDEX_MAX_LIMIT: u32 = 100;
+
+/// Owner only (issue 15): converts up to `limit` (default 30, max 100) old-layout tokens to the compact
+/// layout; the answer's `remaining` attribute says whether any is left (`gallery` / `tokens {owner}` answer
+/// `ReindexPending` until none is). Errors: `Ownership`, `NothingToReindex`.
+pub fn reindex(
+    deps: DepsMut,
+    info: MessageInfo,
+    limit: Option<u32>,
+) -> Result<Response, ContractError> {
+    cw_ownable::assert_owner(deps.storage, &info.sender)?;
+    if !reindex_pending(deps.storage) {
+        return Err(ContractError::NothingToReindex {});
+    }
+    let limit = limit
+        .unwrap_or(REINDEX_DEFAULT_LIMIT)
+        .clamp(1, REINDEX_MAX_LIMIT) as usize;
+    let converted = crate::state::reindex(deps.storage, deps.api, limit)?;
+    Ok(Response::new()
+        .add_attribute("action", "reindex")
+        .add_attribute("converted", converted.to_string())
+        .add_attribute("remaining", reindex_pending(deps.storage).to_string()))
 }

@@ -10,7 +10,8 @@ use mesi_types::BPS_DENOMINATOR;
 use crate::error::ContractError;
 use crate::execute::nft::check_can_send;
 use crate::state::{
-    add_gallery_indexes, load_token, remove_token, Token, NUM_TOKENS, OWNED, TOKENS,
+    add_gallery_indexes, load_token_for_write, remove_token, save_token, token_exists, Token,
+    NUM_TOKENS, OWNED,
 };
 
 /// 1..=64 bytes of `A-Z a-z 0-9 - _ . :`.
@@ -84,7 +85,7 @@ pub fn mint(
         return Err(ContractError::MintToOther {});
     }
     validate_token_id(&token_id)?;
-    if TOKENS.has(deps.storage, &token_id) {
+    if token_exists(deps.storage, &token_id) {
         return Err(ContractError::TokenIdTaken { token_id });
     }
     let content_hash = normalize_hash(&ext.content_hash)?;
@@ -123,9 +124,14 @@ pub fn mint(
         pledge: Default::default(),
         listed_by: None,
     };
-    TOKENS.save(deps.storage, &token_id, &token)?;
-    OWNED.save(deps.storage, (&token.owner, &token_id), &Default::default())?;
-    add_gallery_indexes(deps.storage, &token_id, &token)?;
+    save_token(deps.storage, deps.api, &token_id, &token)?;
+    let owner_key = deps.api.addr_canonicalize(token.owner.as_str())?;
+    OWNED.save(
+        deps.storage,
+        (owner_key.as_slice(), &token_id),
+        &Default::default(),
+    )?;
+    add_gallery_indexes(deps.storage, deps.api, &token_id, &token)?;
     let n = NUM_TOKENS.may_load(deps.storage)?.unwrap_or_default();
     NUM_TOKENS.save(
         deps.storage,
@@ -154,7 +160,7 @@ pub fn burn(
     info: MessageInfo,
     token_id: String,
 ) -> Result<Response, ContractError> {
-    let token = load_token(deps.storage, &token_id)?;
+    let token = load_token_for_write(deps.storage, deps.api, &token_id)?;
     // "sold" first: it is the rule a creator meets after a sale (and public anyway)
     if token.is_sold() {
         return Err(ContractError::SoldTokenCannotBeBurned { token_id });
@@ -166,7 +172,7 @@ pub fn burn(
             amount: token.pledge,
         });
     }
-    remove_token(deps.storage, &token_id, &token)?;
+    remove_token(deps.storage, deps.api, &token_id, &token)?;
     Ok(Response::new()
         .add_attribute("action", "burn")
         .add_attribute("sender", info.sender)
@@ -181,7 +187,7 @@ pub fn set_pay_per_view(
     token_id: String,
     enabled: bool,
 ) -> Result<Response, ContractError> {
-    let mut token = load_token(deps.storage, &token_id)?;
+    let mut token = load_token_for_write(deps.storage, deps.api, &token_id)?;
     if token.creator != info.sender {
         return Err(ContractError::NotCreator { token_id });
     }
@@ -190,7 +196,7 @@ pub fn set_pay_per_view(
     }
     if token.pay_per_view != enabled {
         token.pay_per_view = enabled;
-        TOKENS.save(deps.storage, &token_id, &token)?;
+        save_token(deps.storage, deps.api, &token_id, &token)?;
     }
     Ok(Response::new()
         .add_attribute("action", "set_pay_per_view")

@@ -1,12 +1,14 @@
 //! cw721 transfers and approvals (same semantics and attributes as cw721-base 0.22).
 
-use cosmwasm_std::{Addr, Binary, BlockInfo, Deps, DepsMut, Env, MessageInfo, Response, Storage};
+use cosmwasm_std::{
+    Addr, Api, Binary, BlockInfo, Deps, DepsMut, Env, MessageInfo, Response, Storage,
+};
 use cw721::Approval;
 use cw_utils::Expiration;
 use mesi_types::gallery::{Cw721ReceiveMsg, MAX_APPROVALS};
 
 use crate::error::ContractError;
-use crate::state::{load_token, Token, CONFIG, OPERATORS, OWNED, TOKENS};
+use crate::state::{load_token_for_write, move_owned, save_token, Token, CONFIG, OPERATORS};
 
 /// True when `operator` holds a live `approve_all` from `owner`.
 fn is_operator(
@@ -53,18 +55,20 @@ fn check_can_approve(
 }
 
 /// Moves a token to `to`: owner index updated, approvals cleared, record saved.
+/// The token must come from `load_token_for_write` (new layout).
 pub fn move_token(
     store: &mut dyn Storage,
+    api: &dyn Api,
     token_id: &str,
     token: &mut Token,
     to: Addr,
+    listed_by: Option<Addr>,
 ) -> Result<(), ContractError> {
-    OWNED.remove(store, (&token.owner, token_id));
-    OWNED.save(store, (&to, token_id), &cosmwasm_std::Empty {})?;
+    move_owned(store, api, token_id, &token.owner, &to)?;
     token.owner = to;
     token.approvals.clear();
-    token.listed_by = None;
-    TOKENS.save(store, token_id, token)?;
+    token.listed_by = listed_by;
+    save_token(store, api, token_id, token)?;
     Ok(())
 }
 
@@ -75,7 +79,7 @@ fn transfer(
     recipient: &str,
     token_id: &str,
 ) -> Result<(), ContractError> {
-    let mut token = load_token(deps.storage, token_id)?;
+    let mut token = load_token_for_write(deps.storage, deps.api, token_id)?;
     check_can_send(deps.as_ref(), &env.block, &info.sender, &token)?;
     let to = deps.api.addr_validate(recipient)?;
     let from = token.owner.clone();
@@ -87,11 +91,8 @@ fn transfer(
             token_id: token_id.to_string(),
         });
     }
-    move_token(deps.storage, token_id, &mut token, to)?;
-    if to_marketplace {
-        token.listed_by = Some(from);
-        TOKENS.save(deps.storage, token_id, &token)?;
-    }
+    let listed_by = to_marketplace.then_some(from);
+    move_token(deps.storage, deps.api, token_id, &mut token, to, listed_by)?;
     Ok(())
 }
 
@@ -141,7 +142,7 @@ fn update_approvals(
     token_id: &str,
     add: Option<Option<Expiration>>,
 ) -> Result<(), ContractError> {
-    let mut token = load_token(deps.storage, token_id)?;
+    let mut token = load_token_for_write(deps.storage, deps.api, token_id)?;
     check_can_approve(deps.as_ref(), &env.block, &info.sender, &token)?;
     let spender = deps.api.addr_validate(spender)?;
     // Drop this spender's old entry and any expired ones (keeps the list short).
@@ -161,7 +162,7 @@ fn update_approvals(
         }
         token.approvals.push(Approval { spender, expires });
     }
-    TOKENS.save(deps.storage, token_id, &token)?;
+    save_token(deps.storage, deps.api, token_id, &token)?;
     Ok(())
 }
 

@@ -9,7 +9,9 @@ use mesi_types::gallery::{Payout, ResolveOutcome, MAX_PAYOUTS};
 
 use crate::error::ContractError;
 use crate::execute::nft::move_token;
-use crate::state::{load_token, remove_token, CONFIG, CREATOR_PLEDGED, TOKENS, TOTAL_PLEDGED};
+use crate::state::{
+    load_token_for_write, remove_token, save_token, CONFIG, CREATOR_PLEDGED, TOTAL_PLEDGED,
+};
 
 pub fn pledge(
     deps: DepsMut,
@@ -19,7 +21,7 @@ pub fn pledge(
     let cfg = CONFIG.load(deps.storage)?;
     // Exactly one coin, of the pledge denom, non-zero.
     let amount = must_pay(&info, &cfg.pledge_denom)?;
-    let mut token = load_token(deps.storage, &token_id)?;
+    let mut token = load_token_for_write(deps.storage, deps.api, &token_id)?;
     if info.sender != token.creator && info.sender != token.owner {
         return Err(ContractError::NotCreatorOrOwner { token_id });
     }
@@ -36,7 +38,7 @@ pub fn pledge(
         .load(deps.storage)?
         .checked_add(amount)
         .map_err(|_| ContractError::PledgeOverflow {})?;
-    TOKENS.save(deps.storage, &token_id, &token)?;
+    save_token(deps.storage, deps.api, &token_id, &token)?;
     CREATOR_PLEDGED.save(deps.storage, &token.creator, &creator_total)?;
     TOTAL_PLEDGED.save(deps.storage, &total)?;
     Ok(Response::new()
@@ -89,7 +91,7 @@ pub fn resolve(
     if info.sender != cfg.arbiter {
         return Err(ContractError::NotArbiter {});
     }
-    let mut token = load_token(deps.storage, &token_id)?;
+    let mut token = load_token_for_write(deps.storage, deps.api, &token_id)?;
     let pledge = token.pledge;
     let payouts = validate_payouts(&deps, payouts, pledge)?;
     let mut res = Response::new()
@@ -124,18 +126,18 @@ pub fn resolve(
 
     match outcome {
         ResolveOutcome::Keep => {
-            TOKENS.save(deps.storage, &token_id, &token)?;
+            save_token(deps.storage, deps.api, &token_id, &token)?;
             res = res.add_attribute("outcome", "keep");
         }
         ResolveOutcome::TransferTo { address } => {
             let to = deps.api.addr_validate(&address)?;
-            move_token(deps.storage, &token_id, &mut token, to)?;
+            move_token(deps.storage, deps.api, &token_id, &mut token, to, None)?;
             res = res
                 .add_attribute("outcome", "transfer")
                 .add_attribute("recipient", address);
         }
         ResolveOutcome::Burn => {
-            remove_token(deps.storage, &token_id, &token)?;
+            remove_token(deps.storage, deps.api, &token_id, &token)?;
             res = res.add_attribute("outcome", "burn");
         }
     }

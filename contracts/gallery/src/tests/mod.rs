@@ -4,6 +4,7 @@ mod adversarial;
 mod cw721;
 mod expiry;
 mod invariants;
+mod layout;
 mod pledge;
 mod rules;
 mod suite;

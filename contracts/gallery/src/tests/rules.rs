@@ -280,22 +280,61 @@ fn gallery_is_filterable_by_media_kind_year_and_tag() {
     assert!(s
         .gallery_ids(&bob, Some(GalleryFilter::Year(1999)))
         .is_empty());
-    // unfiltered: all kinds merged in token-id order, paginated
+    // unfiltered: all kinds merged in (year, token id) order, paginated
     assert_eq!(
         s.gallery_ids(&alice, None),
         vec![
             "a-photo-2020",
-            "b-video-2021",
             "c-audio-2020",
+            "b-video-2021",
             "d-photo-2021"
         ]
     );
     let p1 = s.gallery(&alice, None, None, Some(2));
     let ids1: Vec<_> = p1.items.iter().map(|i| i.token_id.as_str()).collect();
-    assert_eq!(ids1, vec!["a-photo-2020", "b-video-2021"]);
-    let p2 = s.gallery(&alice, None, Some("b-video-2021"), Some(2));
+    assert_eq!(ids1, vec!["a-photo-2020", "c-audio-2020"]);
+    // the cursor is a token id; its (year, id) is where the next page starts
+    let p2 = s.gallery(&alice, None, Some("c-audio-2020"), Some(2));
     let ids2: Vec<_> = p2.items.iter().map(|i| i.token_id.as_str()).collect();
-    assert_eq!(ids2, vec!["c-audio-2020", "d-photo-2021"]);
+    assert_eq!(ids2, vec!["b-video-2021", "d-photo-2021"]);
+    // a kind filter is in (year, id) order too, and pages the same way
+    s.mint_with(&alice, "0-photo-2022", m(MediaKind::Photo, 2022, &["sun"]))
+        .unwrap();
+    assert_eq!(
+        s.gallery_ids(&alice, Some(GalleryFilter::MediaKind(MediaKind::Photo))),
+        vec!["a-photo-2020", "d-photo-2021", "0-photo-2022"]
+    );
+    let page = s.gallery(
+        &alice,
+        Some(GalleryFilter::MediaKind(MediaKind::Photo)),
+        Some("d-photo-2021"),
+        Some(5),
+    );
+    assert_eq!(page.items.len(), 1);
+    assert_eq!(page.items[0].token_id, "0-photo-2022");
+    // a year filter pages by id inside its year; a cursor from a later year ends it
+    let page = s.gallery(
+        &alice,
+        Some(GalleryFilter::Year(2020)),
+        Some("a-photo-2020"),
+        None,
+    );
+    assert_eq!(page.items.len(), 1);
+    assert_eq!(page.items[0].token_id, "c-audio-2020");
+    assert!(s
+        .gallery(
+            &alice,
+            Some(GalleryFilter::Year(2020)),
+            Some("0-photo-2022"),
+            None
+        )
+        .items
+        .is_empty());
+    // a tag filter: (year, id) order
+    assert_eq!(
+        s.gallery_ids(&alice, Some(GalleryFilter::Tag("sun".into()))),
+        vec!["a-photo-2020", "d-photo-2021", "0-photo-2022"]
+    );
     // pagination inside a filter
     let page = s.gallery(
         &alice,
