@@ -468,6 +468,11 @@ export interface MesiGalleryInterface {
   }: {
     token: string;
   }, fee?: number | StdFee | "auto", memo?: string, _funds?: Coin[]) => Promise<ExecuteResult>;
+  reindex: ({
+    limit
+  }: {
+    limit?: number;
+  }, fee?: number | StdFee | "auto", memo?: string, _funds?: Coin[]) => Promise<ExecuteResult>;
 }
 export class MesiGalleryClient implements MesiGalleryInterface {
   client: SigningCosmWasmClient;
@@ -493,6 +498,7 @@ export class MesiGalleryClient implements MesiGalleryInterface {
     this.updateOwnership = this.updateOwnership.bind(this);
     this.sweep = this.sweep.bind(this);
     this.sweepCw20 = this.sweepCw20.bind(this);
+    this.reindex = this.reindex.bind(this);
   }
 
   transferNft = async ({
@@ -702,6 +708,17 @@ export class MesiGalleryClient implements MesiGalleryInterface {
     return await this.client.execute(this.sender, this.contractAddress, {
       sweep_cw20: {
         token
+      }
+    }, fee, memo, _funds);
+  };
+  reindex = async ({
+    limit
+  }: {
+    limit?: number;
+  }, fee: number | StdFee | "auto" = "auto", memo?: string, _funds?: Coin[]): Promise<ExecuteResult> => {
+    return await this.client.execute(this.sender, this.contractAddress, {
+      reindex: {
+        limit
       }
     }, fee, memo, _funds);
   };

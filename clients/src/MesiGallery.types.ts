@@ -86,6 +86,10 @@ export type ExecuteMsg = {
   sweep_cw20: {
     token: string;
   };
+} | {
+  reindex: {
+    limit?: number | null;
+  };
 };
 export type Binary = string;
 export type Expiration = {
