@@ -71,16 +71,38 @@ fn bench(args: &[String]) -> i32 {
     }
     let sizes = sizes(&ctx);
     print_tables(&rows, &sizes);
-    let doc = json!({
-        "gas": rows.iter().map(|r| json!({
-            "contract": r.contract,
-            "operation": r.operation,
-            "gas": r.gas.vm,
-            "anchor": r.anchor,
-            "anchor_gas": r.anchor_gas.map(|g| g.vm),
-        })).collect::<Vec<_>>(),
-        "sizes": sizes,
-    });
+    let fresh: Vec<Value> = rows
+        .iter()
+        .map(|r| {
+            json!({
+                "contract": r.contract,
+                "operation": r.operation,
+                "gas": r.gas.vm,
+                "anchor": r.anchor,
+                "anchor_gas": r.anchor_gas.map(|g| g.vm),
+            })
+        })
+        .collect();
+    // Merge into what is there: `make bench-chain` keeps its "chain" rows in the same file, and `--only X`
+    // replaces X's rows only, so a partial run never drops the other contracts' figures.
+    let mut doc: Value = std::fs::read(&json_out)
+        .ok()
+        .and_then(|b| serde_json::from_slice(&b).ok())
+        .filter(Value::is_object)
+        .unwrap_or_else(|| json!({}));
+    let gas = match &only {
+        Some(o) => {
+            let mut kept: Vec<Value> = doc["gas"]
+                .as_array()
+                .map(|a| a.iter().filter(|r| r["contract"] != o.as_str()).cloned().collect())
+                .unwrap_or_default();
+            kept.extend(fresh);
+            kept
+        }
+        None => fresh,
+    };
+    doc["gas"] = Value::Array(gas);
+    doc["sizes"] = Value::Array(sizes);
     let text = serde_json::to_string_pretty(&doc).unwrap_or_default() + "\n";
     if let Err(e) = std::fs::write(&json_out, text) {
         eprintln!("[bench] cannot write {}: {e}", json_out.display());
