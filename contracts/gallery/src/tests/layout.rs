@@ -360,3 +360,105 @@ fn a_migrate_without_old_tokens_needs_no_reindex() {
         ContractError::NothingToReindex {}
     );
 }
+
+/// Pages through `filter` with page size `limit`, following `start_after` = the last id of each page.
+fn page_through(
+    s: &super::suite::Suite,
+    creator: &Addr,
+    filter: Option<GalleryFilter>,
+    limit: u32,
+) -> Vec<String> {
+    let mut seen: Vec<String> = vec![];
+    loop {
+        let page = s.gallery(
+            creator,
+            filter.clone(),
+            seen.last().map(String::as_str),
+            Some(limit),
+        );
+        assert!(page.items.len() <= limit as usize);
+        if page.items.is_empty() {
+            return seen;
+        }
+        seen.extend(page.items.into_iter().map(|i| i.token_id));
+    }
+}
+
+#[test]
+fn every_gallery_filter_pages_through_exactly_the_year_then_id_order() {
+    let mut s = super::suite::Suite::new();
+    let (alice, bob) = (s.alice.clone(), s.bob.clone());
+    let kinds = [MediaKind::Photo, MediaKind::Video, MediaKind::Audio];
+    let tags = ["sea", "sun", "sky"];
+    // (id, kind, year, tags): ids and years deliberately out of step, three kinds interleaved
+    let mut minted: Vec<(String, MediaKind, u16, Vec<String>)> = vec![];
+    for i in 0..40u16 {
+        let id = format!("{:02}-{}", (i * 7) % 40, i);
+        let kind = kinds[(i % 3) as usize];
+        let year = 2020 + (i * 5) % 4;
+        let t: Vec<String> = tags
+            .iter()
+            .enumerate()
+            .filter(|(j, _)| (i as usize + j) % 2 == 0)
+            .map(|(_, t)| t.to_string())
+            .collect();
+        s.mint_with(
+            &alice,
+            &id,
+            mesi_types::gallery::MintExtension {
+                media_kind: kind,
+                year,
+                tags: t.clone(),
+                ..super::suite::ext()
+            },
+        )
+        .unwrap();
+        minted.push((id, kind, year, t));
+    }
+    // another creator's tokens never show up
+    s.mint(&bob, "bob-1").unwrap();
+    // a sold token stays listed, a burnt one leaves every list
+    s.transfer(&alice, &bob, &minted[3].0).unwrap();
+    s.exec(
+        &alice,
+        &ExecuteMsg::Burn {
+            token_id: minted[4].0.clone(),
+        },
+    )
+    .unwrap();
+    minted.remove(4);
+
+    let expect = |keep: &dyn Fn(&(String, MediaKind, u16, Vec<String>)) -> bool| {
+        let mut v: Vec<(u16, String)> = minted
+            .iter()
+            .filter(|t| keep(t))
+            .map(|t| (t.2, t.0.clone()))
+            .collect();
+        v.sort();
+        v.into_iter().map(|(_, id)| id).collect::<Vec<_>>()
+    };
+    for limit in [1, 3, 7, 100] {
+        assert_eq!(page_through(&s, &alice, None, limit), expect(&|_| true));
+        for k in kinds {
+            assert_eq!(
+                page_through(&s, &alice, Some(GalleryFilter::MediaKind(k)), limit),
+                expect(&|t| t.1 == k),
+                "kind {k:?} limit {limit}"
+            );
+        }
+        for y in 2019..=2024 {
+            assert_eq!(
+                page_through(&s, &alice, Some(GalleryFilter::Year(y)), limit),
+                expect(&|t| t.2 == y),
+                "year {y} limit {limit}"
+            );
+        }
+        for tag in tags {
+            assert_eq!(
+                page_through(&s, &alice, Some(GalleryFilter::Tag(tag.into())), limit),
+                expect(&|t| t.3.iter().any(|x| x == tag)),
+                "tag {tag} limit {limit}"
+            );
+        }
+    }
+}
