@@ -384,6 +384,9 @@ fn page_through(
     }
 }
 
+/// (id, kind, year, tags) of a minted token.
+type Minted = (String, MediaKind, u16, Vec<String>);
+
 #[test]
 fn every_gallery_filter_pages_through_exactly_the_year_then_id_order() {
     let mut s = super::suite::Suite::new();
@@ -391,7 +394,7 @@ fn every_gallery_filter_pages_through_exactly_the_year_then_id_order() {
     let kinds = [MediaKind::Photo, MediaKind::Video, MediaKind::Audio];
     let tags = ["sea", "sun", "sky"];
     // (id, kind, year, tags): ids and years deliberately out of step, three kinds interleaved
-    let mut minted: Vec<(String, MediaKind, u16, Vec<String>)> = vec![];
+    let mut minted: Vec<Minted> = vec![];
     for i in 0..40u16 {
         let id = format!("{:02}-{}", (i * 7) % 40, i);
         let kind = kinds[(i % 3) as usize];
@@ -428,7 +431,7 @@ fn every_gallery_filter_pages_through_exactly_the_year_then_id_order() {
     .unwrap();
     minted.remove(4);
 
-    let expect = |keep: &dyn Fn(&(String, MediaKind, u16, Vec<String>)) -> bool| {
+    let expect = |keep: &dyn Fn(&Minted) -> bool| {
         let mut v: Vec<(u16, String)> = minted
             .iter()
             .filter(|t| keep(t))
