@@ -1,5 +1,6 @@
 //! mesi-gallery beside cw721-base 0.22.0: the same cw721 operations on both (mint, transfer_nft, send_nft,
-//! approve, burn, nft_info, owner_of), plus the gallery's own pledge, resolve and gallery page queries (no anchor).
+//! approve, burn, nft_info, owner_of; a mint with 2 tags and one without), plus the gallery's own pledge, resolve and
+//! gallery page queries (no anchor).
 //!
 //! Steady state: the measured operation is the second of its kind (the collection counters, the owners' index
 //! entries exist); every mint creates a new token by nature. Both collections hold the same 12 tokens when the
@@ -118,6 +119,14 @@ fn ops(vm: &mut Vm, gallery: bool) -> Result<Vec<(&'static str, Gas)>> {
             "gallery_page_10_tag",
             vm.query_gas(json!({"gallery": {"creator": alice, "filter": {"tag": "sea"}, "start_after": null, "limit": 10}}))?,
         ));
+        // the year filter merges the three (creator, kind, year) prefixes (issue 15 layout)
+        out.push((
+            "gallery_page_10_year",
+            vm.query_gas(json!({"gallery": {"creator": alice, "filter": {"year": 2024}, "start_after": null, "limit": 10}}))?,
+        ));
     }
+    // a mint without tags (the gallery key is then its only write beyond cw721-base's), last so the rows above
+    // keep their 12-token state
+    out.push(("mint_no_tags", vm.execute(&alice, &[], mint_msg("t12", &alice, gallery, &[]))?.gas));
     Ok(out)
 }
