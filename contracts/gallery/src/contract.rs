@@ -124,7 +124,7 @@ pub fn query(deps: Deps, env: Env, msg: QueryMsg) -> StdResult<Binary> {
 
 #[cfg_attr(not(feature = "library"), entry_point)]
 /// Version guards (`mesi_common::migrate_version`), then the storage layout of issue 15: the token count
-/// moves to its short key here (one item); tokens of the old layout are converted by the owner's paged
+/// moves to its short key here (one item); tokens of the old layout are converted by the paged (anyone's)
 /// `reindex {limit}` (or by their next write), and until none is left `gallery` and `tokens {owner}` answer
 /// `ReindexPending` instead of an incomplete page. The `reindex_pending` attribute says which case it is.
 pub fn migrate(deps: DepsMut, _env: Env, _msg: MigrateMsg) -> Result<Response, ContractError> {

@@ -108,7 +108,7 @@ pub enum ContractError {
     #[error("invalid collection name or symbol: 1..=64 bytes")]
     InvalidName {},
 
-    #[error("the gallery is converting tokens to the new storage layout: the owner runs reindex {{}} until done (issue 15)")]
+    #[error("the gallery is converting tokens to the new storage layout: anyone may run reindex {{}} until done (issue 15)")]
     ReindexPending {},
 
     #[error("no token is left in the old storage layout")]

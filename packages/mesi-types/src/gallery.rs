@@ -199,11 +199,12 @@ pub enum ExecuteMsg {
     SweepCw20 {
         token: String,
     },
-    /// Contract owner only (issue 15, after `migrate` from a build with the old storage layout): converts
-    /// up to `limit` (default 50, max 100) tokens still in the old layout (JSON record, bech32 index keys)
-    /// to the compact one. `gallery` and `tokens {owner}` answer `ReindexPending` until no old-layout token
-    /// is left; any write to an old token (transfer, approve, pledge, ...) also converts it. Errors:
-    /// `Ownership` (not the owner), `NothingToReindex` (no old-layout token left).
+    /// Anyone (issue 15, after `migrate` from a build with the old storage layout; it only changes how
+    /// tokens are stored, so a renounced owner cannot leave the galleries unreadable): converts up to
+    /// `limit` (default 30, max 100) tokens still in the old layout (JSON record, bech32 index keys) to the
+    /// compact one. `gallery` and `tokens {owner}` answer `ReindexPending` until no old-layout token is
+    /// left; any write to an old token (transfer, approve, pledge, ...) also converts it. Errors:
+    /// `NothingToReindex` (no old-layout token left).
     Reindex {
         limit: Option<u32>,
     },

@@ -167,15 +167,15 @@ pub const REINDEX_DEFAULT_LIMIT: u32 = 30;
 /// Most tokens one `reindex` converts (each costs a few key writes and removes).
 pub const REINDEX_MAX_LIMIT: u32 = 100;
 
-/// Owner only (issue 15): converts up to `limit` (default 30, max 100) old-layout tokens to the compact
-/// layout; the answer's `remaining` attribute says whether any is left (`gallery` / `tokens {owner}` answer
-/// `ReindexPending` until none is). Errors: `Ownership`, `NothingToReindex`.
+/// Anyone (issue 15; it changes only how tokens are stored, never what they are, so no owner, renounced or
+/// not, can leave the galleries unreadable): converts up to `limit` (default 30, max 100) old-layout tokens
+/// to the compact layout; the answer's `remaining` attribute says whether any is left (`gallery` /
+/// `tokens {owner}` answer `ReindexPending` until none is). Errors: `NothingToReindex`.
 pub fn reindex(
     deps: DepsMut,
     info: MessageInfo,
     limit: Option<u32>,
 ) -> Result<Response, ContractError> {
-    cw_ownable::assert_owner(deps.storage, &info.sender)?;
     if !reindex_pending(deps.storage) {
         return Err(ContractError::NothingToReindex {});
     }
@@ -185,6 +185,7 @@ pub fn reindex(
     let converted = crate::state::reindex(deps.storage, deps.api, limit)?;
     Ok(Response::new()
         .add_attribute("action", "reindex")
+        .add_attribute("sender", info.sender)
         .add_attribute("converted", converted.to_string())
         .add_attribute("remaining", reindex_pending(deps.storage).to_string()))
 }
