@@ -28,10 +28,28 @@
 //! seconds across midnight counts for those seconds only.
 //! Time before the account existed counts as balance 0.
 //!
-//! Encoding: `flags u8 | n u8 | last | balance | base | n x (offset u8, integral, first,
-//! min_mid[, last_off, close]) | [locked, pending, release]` where every integer is `len u8` +
-//! big-endian bytes without leading zeros, `offset = day(last) - day`, and the newest entry's
-//! `last_off` and `close` are `last`'s offset in its day and the balance.
+//! Encoding (issue 15: what a transfer reads and writes is SDK gas, 3 per byte read and 30 per
+//! byte written). Two forms, told apart by the first byte:
+//! - compact (first byte >= 0x40, written whenever it can express the record, i.e. always for
+//!   records this code produces with a time below 2^32): `control u8 | last u32 BE | span of
+//!   the newest day (0..=3 bytes) | packed ints`. `control` = base mode (bits 7..6: 1 = `base`
+//!   as is, 2 = `balance + d`, 3 = `balance - d`) | lock flag (bit 5) | days - 1 (bits 4..2) |
+//!   length of the newest day's span (bits 1..0). The packed ints ([`Packer`]: two 4-bit lengths
+//!   per byte, then big-endian bytes without leading zeros) are `balance, d`, per older day
+//!   (oldest first, the day offset `day(last) - day` as a raw byte before them) `close,
+//!   zz(min_mid - close), extra, last_off - first, last_off`, then the newest day's
+//!   `zz(min_mid - balance), extra`, then `locked, pending, release` when locked. `zz` is the
+//!   zigzag of a signed difference; `extra` is what the day integral holds beyond its parts the
+//!   record already knows: `integral = open * first + min_mid * (last_off - first) + extra`
+//!   (+ `close * (DAY - last_off)` for a closed day), where `open` is the previous day's close
+//!   (`base` for the oldest day: days without a change between them). The hot case (one day
+//!   with changes) is 3 bytes of lengths and control beside the four times and amounts.
+//! - legacy (first byte 0 or 1, written before issue 15 and still read; a record is rewritten
+//!   compactly on its next change): `flags u8 | n u8 | last | balance | base | n x (offset
+//!   u8, integral, first, min_mid[, last_off, close]) | [locked, pending, release]` where every
+//!   integer is `len u8` + big-endian bytes without leading zeros, `offset = day(last) - day`,
+//!   and the newest entry's `last_off` and `close` are `last`'s offset in its day and the
+//!   balance.
 
 use cosmwasm_std::{StdError, StdResult, Storage};
 
@@ -139,8 +157,318 @@ pub(crate) fn put(out: &mut Vec<u8>, v: u128) {
     out.extend_from_slice(&v.to_be_bytes()[16 - len..]);
 }
 
+/// Length code of a packed int: 0..=14 bytes as is, 15 = 16 bytes (a 15-byte value is written
+/// with 16).
+fn packed_len(v: u128) -> (u8, usize) {
+    let len = 16 - (v.leading_zeros() / 8) as usize;
+    if len >= 15 {
+        (15, 16)
+    } else {
+        (len as u8, len)
+    }
+}
+
+/// Writer of packed ints: two 4-bit length codes share one byte (the first int's in the high
+/// nibble), each int then follows as big-endian bytes without leading zeros. Raw bytes may be
+/// interleaved; an [`Unpacker`] reads the same sequence of calls back.
+pub(crate) struct Packer {
+    out: Vec<u8>,
+    /// Index of a length byte whose low nibble is still free.
+    slot: Option<usize>,
+}
+
+impl Packer {
+    pub fn with_capacity(n: usize) -> Packer {
+        Packer {
+            out: Vec::with_capacity(n),
+            slot: None,
+        }
+    }
+    pub fn byte(&mut self, b: u8) {
+        self.out.push(b);
+    }
+    pub fn raw(&mut self, b: &[u8]) {
+        self.out.extend_from_slice(b);
+    }
+    pub fn int(&mut self, v: u128) {
+        let (code, len) = packed_len(v);
+        match self.slot.take().and_then(|i| self.out.get_mut(i)) {
+            Some(b) => *b |= code,
+            None => {
+                self.slot = Some(self.out.len());
+                self.out.push(code << 4);
+            }
+        }
+        self.out.extend_from_slice(&v.to_be_bytes()[16 - len..]);
+    }
+    pub fn finish(self) -> Vec<u8> {
+        self.out
+    }
+}
+
+/// Reader of what a [`Packer`] wrote; every error is "corrupt", nothing panics.
+pub(crate) struct Unpacker<'a> {
+    buf: &'a [u8],
+    pos: usize,
+    /// Length code of the next int, from the low nibble of the last length byte.
+    pending: Option<u8>,
+}
+
+impl<'a> Unpacker<'a> {
+    pub fn new(buf: &'a [u8]) -> Unpacker<'a> {
+        Unpacker {
+            buf,
+            pos: 0,
+            pending: None,
+        }
+    }
+    pub fn byte(&mut self) -> StdResult<u8> {
+        let b = *self.buf.get(self.pos).ok_or_else(corrupt)?;
+        self.pos += 1;
+        Ok(b)
+    }
+    /// `len` (<= 8) raw big-endian bytes.
+    pub fn raw_u64(&mut self, len: usize) -> StdResult<u64> {
+        let end = self.pos + len;
+        let src = self.buf.get(self.pos..end).ok_or_else(corrupt)?;
+        self.pos = end;
+        Ok(src.iter().fold(0u64, |v, x| (v << 8) | *x as u64))
+    }
+    pub fn int(&mut self) -> StdResult<u128> {
+        let code = match self.pending.take() {
+            Some(c) => c,
+            None => {
+                let b = self.byte()?;
+                self.pending = Some(b & 0x0f);
+                b >> 4
+            }
+        };
+        let len = if code == 15 { 16 } else { code as usize };
+        let end = self.pos + len;
+        let src = self.buf.get(self.pos..end).ok_or_else(corrupt)?;
+        self.pos = end;
+        // two u64 halves: cheaper in the VM than a variable-length copy (a byte loop)
+        let (hi, lo) = src.split_at(len.saturating_sub(8));
+        let half = |b: &[u8]| b.iter().fold(0u64, |v, x| (v << 8) | *x as u64);
+        Ok(((half(hi) as u128) << 64) | half(lo) as u128)
+    }
+    pub fn int64(&mut self) -> StdResult<u64> {
+        u64::try_from(self.int()?).map_err(|_| corrupt())
+    }
+    /// The whole buffer must have been read.
+    pub fn finish(&self) -> StdResult<()> {
+        if self.pos == self.buf.len() {
+            Ok(())
+        } else {
+            Err(corrupt())
+        }
+    }
+}
+
+/// Zigzag of `v - reference` (even: v >= reference); None when it does not fit.
+fn zigzag(v: u128, reference: u128) -> Option<u128> {
+    if v >= reference {
+        (v - reference).checked_mul(2)
+    } else {
+        (reference - v).checked_mul(2).map(|z| z - 1)
+    }
+}
+
+fn unzigzag(z: u128, reference: u128) -> StdResult<u128> {
+    if z & 1 == 0 {
+        reference.checked_add(z >> 1)
+    } else {
+        reference.checked_sub((z >> 1) + 1)
+    }
+    .ok_or_else(corrupt)
+}
+
+/// `open * first + min_mid * span + close * tail` (the parts of a day integral the record knows
+/// without `extra`); None on overflow.
+fn known_part(
+    open: u128,
+    first: u64,
+    min_mid: u128,
+    span: u64,
+    close: u128,
+    tail: u64,
+) -> Option<u128> {
+    open.checked_mul(first as u128)?
+        .checked_add(min_mid.checked_mul(span as u128)?)?
+        .checked_add(close.checked_mul(tail as u128)?)
+}
+
+/// Control byte of the compact form (module docs).
+const BASE_ABS: u8 = 1;
+const BASE_PLUS: u8 = 2;
+const BASE_MINUS: u8 = 3;
+const CTL_LOCK: u8 = 0x20;
+
 impl Account {
+    /// Reads a record in either form (module docs).
     pub fn decode(buf: &[u8]) -> StdResult<Account> {
+        let mut a = Account::default();
+        a.decode_into(buf)?;
+        Ok(a)
+    }
+
+    /// Reads a record in either form into `self` (every field is set). In place: the VM lowers
+    /// each move of this ~100-byte struct to a byte loop, so the hot path never returns it.
+    pub fn decode_into(&mut self, buf: &[u8]) -> StdResult<()> {
+        match buf.first() {
+            Some(&c) if c >= 0x40 => self.decode_compact(buf),
+            _ => self.decode_legacy(buf),
+        }
+    }
+
+    /// The record in the smallest form that holds it exactly: compact whenever it can express it
+    /// (every record `set_balance` produces at a time below 2^32), else legacy.
+    pub fn encode(&self) -> Vec<u8> {
+        self.encode_compact()
+            .unwrap_or_else(|| self.encode_legacy())
+    }
+
+    fn decode_compact(&mut self, buf: &[u8]) -> StdResult<()> {
+        let mut r = Unpacker::new(buf);
+        let c = r.byte()?;
+        let n = ((c >> 2) & 7) as usize + 1;
+        let last = r.raw_u64(4)?;
+        let span = r.raw_u64((c & 3) as usize)?;
+        let balance = r.int()?;
+        let d = r.int()?;
+        let base = match c >> 6 {
+            BASE_ABS => Some(d),
+            BASE_PLUS => balance.checked_add(d),
+            BASE_MINUS => balance.checked_sub(d),
+            _ => None,
+        }
+        .ok_or_else(corrupt)?;
+        let dl = last / DAY;
+        let mut days = Vec::with_capacity(n + 1);
+        let mut open = base;
+        for _ in 1..n {
+            let off = r.byte()? as u64;
+            let close = r.int()?;
+            let min_mid = unzigzag(r.int()?, close)?;
+            let extra = r.int()?;
+            let span = r.int64()?;
+            let last_off = r.int64()?;
+            if last_off >= DAY || span > last_off {
+                return Err(corrupt());
+            }
+            let first = last_off - span;
+            let integral = known_part(open, first, min_mid, span, close, DAY - last_off)
+                .and_then(|k| k.checked_add(extra))
+                .ok_or_else(corrupt)?;
+            days.push(DayRec {
+                day: dl.checked_sub(off).ok_or_else(corrupt)?,
+                integral,
+                close,
+                first,
+                last_off,
+                min_mid,
+            });
+            open = close;
+        }
+        let last_off = last - dl * DAY;
+        let min_mid = unzigzag(r.int()?, balance)?;
+        let extra = r.int()?;
+        let first = last_off.checked_sub(span).ok_or_else(corrupt)?;
+        let integral = known_part(open, first, min_mid, span, balance, 0)
+            .and_then(|k| k.checked_add(extra))
+            .ok_or_else(corrupt)?;
+        days.push(DayRec {
+            day: dl,
+            integral,
+            close: balance,
+            first,
+            last_off,
+            min_mid,
+        });
+        let (locked, pending, release) = if c & CTL_LOCK != 0 {
+            (r.int()?, r.int()?, r.int64()?)
+        } else {
+            (0, 0, 0)
+        };
+        r.finish()?;
+        self.balance = balance;
+        self.last = last;
+        self.base = base;
+        self.days = days;
+        self.locked = locked;
+        self.pending = pending;
+        self.release = release;
+        Ok(())
+    }
+
+    /// None when the compact form cannot hold the record exactly: no day entry, a time at or
+    /// above 2^32, entries that do not follow from each other as `set_balance` writes them.
+    fn encode_compact(&self) -> Option<Vec<u8>> {
+        let n = self.days.len();
+        if n == 0 || n > SLOTS {
+            return None;
+        }
+        let last = u32::try_from(self.last).ok()?;
+        let dl = self.last / DAY;
+        let (newest, older) = self.days.split_last()?;
+        let last_off = self.last - dl * DAY;
+        if newest.day != dl || newest.last_off != last_off || newest.close != self.balance {
+            return None;
+        }
+        let span = last_off.checked_sub(newest.first)?;
+        let span_len = 8 - (span.leading_zeros() / 8) as usize;
+        // `base` as is or as a difference from the balance, whichever is smaller
+        let (mode, d) = if self.base >= self.balance {
+            (BASE_PLUS, self.base - self.balance)
+        } else {
+            (BASE_MINUS, self.balance - self.base)
+        };
+        let (mode, d) = if self.base <= d {
+            (BASE_ABS, self.base)
+        } else {
+            (mode, d)
+        };
+        let has_lock = self.locked != 0 || self.pending != 0;
+        let mut p = Packer::with_capacity(32 + older.len() * 24);
+        p.byte(
+            (mode << 6)
+                | if has_lock { CTL_LOCK } else { 0 }
+                | (((n - 1) as u8) << 2)
+                | span_len as u8,
+        );
+        p.raw(&last.to_be_bytes());
+        p.raw(&span.to_be_bytes()[8 - span_len..]);
+        p.int(self.balance);
+        p.int(d);
+        let mut open = self.base;
+        for e in older {
+            let off = u8::try_from(dl.checked_sub(e.day)?).ok()?;
+            if e.last_off >= DAY || e.first > e.last_off {
+                return None;
+            }
+            let span = e.last_off - e.first;
+            let known = known_part(open, e.first, e.min_mid, span, e.close, DAY - e.last_off)?;
+            p.byte(off);
+            p.int(e.close);
+            p.int(zigzag(e.min_mid, e.close)?);
+            p.int(e.integral.checked_sub(known)?);
+            p.int(span as u128);
+            p.int(e.last_off as u128);
+            open = e.close;
+        }
+        let known = known_part(open, newest.first, newest.min_mid, span, self.balance, 0)?;
+        p.int(zigzag(newest.min_mid, self.balance)?);
+        p.int(newest.integral.checked_sub(known)?);
+        if has_lock {
+            p.int(self.locked);
+            p.int(self.pending);
+            p.int(self.release as u128);
+        }
+        Some(p.finish())
+    }
+
+    /// The form written before issue 15 (module docs); still read.
+    fn decode_legacy(&mut self, buf: &[u8]) -> StdResult<()> {
         let mut r = Reader { buf, pos: 0 };
         let flags = r.byte()?;
         let n = r.byte()? as usize;
@@ -174,24 +502,23 @@ impl Account {
                 min_mid,
             });
         }
-        let mut a = Account {
-            balance,
-            last,
-            base,
-            days,
-            locked: 0,
-            pending: 0,
-            release: 0,
+        let (locked, pending, release) = if flags & FLAG_LOCK != 0 {
+            (r.int()?, r.int()?, r.int64()?)
+        } else {
+            (0, 0, 0)
         };
-        if flags & FLAG_LOCK != 0 {
-            a.locked = r.int()?;
-            a.pending = r.int()?;
-            a.release = r.int64()?;
-        }
-        Ok(a)
+        self.balance = balance;
+        self.last = last;
+        self.base = base;
+        self.days = days;
+        self.locked = locked;
+        self.pending = pending;
+        self.release = release;
+        Ok(())
     }
 
-    pub fn encode(&self) -> Vec<u8> {
+    /// The form written before issue 15; kept for records the compact form cannot hold.
+    pub(crate) fn encode_legacy(&self) -> Vec<u8> {
         let n = self.days.len();
         let mut out = Vec::with_capacity(48 + n * 32);
         let has_lock = self.locked != 0 || self.pending != 0;
@@ -217,6 +544,15 @@ impl Account {
             put(&mut out, self.release as u128);
         }
         out
+    }
+
+    /// Reads the record under `key` into `self` (left as it is, normally `Account::default()`,
+    /// when there is none). In place, see [`Account::decode_into`].
+    pub fn read(&mut self, storage: &dyn Storage, key: &[u8]) -> StdResult<()> {
+        match storage.get(key) {
+            Some(v) => self.decode_into(&v),
+            None => Ok(()),
+        }
     }
 
     pub fn load(storage: &dyn Storage, key: &[u8]) -> StdResult<Account> {
@@ -400,6 +736,77 @@ mod tests {
         assert_eq!(Account::decode(&plain.encode()).unwrap(), plain);
     }
 
+    /// Issue 15 lazy migration: a record written by the code before the compact form (this
+    /// byte string is what it wrote for 5 base units received at t = 1,000 and 7 more at
+    /// t = 90,000, with a lock of 3, 1 pending until 99) still reads field for field.
+    #[test]
+    fn a_record_in_the_legacy_form_still_reads_field_for_field() {
+        let legacy: &[u8] = &[
+            1, 2, // flags: lock; two day entries
+            3, 0x01, 0x5f, 0x90, // last = 90,000
+            1, 12, // balance 12
+            0,  // base 0
+            1,  // day 0: offset 1,
+            3, 0x06, 0x83, 0xf8, // integral 5 x 85,400
+            2, 0x03, 0xe8, 0, 2, 0x03, 0xe8, 1,
+            5, // first 1,000, min_mid 0, last_off 1,000, close 5
+            0, // day 1 (newest): offset 0,
+            2, 0x46, 0x50, // integral 5 x 3,600
+            2, 0x0e, 0x10, 0, // first 3,600, min_mid 0
+            1, 3, 1, 1, 1, 99, // locked 3, pending 1, release 99
+        ];
+        let a = Account::decode(legacy).unwrap();
+        let mut want = Account::default();
+        want.set_balance(1_000, 5);
+        want.set_balance(90_000, 12);
+        want.locked = 3;
+        want.pending = 1;
+        want.release = 99;
+        assert_eq!(a, want);
+        assert_eq!(a.days[0].integral, 5 * (DAY as u128 - 1_000));
+        assert_eq!(a.days[1].integral, 5 * 3_600);
+        assert_eq!(want.encode_legacy(), legacy);
+        // the next write is compact and reads back the same
+        let compact = a.encode();
+        assert!(compact[0] >= 0x40 && compact.len() < legacy.len());
+        assert_eq!(Account::decode(&compact).unwrap(), want);
+    }
+
+    #[test]
+    fn an_account_with_no_day_entry_falls_back_to_the_legacy_form() {
+        // only possible for a record never credited; still written and read exactly
+        let a = Account {
+            locked: 1,
+            ..Account::default()
+        };
+        let raw = a.encode();
+        assert!(raw[0] < 0x40);
+        assert_eq!(Account::decode(&raw).unwrap(), a);
+    }
+
+    #[test]
+    fn corrupt_compact_records_are_refused_not_misread() {
+        let mut a = Account::default();
+        a.set_balance(1_000, 5);
+        a.set_balance(1_060, 9);
+        let raw = a.encode();
+        // truncated or extended by a byte
+        assert!(Account::decode(&raw[..raw.len() - 1]).is_err());
+        let mut longer = raw.clone();
+        longer.push(0);
+        assert!(Account::decode(&longer).is_err());
+        // a base below zero: balance 9, base 5 written as `balance - 4`; make it `balance - 10`
+        let mut a = Account::default();
+        a.set_balance(0, 5);
+        a.set_balance(10 * DAY, 9);
+        let mut raw = a.encode();
+        assert_eq!(raw[0] >> 6, BASE_MINUS);
+        // control, last (4 bytes), span (0 bytes), lengths, balance, d
+        assert_eq!(&raw[5..8], &[0x11, 9, 4]);
+        raw[7] = 10;
+        assert!(Account::decode(&raw).is_err());
+    }
+
     #[test]
     fn whitepaper_vector_days() {
         let m = 1_000_000u128;
@@ -435,6 +842,39 @@ mod tests {
             ..ProptestConfig::default()
         })]
 
+        /// Issue 15: for any record (also ones `set_balance` never produces: out-of-order days,
+        /// huge or inconsistent values, locks), the written form reads back as its legacy form
+        /// reads: the compact form is used only where it is exact, else the legacy one.
+        #[test]
+        fn any_record_reads_back_as_its_legacy_form_reads(
+            last in prop_oneof![0u64..4 * DAY, (1u64 << 32) - 2 * DAY..(1u64 << 32) + DAY, any::<u64>()],
+            balance in prop_oneof![0u128..1_000, any::<u128>()],
+            base in prop_oneof![0u128..1_000, any::<u128>()],
+            lock in proptest::option::of((any::<u128>(), any::<u128>(), any::<u64>())),
+            days in proptest::collection::vec(
+                (0u64..10, any::<u128>(), 0u64..DAY, 0u64..DAY, prop_oneof![0u128..1_000, any::<u128>()], any::<bool>()),
+                0..9,
+            ),
+        ) {
+            let dl = last / DAY;
+            let mut a = Account { balance, last, base, ..Account::default() };
+            for (off, integral, first, last_off, min_mid, small) in days {
+                let integral = if small { integral % 1_000_000 } else { integral };
+                a.days.push(DayRec { day: dl.saturating_sub(off), integral, close: min_mid / 2, first, last_off, min_mid });
+            }
+            if let Some((locked, pending, release)) = lock {
+                a.locked = locked;
+                a.pending = pending;
+                a.release = release;
+            }
+            let legacy = Account::decode(&a.encode_legacy());
+            let written = Account::decode(&a.encode());
+            match legacy {
+                Ok(l) => prop_assert_eq!(written.unwrap(), l),
+                Err(_) => prop_assert!(a.encode()[0] < 0x40),
+            }
+        }
+
         /// Issue 12 §7: the score is never above the exact average of [t - W, t] (no balance-time
         /// that was not held) and below it by at most the documented bound + 1 base unit; exact
         /// (rounded down) whenever the window does not start between two changes of one day.
@@ -455,7 +895,12 @@ mod tests {
                 a.set_balance(t, bal);
                 r.set(t, bal);
                 prop_assert!(a.days.len() <= SLOTS);
-                prop_assert_eq!(&Account::decode(&a.encode()).unwrap(), &a);
+                // issue 15: what set_balance produces is written compactly, reads back exactly,
+                // and reads the same as its legacy form
+                let compact = a.encode();
+                prop_assert!(compact[0] >= 0x40);
+                prop_assert_eq!(&Account::decode(&compact).unwrap(), &a);
+                prop_assert_eq!(&Account::decode(&a.encode_legacy()).unwrap(), &a);
                 check(&a, &r, t)?;
                 for &p in &probes {
                     check(&a, &r, t + p)?;

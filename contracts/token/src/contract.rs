@@ -9,7 +9,7 @@ use mesi_types::token::{ExecuteMsg, InstantiateMsg, MigrateMsg, QueryMsg};
 
 use crate::error::ContractError;
 use crate::execute::{admin, allowances, base, lock, marketing};
-use crate::state::{CONTRACT_NAME, CONTRACT_VERSION};
+use crate::state::{Supply, CONTRACT_NAME, CONTRACT_VERSION};
 use crate::{ownership, query};
 
 #[cfg_attr(not(feature = "library"), entry_point)]
@@ -148,8 +148,12 @@ pub fn query(deps: Deps, env: Env, msg: QueryMsg) -> StdResult<Binary> {
 #[cfg_attr(not(feature = "library"), entry_point)]
 pub fn migrate(deps: DepsMut, _env: Env, _msg: MigrateMsg) -> Result<Response, ContractError> {
     let from = mesi_common::migrate_version(deps.storage, CONTRACT_NAME, CONTRACT_VERSION)?;
+    // issue 15: total supply and burned total in one record (O(1)); account records in the
+    // older encoding stay readable and are rewritten compactly on their next change
+    let supply_record = Supply::migrate_legacy(deps.storage)?;
     Ok(Response::new()
         .add_attribute("action", "migrate")
+        .add_attribute("supply_record_migrated", supply_record.to_string())
         .add_attribute("from_version", from)
         .add_attribute("to_version", CONTRACT_VERSION))
 }

@@ -18,14 +18,19 @@ use crate::state::{
     MARKETING_INFO,
 };
 
-fn account(deps: Deps, address: &str) -> StdResult<Account> {
+/// Reads `address`'s record into `a` (in place: see `Account::decode_into`).
+fn account(deps: Deps, address: &str, a: &mut Account) -> StdResult<()> {
     deps.api.addr_validate(address)?;
-    Account::load(deps.storage, &key(address))
+    a.read(deps.storage, &key(address))
 }
 
 pub fn balance(deps: Deps, address: String) -> StdResult<BalanceResponse> {
     Ok(BalanceResponse {
-        balance: account(deps, &address)?.balance.into(),
+        balance: {
+            let mut a = Account::default();
+            account(deps, &address, &mut a)?;
+            a.balance.into()
+        },
     })
 }
 
@@ -149,7 +154,8 @@ pub fn download_logo(deps: Deps) -> StdResult<DownloadLogoResponse> {
 }
 
 pub fn holding_score(deps: Deps, env: Env, address: String) -> StdResult<Binary> {
-    let a = account(deps, &address)?;
+    let mut a = Account::default();
+    account(deps, &address, &mut a)?;
     Ok(Obj::new()
         .str("address", &address)
         .uint("score", a.score(env.block.time.seconds()))
@@ -159,7 +165,8 @@ pub fn holding_score(deps: Deps, env: Env, address: String) -> StdResult<Binary>
 }
 
 pub fn lock(deps: Deps, env: Env, address: String) -> StdResult<Binary> {
-    let mut a = account(deps, &address)?;
+    let mut a = Account::default();
+    account(deps, &address, &mut a)?;
     a.settle_lock(env.block.time.seconds());
     Ok(Obj::new()
         .str("address", &address)
@@ -177,7 +184,8 @@ pub fn row_reached(tiers: &[TierRow], value: u128, col: fn(&TierRow) -> Uint128)
 
 /// `TierResponse` JSON: tier = max(fan tier, creator tier), both beside it (SPEC §1, issue 14).
 pub fn tier(deps: Deps, env: Env, address: String) -> StdResult<Binary> {
-    let a = account(deps, &address)?;
+    let mut a = Account::default();
+    account(deps, &address, &mut a)?;
     let t = env.block.time.seconds();
     let tiers = State::load(deps.storage)?.tiers;
     let score = a.score(t);

@@ -7,7 +7,7 @@ use cw20::{AllowanceResponse, Logo, MarketingInfoResponse};
 use cw_storage_plus::{Item, Map};
 use mesi_types::token::TierRow;
 
-use crate::account::{put, put_str, Reader};
+use crate::account::{put, put_str, Packer, Reader, Unpacker};
 
 pub const CONTRACT_NAME: &str = "crates.io:mesi-token";
 pub const CONTRACT_VERSION: &str = env!("CARGO_PKG_VERSION");
@@ -139,37 +139,94 @@ pub const LOGO: Item<Logo> = Item::new("lg");
 pub const ALLOWANCES: Map<(&Addr, &Addr), AllowanceResponse> = Map::new("al");
 pub const ALLOWANCES_SPENDER: Map<(&Addr, &Addr), AllowanceResponse> = Map::new("as");
 
-/// Total supply: raw 16-byte big-endian value (cheap to read and write on burn and mint).
-const TOTAL_SUPPLY: &[u8] = b"ts";
-/// Burned by holders other than the minter (SPEC §2): raw 16-byte big-endian value.
-const BURNED: &[u8] = b"bu";
+/// Supply books (SPEC §2), one raw record so a burn reads and writes one key instead of two:
+/// `lens u8 (total's length << 4 | burned's length) | total | burned`, each big-endian without
+/// leading zeros (length code 15 = 16 bytes, see `account::Packer`).
+const SUPPLY: &[u8] = b"sp";
+/// Legacy records (before issue 15): raw 16-byte big-endian values; `migrate` folds them into
+/// [`SUPPLY`] once (O(1)) and removes them.
+const LEGACY_TOTAL_SUPPLY: &[u8] = b"ts";
+const LEGACY_BURNED: &[u8] = b"bu";
 
-fn load_u128(storage: &dyn Storage, key: &[u8], what: &str) -> StdResult<u128> {
-    match storage.get(key) {
-        None => Ok(0),
-        Some(v) => {
-            let b: [u8; 16] = v
-                .as_slice()
-                .try_into()
-                .map_err(|_| StdError::generic_err(format!("corrupt {what}")))?;
-            Ok(u128::from_be_bytes(b))
+/// Total supply and the burned total, in base units.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Supply {
+    /// Total supply (cw20 `token_info.total_supply`).
+    pub total: u128,
+    /// Burned by holders other than the minter (SPEC §2, query `burned {}`).
+    pub burned: u128,
+}
+
+impl Supply {
+    /// The record; all zero before instantiate wrote it.
+    pub fn load(storage: &dyn Storage) -> StdResult<Supply> {
+        let Some(raw) = storage.get(SUPPLY) else {
+            return Ok(Supply::default());
+        };
+        let mut r = Unpacker::new(&raw);
+        let s = Supply {
+            total: r.int()?,
+            burned: r.int()?,
+        };
+        r.finish()?;
+        Ok(s)
+    }
+
+    pub fn save(&self, storage: &mut dyn Storage) {
+        let mut p = Packer::with_capacity(24);
+        p.int(self.total);
+        p.int(self.burned);
+        storage.set(SUPPLY, &p.finish());
+    }
+
+    /// Migration from the two legacy keys (`"ts"`, `"bu"`: 16-byte big-endian values) to the
+    /// one record: O(1), a no-op when they are absent (already migrated or never written).
+    /// Returns whether anything was migrated.
+    pub fn migrate_legacy(storage: &mut dyn Storage) -> StdResult<bool> {
+        let total = storage.get(LEGACY_TOTAL_SUPPLY);
+        let burned = storage.get(LEGACY_BURNED);
+        if total.is_none() && burned.is_none() {
+            return Ok(false);
+        }
+        let raw = |v: Option<Vec<u8>>, what: &str| -> StdResult<u128> {
+            match v {
+                None => Ok(0),
+                Some(v) => {
+                    let b: [u8; 16] = v
+                        .as_slice()
+                        .try_into()
+                        .map_err(|_| StdError::generic_err(format!("corrupt legacy {what}")))?;
+                    Ok(u128::from_be_bytes(b))
+                }
+            }
+        };
+        let s = Supply {
+            total: raw(total, "total supply")?,
+            burned: raw(burned, "burned total")?,
+        };
+        s.save(storage);
+        storage.remove(LEGACY_TOTAL_SUPPLY);
+        storage.remove(LEGACY_BURNED);
+        Ok(true)
+    }
+
+    /// Writes the two legacy keys as the code before issue 15 did (tests of the migration).
+    #[cfg(test)]
+    pub fn save_legacy(&self, storage: &mut dyn Storage) {
+        storage.remove(SUPPLY);
+        storage.set(LEGACY_TOTAL_SUPPLY, &self.total.to_be_bytes());
+        if self.burned != 0 {
+            storage.set(LEGACY_BURNED, &self.burned.to_be_bytes());
         }
     }
 }
 
+/// Total supply in base units.
 pub fn total_supply(storage: &dyn Storage) -> StdResult<u128> {
-    load_u128(storage, TOTAL_SUPPLY, "total supply")
-}
-
-pub fn set_total_supply(storage: &mut dyn Storage, v: u128) {
-    storage.set(TOTAL_SUPPLY, &v.to_be_bytes());
+    Ok(Supply::load(storage)?.total)
 }
 
 /// Total burned by holders other than the minter, in base units (0 before the first such burn).
 pub fn burned(storage: &dyn Storage) -> StdResult<u128> {
-    load_u128(storage, BURNED, "burned total")
-}
-
-pub fn set_burned(storage: &mut dyn Storage, v: u128) {
-    storage.set(BURNED, &v.to_be_bytes());
+    Ok(Supply::load(storage)?.burned)
 }

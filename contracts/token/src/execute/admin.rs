@@ -9,7 +9,7 @@ use crate::error::ContractError;
 use crate::execute::base::credit;
 use crate::execute::marketing::{logo_info, verify_logo};
 use crate::state::{
-    set_total_supply, MinterData, State, CONTRACT_NAME, CONTRACT_VERSION, LOGO, MARKETING_INFO,
+    MinterData, State, Supply, CONTRACT_NAME, CONTRACT_VERSION, LOGO, MARKETING_INFO,
     MAX_ALLOCATIONS, MAX_SUPPLY, MAX_TIERS, MAX_UNLOCK_DELAY,
 };
 
@@ -110,7 +110,11 @@ pub fn instantiate(
     for a in &msg.allocations {
         credit(deps.storage, &a.address, t, a.amount.u128())?;
     }
-    set_total_supply(deps.storage, genesis);
+    Supply {
+        total: genesis,
+        burned: 0,
+    }
+    .save(deps.storage);
 
     let minter = match msg.mint {
         Some(m) => {

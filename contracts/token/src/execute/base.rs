@@ -6,9 +6,7 @@ use cw20::Cw20ReceiveMsg;
 
 use crate::account::{key, Account};
 use crate::error::ContractError;
-use crate::state::{
-    burned, set_burned, set_total_supply, total_supply, MinterData, State, MAX_SUPPLY,
-};
+use crate::state::{MinterData, State, Supply, MAX_SUPPLY};
 
 pub fn nonzero(amount: Uint128) -> Result<u128, ContractError> {
     if amount.is_zero() {
@@ -26,7 +24,8 @@ pub fn debit(
     amount: u128,
 ) -> Result<(), ContractError> {
     let k = key(owner);
-    let mut a = Account::load(storage, &k)?;
+    let mut a = Account::default();
+    a.read(storage, &k)?;
     a.settle_lock(t);
     let available = a.balance.saturating_sub(a.locked);
     if amount > available {
@@ -55,7 +54,8 @@ pub fn credit(
     amount: u128,
 ) -> Result<(), ContractError> {
     let k = key(to);
-    let mut a = Account::load(storage, &k)?;
+    let mut a = Account::default();
+    a.read(storage, &k)?;
     let nb = a
         .balance
         .checked_add(amount)
@@ -140,20 +140,23 @@ pub fn reduce_supply(
     owner: &str,
     amt: u128,
 ) -> Result<(), ContractError> {
-    let supply = total_supply(storage)?
+    // one record holds both totals: one read and one write
+    let mut books = Supply::load(storage)?;
+    books.total = books
+        .total
         .checked_sub(amt)
         .ok_or(ContractError::SupplyOverflow {})?;
-    set_total_supply(storage, supply);
     let by_minter = State::load(storage)?
         .minter
         .is_some_and(|m| m.minter.as_str() == owner);
     if !by_minter {
         // burned <= every token ever minted <= MAX_SUPPLY * number of mints: checked anyway
-        let total = burned(storage)?
+        books.burned = books
+            .burned
             .checked_add(amt)
             .ok_or(ContractError::SupplyOverflow {})?;
-        set_burned(storage, total);
     }
+    books.save(storage);
     Ok(())
 }
 
@@ -172,7 +175,9 @@ pub fn mint(
     }
     let amt = nonzero(amount)?;
     deps.api.addr_validate(&recipient)?;
-    let supply = total_supply(deps.storage)?
+    let mut books = Supply::load(deps.storage)?;
+    let supply = books
+        .total
         .checked_add(amt)
         .filter(|s| *s <= MAX_SUPPLY)
         .ok_or(ContractError::SupplyOverflow {})?;
@@ -181,7 +186,8 @@ pub fn mint(
             return Err(ContractError::CannotExceedCap {});
         }
     }
-    set_total_supply(deps.storage, supply);
+    books.total = supply;
+    books.save(deps.storage);
     credit(deps.storage, &recipient, env.block.time.seconds(), amt)?;
     Ok(Response::new()
         .add_attribute("action", "mint")

@@ -19,7 +19,8 @@ pub fn lock(
     let amt = nonzero(amount)?;
     let t = env.block.time.seconds();
     let k = key(info.sender.as_str());
-    let mut a = Account::load(deps.storage, &k)?;
+    let mut a = Account::default();
+    a.read(deps.storage, &k)?;
     a.settle_lock(t);
     let locked = a
         .locked
@@ -53,7 +54,8 @@ pub fn unlock(
     let t = env.block.time.seconds();
     let state = State::load(deps.storage)?;
     let k = key(info.sender.as_str());
-    let mut a = Account::load(deps.storage, &k)?;
+    let mut a = Account::default();
+    a.read(deps.storage, &k)?;
     a.settle_lock(t);
     let pending = a
         .pending
@@ -133,7 +135,8 @@ pub fn slash(
     };
     let t = env.block.time.seconds();
     let k = key(&address);
-    let mut a = Account::load(deps.storage, &k)?;
+    let mut a = Account::default();
+    a.read(deps.storage, &k)?;
     a.settle_lock(t);
     if amt > a.locked {
         return Err(ContractError::SlashExceedsLocked {

@@ -9,6 +9,7 @@ mod msg_json;
 mod parser_diff;
 mod props;
 pub(crate) mod reference;
+mod storage_migration;
 mod suite;
 mod supply_books;
 mod sweep;
