@@ -4,6 +4,7 @@ import { useState } from "react";
 import { useLive, useSession } from "../chain/session";
 import { Card, NeedWallet, Stat, ViewHead } from "../ui/bits";
 import { dateTime, duration, fmtAmount, nowSeconds, parseAmount } from "../ui/format";
+import { useChainNow } from "../ui/time";
 import { TxProgress, useTx } from "../ui/Tx";
 
 const TIER_NAMES = ["Newcomer", "Supporter", "Patron", "Champion", "Luminary", "Legend"];
@@ -50,12 +51,19 @@ export function AccountView() {
   );
 }
 
+/**
+ * The pending unlock and its release time. The token frees it by block time (no transaction needed), so "free now"
+ * is said when the chain's latest block has reached `at`, not when this page's clock has.
+ */
 function PendingUnlock({ pending, at }: { pending: string; at?: number | null }) {
-  if (pending === "0" || !at) return <>nothing waiting to unlock</>;
-  const left = at - nowSeconds();
+  const waiting = pending !== "0" && !!at;
+  const chainNow = useChainNow(waiting);
+  if (!waiting) return <>nothing waiting to unlock</>;
+  const released = chainNow !== undefined && chainNow >= at;
+  const left = at - (chainNow ?? nowSeconds());
   return (
-    <span data-testid="pending-unlock">
-      {fmtAmount(pending)} unlocking {left > 0 ? <>in {duration(left)} ({dateTime(at)})</> : <>now</>}
+    <span data-testid="pending-unlock" data-released={released}>
+      {fmtAmount(pending)} {released ? <>unlocked: free to move</> : left > 0 ? <>unlocking in {duration(left)} ({dateTime(at)})</> : <>unlocking with the chain’s next block</>}
     </span>
   );
 }

@@ -5,7 +5,7 @@
 // since is refused), bids at least the minimum next bid, makes a private offer; fills wait out the compliance
 // window, then anyone finalizes; what the marketplace owes is claimable per asset and withdrawn.
 import { toBinary } from "@cosmjs/cosmwasm-stargate";
-import { useEffect, useMemo, useState, type ReactNode } from "react";
+import { useMemo, useState, type ReactNode } from "react";
 import type { GalleryNftExtension } from "../../../clients/src/MesiGallery.types";
 // NftMsg / TokenMsg: the `msg` of the gallery's `send_nft` (the sender is the seller) and of the token's `send` (the
 // amount sent is the payment in MESI base units), generated from the contract's hook schemas
@@ -14,7 +14,7 @@ import { useLive, useSession } from "../chain/session";
 import { Card, Empty, NeedWallet, Stat, ViewHead } from "../ui/bits";
 import { dateTime, duration, fmtAmount, parseAmount, shortAddr } from "../ui/format";
 import { KIND_BG, KindIcon } from "../ui/icons";
-import { Countdown, useFirstSeen, useNow } from "../ui/time";
+import { Countdown, useChainNow, useFirstSeen, useNow } from "../ui/time";
 import { TxProgress, useTx, type TxRunner } from "../ui/Tx";
 
 const PAGE = 6;
@@ -36,28 +36,6 @@ function usePay() {
     asset === "mesi"
       ? exec!.token.send({ contract: net.contracts.marketplace!, amount, msg: toBinary(mesiMsg) })
       : native([{ denom: net.stableDenom, amount }]);
-}
-
-/**
- * The latest block's time (unix seconds), polled every 1.5 s while `active`. The chain checks "after the end" and
- * "after the compliance window" against block time, which trails the wall clock by a block or so: a button that
- * depends on it appears when the chain agrees, not when the page's clock does.
- */
-function useChainSeconds(active: boolean): number | undefined {
-  const { chain } = useSession();
-  const [t, setT] = useState<number>();
-  useEffect(() => {
-    if (!active) return;
-    let alive = true;
-    const poll = () => chain.getBlock().then((b) => alive && setT(Math.floor(new Date(b.header.time).getTime() / 1000)), () => {});
-    poll();
-    const id = setInterval(poll, 1500);
-    return () => {
-      alive = false;
-      clearInterval(id);
-    };
-  }, [active, chain]);
-  return t;
 }
 
 /** gallery info of tokens, by id (the marketplace holds them in escrow; the gallery still describes them) */
@@ -273,7 +251,7 @@ function AuctionRow({ a, info, firstSeenEnd, tx }: { a: AuctionResponse; info?: 
   const now = useNow();
   const [amount, setAmount] = useState("");
   const mine = address === a.seller;
-  const chainNow = useChainSeconds(!a.ended && now >= a.end);
+  const chainNow = useChainNow(!a.ended && now >= a.end);
   const ended = a.ended || (chainNow !== undefined && chainNow >= a.end);
   const bid = async () => {
     let base: string;
@@ -349,7 +327,7 @@ function SettlementRow({ s, cfg, tx }: { s: SettlementResponse; cfg: ConfigRespo
   const { address, exec } = useSession();
   const name = useAssetName();
   const now = useNow();
-  const chainNow = useChainSeconds(now >= s.release_at);
+  const chainNow = useChainNow(now >= s.release_at);
   const due = chainNow !== undefined && chainNow >= s.release_at;
   const role = s.seller === address ? "sold" : "bought";
   const net = (BigInt(s.price) - BigInt(s.fee)).toString();

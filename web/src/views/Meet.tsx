@@ -8,7 +8,7 @@ import type { BidResponse, Format, ReceiveMsg, SlotResponse } from "../../../cli
 import { useLive, useSession } from "../chain/session";
 import { Card, Empty, NeedWallet, ViewHead } from "../ui/bits";
 import { duration, fmtAmount, nowSeconds, parseAmount, shortAddr } from "../ui/format";
-import { Countdown, useFirstSeen, useNow } from "../ui/time";
+import { Countdown, useChainNow, useFirstSeen, useNow } from "../ui/time";
 import { TxProgress, useTx, type TxRunner } from "../ui/Tx";
 
 const FORMATS: { id: Format; name: string }[] = [
@@ -172,6 +172,8 @@ function CreatorBid({ bid, contract, commissionBps }: { bid: BidResponse; contra
   };
   const net = (BigInt(bid.amount) * BigInt(10_000 - commissionBps)) / 10_000n;
   const waiting = bid.status === "accepted" || bid.status === "awaiting_kyf";
+  const chainNow = useChainNow(bid.status === "accepted");
+  const beforeDeadline = bid.meeting_deadline != null && (chainNow === undefined || chainNow < bid.meeting_deadline);
   return (
     <div className="bid" data-testid="creator-bid" data-bid-id={bid.id} data-status={bid.status}>
       <div className="amt">{fmtAmount(bid.amount)} <span className="muted small">MESI</span></div>
@@ -190,7 +192,7 @@ function CreatorBid({ bid, contract, commissionBps }: { bid: BidResponse; contra
         </>
       )}
       {waiting && code && !show && <button className="ghost small" onClick={() => setShow(true)} data-testid="show-code">Show meeting code</button>}
-      {waiting && (
+      {bid.status === "accepted" && beforeDeadline && (
         <button className="link small" disabled={tx.busy} onClick={() => tx.run(`Dispute bid #${bid.id}`, () => exec!.btm.dispute({ bidId: bid.id }))}>Dispute</button>
       )}
       {waiting && code && show && <div style={{ flexBasis: "100%" }}><MeetingQr code={code} /></div>}
@@ -211,6 +213,9 @@ function SlotsCreator({ slots, contract }: { slots: SlotResponse[]; contract: st
   const [inc, setInc] = useState("10");
   const first = useFirstSeenSlots(slots);
   const now = useNow();
+  // settle_slot is refused before the slot's end in block time: the button waits for the chain, not this clock
+  const chainNow = useChainNow(slots.some((s) => s.status === "open" && !s.ended && now >= s.end_time));
+  const ended = (s: SlotResponse) => s.ended || (chainNow !== undefined && chainNow >= s.end_time);
   const open = async () => {
     let minBid: string, minIncrement: string;
     try {
@@ -243,7 +248,7 @@ function SlotsCreator({ slots, contract }: { slots: SlotResponse[]; contract: st
                 <td>{formatName(s.format)}</td>
                 <td>{s.highest_bidder ? <>{fmtAmount(s.highest_amount)} MESI <span className="muted small">by {shortAddr(s.highest_bidder)}</span></> : <span className="muted">no bids (min {fmtAmount(s.min_bid)})</span>}</td>
                 <td>{s.status === "open" ? <Countdown end={s.end_time} firstSeenEnd={first.get(s.id)} /> : "—"}</td>
-                <td>{s.status === "open" && now >= s.end_time && s.highest_bidder && <SettleSlot slot={s} contract={contract} />}</td>
+                <td>{s.status === "open" && ended(s) && s.highest_bidder && <SettleSlot slot={s} contract={contract} />}</td>
               </tr>
             ))}
           </tbody>
@@ -457,6 +462,9 @@ function FanBid({ bid, limitMesi }: { bid: BidResponse; limitMesi?: string | nul
   const [raise, setRaise] = useState("");
   const [code, setCode] = useState("");
   const now = useNow(5000);
+  // the meeting deadline and the KYF window are decided by block time: the buttons follow the chain's clock
+  const chainNow = useChainNow(bid.status === "accepted" || bid.status === "awaiting_kyf");
+  const t = chainNow ?? now;
   const send = (label: string, amount: string, msg: ReceiveMsg, t: TxRunner) =>
     t.run(label, () => exec!.token.send({ contract: net.contracts["bid-to-meet"]!, amount, msg: toBinary(msg) }));
   const doRaise = async () => {
@@ -478,7 +486,10 @@ function FanBid({ bid, limitMesi }: { bid: BidResponse; limitMesi?: string | nul
     if (!code.trim()) return tx.refuse("Release", "Enter the code the creator shows you at the meeting.");
     await tx.run(`Confirm the meeting for bid #${bid.id}`, () => exec!.btm.release({ bidId: bid.id, code: code.trim() }));
   };
-  const deadlinePassed = bid.meeting_deadline != null && now > bid.meeting_deadline;
+  // release / dispute while block time < meeting_deadline; reclaim from it on. Consent while block time < kyf_deadline;
+  // cancel_kyf (the fan's refund credit) from it on. Before the first block time is known, nothing has passed.
+  const deadlinePassed = chainNow !== undefined && bid.meeting_deadline != null && chainNow >= bid.meeting_deadline;
+  const kyfClosed = chainNow !== undefined && bid.kyf_deadline != null && chainNow >= bid.kyf_deadline;
   return (
     <div className="bid" data-testid="fan-bid" data-bid-id={bid.id} data-status={bid.status}>
       <div className="amt">{fmtAmount(bid.amount)} <span className="muted small">MESI</span></div>
@@ -486,8 +497,8 @@ function FanBid({ bid, limitMesi }: { bid: BidResponse; limitMesi?: string | nul
         <div><b>{formatName(bid.format)}</b> with <span className="mono">{shortAddr(bid.creator)}</span></div>
         <div className="muted small">
           bid #{bid.id}
-          {bid.kyf_deadline && bid.status === "awaiting_kyf" && <> · consent within {duration(bid.kyf_deadline - now)}</>}
-          {bid.meeting_deadline && bid.status === "accepted" && <> · meet within {duration(bid.meeting_deadline - now)}</>}
+          {bid.kyf_deadline && bid.status === "awaiting_kyf" && !kyfClosed && <> · consent within {duration(bid.kyf_deadline - t)}</>}
+          {bid.meeting_deadline && bid.status === "accepted" && !deadlinePassed && <> · meet within {duration(bid.meeting_deadline - t)}</>}
         </div>
       </div>
       <span className={`status ${bid.status}`} data-testid="bid-status">{STATUS_TEXT[bid.status] ?? bid.status}</span>
@@ -500,10 +511,16 @@ function FanBid({ bid, limitMesi }: { bid: BidResponse; limitMesi?: string | nul
           <button className="danger small" disabled={tx.busy} onClick={() => tx.run(`Withdraw bid #${bid.id}`, () => exec!.btm.withdraw({ bidId: bid.id }))} data-testid="withdraw">Withdraw</button>
         </div>
       )}
-      {bid.status === "awaiting_kyf" && (
+      {bid.status === "awaiting_kyf" && !kyfClosed && (
         <div className="row" style={{ flexBasis: "100%" }}>
           <span className="small">The creator asks you to share your identity check (KYF) before the meeting.</span>
           <button className="primary small" disabled={tx.busy} onClick={() => tx.run(`Consent to KYF for bid #${bid.id}`, () => exec!.btm.consentKyf({ bidId: bid.id }))} data-testid="consent-kyf">I consent</button>
+        </div>
+      )}
+      {bid.status === "awaiting_kyf" && kyfClosed && !deadlinePassed && (
+        <div className="row" style={{ flexBasis: "100%" }}>
+          <span className="small">The KYF window has closed without your consent: cancel the meeting and your MESI wait for you under “Refunds”.</span>
+          <button className="primary small" disabled={tx.busy} onClick={() => tx.run(`Cancel bid #${bid.id} (KYF window closed)`, () => exec!.btm.cancelKyf({ bidId: bid.id }))} data-testid="cancel-kyf">Cancel and refund</button>
         </div>
       )}
       {bid.status === "accepted" && !deadlinePassed && (
