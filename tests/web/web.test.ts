@@ -172,6 +172,21 @@ describe("the dApp in a browser on the devnet", { skip: (missing.length > 0 && `
     if (pages[name]) return pages[name]!;
     const base = opts.base ?? url;
     const acc = loadDevAccounts()[name];
+    const page = await visit(name, opts);
+    await page.goto(at.startsWith("#") ? `${base}${at}` : `${base}${at.replace(/^\//, "")}`);
+    await page.getByTestId(opts.keplr ? "connect-keplr" : "connect-test").click();
+    await page.getByTestId("address").waitFor();
+    assert.equal(await page.getByTestId("address").getAttribute("title"), acc.address);
+    pages[name] = page;
+    return page;
+  }
+
+  /**
+   * A fresh page whose test wallet (or, with `keplr`, an injected Keplr-compatible wallet) would sign as the devnet
+   * account `name`, not yet connected and not yet navigated; its console errors and page exceptions fail the test.
+   */
+  async function visit(name: Persona, opts: { keplr?: boolean } = {}): Promise<Page> {
+    const acc = loadDevAccounts()[name];
     const wallet = await DirectSecp256k1HdWallet.fromMnemonic(acc.mnemonic, { prefix: "wasm" });
     const ctx = await browser.newContext({ viewport: { width: 1280, height: 860 }, deviceScaleFactor: 1 });
     contexts.push(ctx);
@@ -199,11 +214,6 @@ describe("the dApp in a browser on the devnet", { skip: (missing.length > 0 && `
       if (msg.type() === "error") errors.push(`[${name} console] ${msg.text()}`);
     });
     page.on("pageerror", (e) => errors.push(`[${name} page] ${e.message}`));
-    await page.goto(at.startsWith("#") ? `${base}${at}` : `${base}${at.replace(/^\//, "")}`);
-    await page.getByTestId(opts.keplr ? "connect-keplr" : "connect-test").click();
-    await page.getByTestId("address").waitFor();
-    assert.equal(await page.getByTestId("address").getAttribute("title"), acc.address);
-    pages[name] = page;
     return page;
   }
 
@@ -295,6 +305,70 @@ describe("the dApp in a browser on the devnet", { skip: (missing.length > 0 && `
     await prodServer?.close();
     dev?.stop();
     fs.rmSync(tmp, { recursive: true, force: true });
+  });
+
+  test("first screen without a wallet: it says what Mesi is, shows the tier table the contracts answer, and offers to connect", async () => {
+    const page = await visit("dave");
+    await page.goto(`${url}#account`);
+    const welcome = page.getByTestId("welcome");
+    await welcome.waitFor();
+    // what Mesi is, part by part (SPEC.md), on the chain the page reads
+    const text = (await welcome.textContent())!;
+    for (const part of ["$MESI", "Galleries.", "trust pledge", "Tiers.", "Bid to meet.", "Marketplace.", "Earnings.", record.chainId]) {
+      assert.ok(text.includes(part), `the first screen does not mention ${part}`);
+    }
+    // how to connect: Keplr, and on the devnet which accounts to import; the header keeps its own connect control
+    assert.match((await page.getByTestId("welcome-devnet").textContent())!, /DEVNET-ONLY.*networks\/devnet-accounts\.json/);
+    await page.getByTestId("welcome-connect-keplr").waitFor();
+    assert.equal(await page.getByTestId("connect-keplr").count(), 1);
+    // the tier table, row by row, as the token's config (and the limits of the other contracts) answer it
+    const cfg = await tq.config();
+    const btmCfg = await bq.config();
+    const refCfg = record.contracts.referral ? await new MesiReferralQueryClient(who.alice.client, record.contracts.referral.address).config() : undefined;
+    const sell = record.contracts.marketplace ? (await new MesiMarketplaceQueryClient(who.alice.client, record.contracts.marketplace.address).tierLimits()).tiers : undefined;
+    await page.getByTestId("welcome-tiers").waitFor();
+    const rows = page.getByTestId("welcome-tier");
+    assert.equal(await rows.count(), cfg.tiers.length + 1, "tier 0 and one row per row of the token's table");
+    const usd = (micro: string | bigint) => `USD ${fmtWhole(BigInt(micro))}`;
+    const last = <T,>(list: T[], i: number) => list[Math.min(i, list.length - 1)];
+    for (let t = 0; t <= cfg.tiers.length; t++) {
+      const row = page.locator(`[data-testid="welcome-tier"][data-tier="${t}"]`);
+      const cell = async (id: string) => (await row.getByTestId(id).textContent())!.trim();
+      if (t === 0) {
+        assert.equal(await cell("tier-fan-hold"), `below ${fmtWhole(BigInt(cfg.tiers[0].fan_hold))}`);
+        assert.equal(await cell("tier-btm-limit"), "bidding starts at tier 1");
+      } else {
+        assert.equal(await cell("tier-fan-hold"), fmtWhole(BigInt(cfg.tiers[t - 1].fan_hold)), `tier ${t} fan hold`);
+        assert.equal(await cell("tier-creator-locked"), fmtWhole(BigInt(cfg.tiers[t - 1].creator_locked)), `tier ${t} creator locked`);
+        const limit = last(btmCfg.tier_limits_usd, t - 1);
+        assert.equal(await cell("tier-btm-limit"), limit == null ? "no limit" : usd(limit), `tier ${t} bid-to-meet limit`);
+        if (refCfg) assert.equal(await cell("tier-referral"), `${usd(BigInt(refCfg.bonus_usd) * BigInt(last(refCfg.multipliers, t - 1)))} (${last(refCfg.multipliers, t - 1)}×)`, `tier ${t} referral`);
+      }
+      if (sell) {
+        const r = last(sell, t);
+        const shown = await cell("tier-selling");
+        assert.ok(shown.startsWith(r.max_orders == null ? "any number of orders" : `${r.max_orders} orders`), `tier ${t} live orders: ${shown}`);
+        assert.ok(shown.includes(r.max_price_usd == null ? "at any price" : `up to ${usd(r.max_price_usd)} each`), `tier ${t} max price: ${shown}`);
+        assert.ok(shown.endsWith(`auctions up to ${r.max_auction_days} days`), `tier ${t} auction days: ${shown}`);
+      } else {
+        assert.equal(await rows.first().getByTestId("tier-selling").count(), 0);
+      }
+    }
+    // the live figures are the chain's
+    const info = await tq.tokenInfo();
+    assert.equal(await page.getByTestId("welcome-supply").locator("span[title]").getAttribute("title"), `${fmtWhole(BigInt(info.total_supply))} MESI`);
+    assert.equal((await page.getByTestId("welcome-commission").textContent())!.trim(), `${btmCfg.commission_bps / 100}%`);
+    // every view is explained and linked
+    for (const id of ["account", "gallery", "influence", "meet", "earnings", "referral", "validators", "marketplace"]) {
+      assert.equal(await page.getByTestId(`welcome-view-${id}`).getAttribute("href"), `#${id}`);
+    }
+    await shot(page, "0-welcome");
+    // the first screen's connect button connects; the account view replaces the first screen
+    await page.getByTestId("welcome-connect-test").click();
+    await page.getByTestId("address").waitFor();
+    await page.getByTestId("tier-card").waitFor();
+    assert.equal(await page.getByTestId("welcome").count(), 0);
+    await page.context().close();
   });
 
   test("lock: the tier changes on screen and on chain", async () => {

@@ -3,7 +3,7 @@ import { CosmWasmClient } from "@cosmjs/cosmwasm-stargate";
 import { useEffect, useState, type ReactNode } from "react";
 import { loadNetwork, type Network } from "./chain/network";
 import { SessionProvider, useSession } from "./chain/session";
-import { hasKeplr, testWalletAvailable } from "./chain/wallet";
+import { ConnectButtons } from "./ui/Connect";
 import { shortAddr } from "./ui/format";
 import { NavIcon } from "./ui/icons";
 import { AccountView } from "./views/Account";
@@ -13,20 +13,23 @@ import { MeetView } from "./views/Meet";
 import { EarningsView } from "./views/Earnings";
 import { ReferralView } from "./views/Referral";
 import { ValidatorsView } from "./views/Validators";
+import { VIEW_LIST } from "./views/list";
 import { MarketplaceView } from "./views/Marketplace";
 
+/** what each view renders; the order, titles and descriptions are views/list.ts */
+const RENDER: Record<string, () => ReactNode> = {
+  account: () => <AccountView />,
+  gallery: () => <GalleryView />,
+  influence: () => <InfluenceView />,
+  meet: () => <MeetView />,
+  earnings: () => <EarningsView />,
+  referral: () => <ReferralView />,
+  validators: () => <ValidatorsView />,
+  marketplace: () => <MarketplaceView />,
+};
+
 /** the views, in the order of the navigation; the hash (#gallery) selects one */
-const VIEWS: { id: string; title: string; render: () => ReactNode }[] = [
-  { id: "account", title: "Account", render: () => <AccountView /> },
-  { id: "gallery", title: "Gallery", render: () => <GalleryView /> },
-  { id: "influence", title: "Influence", render: () => <InfluenceView /> },
-  { id: "meet", title: "Bid to meet", render: () => <MeetView /> },
-  { id: "earnings", title: "Earnings", render: () => <EarningsView /> },
-  { id: "referral", title: "Referral", render: () => <ReferralView /> },
-  { id: "validators", title: "Validators", render: () => <ValidatorsView /> },
-  // issue 11: the marketplace view lands with contracts/marketplace
-  { id: "marketplace", title: "Marketplace", render: () => <MarketplaceView /> },
-];
+const VIEWS = VIEW_LIST.map((v) => ({ ...v, render: RENDER[v.id] }));
 
 function useHashView(): [string, (id: string) => void] {
   const read = () => location.hash.replace(/^#\/?/, "").split("?")[0] || "account";
@@ -73,20 +76,7 @@ export function App() {
 }
 
 function WalletButton() {
-  const { address, connect, disconnect, wallet } = useSession();
-  const [err, setErr] = useState<string>();
-  const [busy, setBusy] = useState(false);
-  const go = async (kind: "keplr" | "test") => {
-    setBusy(true);
-    setErr(undefined);
-    try {
-      await connect(kind);
-    } catch (e) {
-      setErr(String((e as Error)?.message ?? e));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { address, disconnect, wallet } = useSession();
   if (address)
     return (
       <div className="wallet">
@@ -95,17 +85,7 @@ function WalletButton() {
         <button className="ghost small" onClick={disconnect}>Disconnect</button>
       </div>
     );
-  return (
-    <div className="wallet">
-      {testWalletAvailable() && (
-        <button className="ghost" data-testid="connect-test" disabled={busy} onClick={() => go("test")}>Test wallet</button>
-      )}
-      <button className="primary" data-testid="connect-keplr" disabled={busy} onClick={() => go("keplr")}>
-        {hasKeplr() ? "Connect Keplr" : "Connect wallet"}
-      </button>
-      {err && <div className="wallet-error" role="alert">{err}</div>}
-    </div>
-  );
+  return <ConnectButtons />;
 }
 
 function Shell() {
@@ -133,7 +113,8 @@ function Shell() {
           ))}
         </nav>
         <main className="main" data-testid={`view-${current.id}`}>
-          {!address && (
+          {/* the account view without a wallet is the first screen, which explains connecting itself */}
+          {!address && current.id !== "account" && (
             <div className="banner">
               Connect a wallet to act. Everything below is read live from <b>{net.chainId}</b>.
             </div>

@@ -42,3 +42,7 @@ export const dateTime = (unixSeconds: number) =>
   new Date(unixSeconds * 1000).toLocaleString("en-GB", { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit" });
 
 export const nowSeconds = () => Math.floor(Date.now() / 1000);
+
+/** the names of the tiers (SPEC §1 tier table; tier 0 is below its first row) */
+export const TIER_NAMES = ["Newcomer", "Supporter", "Patron", "Champion", "Luminary", "Legend"];
+export const tierName = (tier: number) => TIER_NAMES[tier] ?? `Tier ${tier}`;

@@ -2,12 +2,11 @@
 // with what the next tier needs; lock and unlock. Tier rules: SPEC §1 (influence points = holding score + locked).
 import { useState } from "react";
 import { useLive, useSession } from "../chain/session";
-import { Card, NeedWallet, Stat, ViewHead } from "../ui/bits";
-import { dateTime, duration, fmtAmount, nowSeconds, parseAmount } from "../ui/format";
+import { Card, Stat, ViewHead } from "../ui/bits";
+import { dateTime, duration, fmtAmount, nowSeconds, parseAmount, tierName } from "../ui/format";
 import { useChainNow } from "../ui/time";
 import { TxProgress, useTx } from "../ui/Tx";
-
-const TIER_NAMES = ["Newcomer", "Supporter", "Patron", "Champion", "Luminary", "Legend"];
+import { Welcome } from "./Welcome";
 
 export function AccountView() {
   const { q, chain, net, address, exec } = useSession();
@@ -25,12 +24,12 @@ export function AccountView() {
     return { bal: bal.balance, usdc: usdc.amount, fee: fee.amount, lock, tier, score, cfg };
   }, [address]);
   const d = data.data;
+  // a visitor without a wallet: the first screen says what Mesi is and how to take part
+  if (!address) return <Welcome />;
   return (
     <>
       <ViewHead title="Your account" sub="Your MESI, your lock and your tier. The tier sets your meeting bid limit and your referral reward." />
-      {!address ? (
-        <Card><NeedWallet what="see your balances, lock MESI and reach a higher tier" /></Card>
-      ) : !d ? (
+      {!d ? (
         <Card>{data.error ? <p className="error">{data.error}</p> : <p className="muted">Loading…</p>}</Card>
       ) : (
         <>
@@ -81,7 +80,7 @@ function TierCard({ tier, points, locked, rows }: { tier: number; points: string
           <span className="tier-word">tier</span>
         </div>
         <div className="grow">
-          <h2>{TIER_NAMES[tier] ?? `Tier ${tier}`}</h2>
+          <h2>{tierName(tier)}</h2>
           <p className="muted">
             Influence points <b data-testid="influence">{fmtAmount(points)}</b> = holding score + locked MESI.
           </p>
