@@ -979,4 +979,72 @@ describe("the dApp in a browser on the devnet", { skip: (missing.length > 0 && `
     assert.equal(s.buyer, who.alice.address);
     await owner.locator(`[data-testid="settlement"][data-settlement-id="${s.settlement_id}"]`).waitFor({ timeout: 15_000 });
   });
+
+  test("bid to meet by the chain's clock: a page whose clock runs an hour ahead offers the KYF cancel and the reclaim only once the chain's block time passes the window and the deadline", async () => {
+    // short windows for this test (the contract's owner; restored at the end): KYF 15 s, meeting 35 s
+    const owner = new MesiBidToMeetClient(who.deployer.client, who.deployer.address, btm);
+    const before = await bq.config();
+    await owner.updateConfig({ kyfWindow: 15, meetingWindow: 35 });
+    const blockTime = async () => Math.floor(new Date((await who.alice.client.getBlock()).header.time).getTime() / 1000);
+    try {
+      const creator = new MesiBidToMeetClient(who.carol.client, who.carol.address, btm);
+      const offer = await bq.creator({ address: who.carol.address });
+      if (!offer.enabled) await creator.enable({ minBid: m(100), formats: ["virtual_video"] });
+      const amount = (await bq.creator({ address: who.carol.address })).min_bid;
+      const fanToken = new MesiTokenClient(who.bob.client, who.bob.address, token);
+      const bidNow = async () => {
+        await fanToken.send({ contract: btm, amount, msg: toBinary({ bid: { creator: who.carol.address, format: (await bq.creator({ address: who.carol.address })).formats[0] } }) });
+        return (await bq.bidsByFan({ fan: who.bob.address })).bids.at(-1)!.id;
+      };
+      const kyfBid = await bidNow();
+      const meetBid = await bidNow();
+      await creator.accept({ bidId: kyfBid, codeHash: sha256("KYF-CODE"), requestKyf: true });
+      await creator.accept({ bidId: meetBid, codeHash: sha256("MEET-CODE"), requestKyf: false });
+      const kyfDeadline = (await bq.bid({ bidId: kyfBid })).kyf_deadline!;
+      const meetDeadline = (await bq.bid({ bidId: meetBid })).meeting_deadline!;
+      // the fan's page, its clock an hour ahead of the chain (the devnet's block time trails the wall clock)
+      const page = await visit("bob");
+      await page.addInitScript(() => {
+        const real = Date.now.bind(Date);
+        Date.now = () => real() + 3_600_000;
+      });
+      await page.goto(`${url}#meet`);
+      await page.getByTestId("connect-test").click();
+      await page.getByTestId("address").waitFor();
+      const rowOf = (id: number) => page.locator(`[data-testid="fan-bid"][data-bid-id="${id}"]`);
+      const kyfRow = rowOf(kyfBid), meetRow = rowOf(meetBid);
+      // once the page knows the chain's time, and while that is before the window's end: consent, no cancel
+      await page.locator(`[data-testid="fan-bid"][data-bid-id="${kyfBid}"][data-chain-now]`).waitFor({ timeout: 15_000 });
+      await kyfRow.getByTestId("consent-kyf").waitFor();
+      await meetRow.getByTestId("release-code").waitFor();
+      const pageSeen = Number(await kyfRow.getAttribute("data-chain-now"));
+      assert.ok(pageSeen < kyfDeadline, `the test came too late: block time ${pageSeen} >= KYF deadline ${kyfDeadline}`);
+      assert.ok((await page.evaluate(() => Date.now())) / 1000 > meetDeadline, "the page's clock is past both deadlines");
+      assert.equal(await kyfRow.getByTestId("cancel-kyf").count(), 0);
+      assert.equal(await kyfRow.getByTestId("reclaim").count(), 0);
+      assert.equal(await meetRow.getByTestId("reclaim").count(), 0);
+      await shot(page, "17-meet-chain-clock-before");
+      // the KYF window closes in block time: the consent goes, the cancel comes, and the chain takes it
+      await kyfRow.getByTestId("cancel-kyf").waitFor({ timeout: 45_000 });
+      assert.ok((await blockTime()) >= kyfDeadline, "the cancel showed before the chain's KYF deadline");
+      assert.equal(await kyfRow.getByTestId("consent-kyf").count(), 0);
+      const refund0 = BigInt((await bq.refund({ address: who.bob.address })).amount);
+      await kyfRow.getByTestId("cancel-kyf").click();
+      await included(kyfRow);
+      assert.equal((await bq.bid({ bidId: kyfBid })).status, "kyf_cancelled");
+      assert.equal(BigInt((await bq.refund({ address: who.bob.address })).amount), refund0 + BigInt(amount));
+      // the meeting deadline passes in block time: the release form goes, the reclaim comes, and the chain takes it
+      await meetRow.getByTestId("reclaim").waitFor({ timeout: 60_000 });
+      assert.ok((await blockTime()) >= meetDeadline, "the reclaim showed before the chain's meeting deadline");
+      assert.equal(await meetRow.getByTestId("release-code").count(), 0);
+      const b0 = await balance(who.bob.address);
+      await meetRow.getByTestId("reclaim").click();
+      await included(meetRow);
+      assert.equal((await bq.bid({ bidId: meetBid })).status, "reclaimed");
+      assert.equal(await balance(who.bob.address), b0 + BigInt(amount));
+      await page.context().close();
+    } finally {
+      await owner.updateConfig({ kyfWindow: before.kyf_window, meetingWindow: before.meeting_window });
+    }
+  });
 });

@@ -491,7 +491,7 @@ function FanBid({ bid, limitMesi }: { bid: BidResponse; limitMesi?: string | nul
   const deadlinePassed = chainNow !== undefined && bid.meeting_deadline != null && chainNow >= bid.meeting_deadline;
   const kyfClosed = chainNow !== undefined && bid.kyf_deadline != null && chainNow >= bid.kyf_deadline;
   return (
-    <div className="bid" data-testid="fan-bid" data-bid-id={bid.id} data-status={bid.status}>
+    <div className="bid" data-testid="fan-bid" data-bid-id={bid.id} data-status={bid.status} data-chain-now={chainNow}>
       <div className="amt">{fmtAmount(bid.amount)} <span className="muted small">MESI</span></div>
       <div className="grow">
         <div><b>{formatName(bid.format)}</b> with <span className="mono">{shortAddr(bid.creator)}</span></div>
