@@ -1,6 +1,8 @@
 // make migrate CONTRACT=<name> [NETWORK=devnet]: upload the current artifact (unless already on chain) and
 // migrate the recorded instance to it with MigrateMsg {} (recorded in deployments/<chain-id>.json), then pin the new
 // code and unpin the old one no other recorded contract runs (one governance proposal; scripts/deploy/pin.ts).
+// A migration that leaves records of an old storage layout (the gallery's `reindex_pending`) is finished with
+// paged `reindex` transactions.
 import path from "node:path";
 import { ConfigError, ROOT, loadNetwork } from "./config";
 import { DeployContext, GAS_MULTIPLIER, artifactPath } from "./context";
@@ -38,6 +40,7 @@ export async function migrate(contract: string, networkName?: string, msg: Recor
   inst.codeId = code.codeId;
   inst.checksum = code.checksum;
   ctx.save();
+  await finishReindex(ctx, contract, inst.address, r.events);
   // the new code starts unpinned (every call 58,000 gas dearer): pin it, and unpin the old code unless another
   // recorded contract still runs it, in one proposal (issue 15)
   const oldCode = onChain.codeId;
@@ -49,6 +52,23 @@ export async function migrate(contract: string, networkName?: string, msg: Recor
     why: `Migration of ${contract} from code ${oldCode} to code ${code.codeId}`,
   });
   return ctx;
+}
+
+/**
+ * A migration that changes a storage layout may leave records to convert (the gallery's `reindex_pending`
+ * attribute, issue 15: until none is left its `gallery` and `tokens {owner}` answer ReindexPending). Sends
+ * `reindex { limit: 100 }` until the contract says `remaining` false; each page is bounded, so this is a number of
+ * transactions, never one unbounded one.
+ */
+async function finishReindex(ctx: DeployContext, contract: string, address: string, events: readonly { type: string; attributes: readonly { key: string; value: string }[] }[]) {
+  const attr = (evs: typeof events, key: string) => evs.filter((e) => e.type === "wasm").flatMap((e) => e.attributes).find((a) => a.key === key)?.value;
+  if (attr(events, "reindex_pending") !== "true") return;
+  ctx.step(`reindex ${contract}: convert the records of the old layout, 100 per transaction`);
+  for (let page = 1; ; page++) {
+    const r = await ctx.client.execute(ctx.sender, address, { reindex: { limit: 100 } }, GAS_MULTIPLIER, `reindex ${contract}`);
+    ctx.log(`  page ${page}: ${attr(r.events, "converted")} converted, gas ${r.gasUsed}`);
+    if (attr(r.events, "remaining") !== "true") break;
+  }
 }
 
 const arg = (name: string) => {
