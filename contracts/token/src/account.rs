@@ -30,20 +30,22 @@
 //!
 //! Encoding (issue 15: what a transfer reads and writes is SDK gas, 3 per byte read and 30 per
 //! byte written). Two forms, told apart by the first byte:
-//! - compact (first byte >= 0x40, written whenever it can express the record, i.e. always for
-//!   records this code produces with a time below 2^32): `control u8 | last u32 BE | span of
-//!   the newest day (0..=3 bytes) | packed ints`. `control` = base mode (bits 7..6: 1 = `base`
-//!   as is, 2 = `balance + d`, 3 = `balance - d`) | lock flag (bit 5) | days - 1 (bits 4..2) |
-//!   length of the newest day's span (bits 1..0). The packed ints ([`Packer`]: two 4-bit lengths
-//!   per byte, then big-endian bytes without leading zeros) are `balance, d`, per older day
-//!   (oldest first, the day offset `day(last) - day` as a raw byte before them) `close,
-//!   zz(min_mid - close), extra, last_off - first, last_off`, then the newest day's
-//!   `zz(min_mid - balance), extra`, then `locked, pending, release` when locked. `zz` is the
-//!   zigzag of a signed difference; `extra` is what the day integral holds beyond its parts the
-//!   record already knows: `integral = open * first + min_mid * (last_off - first) + extra`
-//!   (+ `close * (DAY - last_off)` for a closed day), where `open` is the previous day's close
-//!   (`base` for the oldest day: days without a change between them). The hot case (one day
-//!   with changes) is 3 bytes of lengths and control beside the four times and amounts.
+//! - compact (first byte >= 0x80, written whenever it can express the record, i.e. always for
+//!   records `set_balance` produces at a time below 2^32): `control u8 | [older days u8] | last
+//!   u32 BE | span of the newest day (0..=3 bytes) | packed ints`. `control` = 0x80 | 0x40 when
+//!   there are older days (their count follows) | lock code (bits 5..4: 0 none, 1 `locked`
+//!   only, 2 `locked, pending, release`) | base code (bits 3..2: 0 = zero, 1 = as is, 2 =
+//!   `balance + d`, 3 = `balance - d`) | length of the newest day's span (bits 1..0). The packed
+//!   ints ([`Packer`]: two 4-bit lengths per byte, then big-endian bytes without leading zeros)
+//!   are `balance, [d]`, per older day (oldest first, the day offset `day(last) - day` as a raw
+//!   byte before them) `close, zz(min_mid - close), extra, last_off - first, last_off`, then the
+//!   newest day's `zz(min_mid - balance), extra`, then the lock fields. `zz` is the zigzag of a
+//!   signed difference; `extra` is what the day integral holds beyond the parts the record
+//!   already knows: `integral = open * first + min_mid * (last_off - first) + extra` (+ `close *
+//!   (DAY - last_off)` for a closed day), where `open` is the previous day's close (`base` for
+//!   the oldest day: days without a change between them). An account with one day of changes
+//!   (the hot case) is `1 + 4 + 1` bytes of control and times, 2 bytes of lengths, the
+//!   balance, `min_mid` and `extra`, and `locked` when it has a lock.
 //! - legacy (first byte 0 or 1, written before issue 15 and still read; a record is rewritten
 //!   compactly on its next change): `flags u8 | n u8 | last | balance | base | n x (offset
 //!   u8, integral, first, min_mid[, last_off, close]) | [locked, pending, release]` where every
@@ -298,11 +300,16 @@ fn known_part(
         .checked_add(close.checked_mul(tail as u128)?)
 }
 
-/// Control byte of the compact form (module docs).
+/// Control byte of the compact form (module docs): marker, older days, lock and base codes.
+const CTL_COMPACT: u8 = 0x80;
+const CTL_OLDER: u8 = 0x40;
+const LOCK_NONE: u8 = 0;
+const LOCK_PLAIN: u8 = 1;
+const LOCK_PENDING: u8 = 2;
+const BASE_ZERO: u8 = 0;
 const BASE_ABS: u8 = 1;
 const BASE_PLUS: u8 = 2;
 const BASE_MINUS: u8 = 3;
-const CTL_LOCK: u8 = 0x20;
 
 impl Account {
     /// Reads a record in either form (module docs).
@@ -316,8 +323,9 @@ impl Account {
     /// each move of this ~100-byte struct to a byte loop, so the hot path never returns it.
     pub fn decode_into(&mut self, buf: &[u8]) -> StdResult<()> {
         match buf.first() {
-            Some(&c) if c >= 0x40 => self.decode_compact(buf),
-            _ => self.decode_legacy(buf),
+            Some(&c) if c & CTL_COMPACT != 0 => self.decode_compact(buf),
+            Some(0 | 1) => self.decode_legacy(buf),
+            _ => Err(corrupt()),
         }
     }
 
@@ -331,16 +339,23 @@ impl Account {
     fn decode_compact(&mut self, buf: &[u8]) -> StdResult<()> {
         let mut r = Unpacker::new(buf);
         let c = r.byte()?;
-        let n = ((c >> 2) & 7) as usize + 1;
+        let n = if c & CTL_OLDER != 0 {
+            let older = r.byte()? as usize;
+            if older == 0 || older >= SLOTS {
+                return Err(corrupt());
+            }
+            older + 1
+        } else {
+            1
+        };
         let last = r.raw_u64(4)?;
         let span = r.raw_u64((c & 3) as usize)?;
         let balance = r.int()?;
-        let d = r.int()?;
-        let base = match c >> 6 {
-            BASE_ABS => Some(d),
-            BASE_PLUS => balance.checked_add(d),
-            BASE_MINUS => balance.checked_sub(d),
-            _ => None,
+        let base = match (c >> 2) & 3 {
+            BASE_ZERO => Some(0),
+            BASE_ABS => Some(r.int()?),
+            BASE_PLUS => balance.checked_add(r.int()?),
+            _ => balance.checked_sub(r.int()?),
         }
         .ok_or_else(corrupt)?;
         let dl = last / DAY;
@@ -385,10 +400,11 @@ impl Account {
             last_off,
             min_mid,
         });
-        let (locked, pending, release) = if c & CTL_LOCK != 0 {
-            (r.int()?, r.int()?, r.int64()?)
-        } else {
-            (0, 0, 0)
+        let (locked, pending, release) = match (c >> 4) & 3 {
+            LOCK_NONE => (0, 0, 0),
+            LOCK_PLAIN => (r.int()?, 0, 0),
+            LOCK_PENDING => (r.int()?, r.int()?, r.int64()?),
+            _ => return Err(corrupt()),
         };
         r.finish()?;
         self.balance = balance;
@@ -423,23 +439,36 @@ impl Account {
         } else {
             (BASE_MINUS, self.balance - self.base)
         };
-        let (mode, d) = if self.base <= d {
+        let (mode, d) = if self.base == 0 {
+            (BASE_ZERO, 0)
+        } else if self.base <= d {
             (BASE_ABS, self.base)
         } else {
             (mode, d)
         };
-        let has_lock = self.locked != 0 || self.pending != 0;
+        // as the legacy form: no lock fields unless locked or pending (a release time alone
+        // means nothing)
+        let lock = if self.locked == 0 && self.pending == 0 {
+            LOCK_NONE
+        } else if self.pending != 0 || self.release != 0 {
+            LOCK_PENDING
+        } else {
+            LOCK_PLAIN
+        };
         let mut p = Packer::with_capacity(32 + older.len() * 24);
-        p.byte(
-            (mode << 6)
-                | if has_lock { CTL_LOCK } else { 0 }
-                | (((n - 1) as u8) << 2)
-                | span_len as u8,
-        );
+        let ctl = CTL_COMPACT | (lock << 4) | (mode << 2) | span_len as u8;
+        if older.is_empty() {
+            p.byte(ctl);
+        } else {
+            p.byte(ctl | CTL_OLDER);
+            p.byte(older.len() as u8);
+        }
         p.raw(&last.to_be_bytes());
         p.raw(&span.to_be_bytes()[8 - span_len..]);
         p.int(self.balance);
-        p.int(d);
+        if mode != BASE_ZERO {
+            p.int(d);
+        }
         let mut open = self.base;
         for e in older {
             let off = u8::try_from(dl.checked_sub(e.day)?).ok()?;
@@ -459,8 +488,10 @@ impl Account {
         let known = known_part(open, newest.first, newest.min_mid, span, self.balance, 0)?;
         p.int(zigzag(newest.min_mid, self.balance)?);
         p.int(newest.integral.checked_sub(known)?);
-        if has_lock {
+        if lock != LOCK_NONE {
             p.int(self.locked);
+        }
+        if lock == LOCK_PENDING {
             p.int(self.pending);
             p.int(self.release as u128);
         }
@@ -768,7 +799,7 @@ mod tests {
         assert_eq!(want.encode_legacy(), legacy);
         // the next write is compact and reads back the same
         let compact = a.encode();
-        assert!(compact[0] >= 0x40 && compact.len() < legacy.len());
+        assert!(compact[0] >= 0x80 && compact.len() < legacy.len());
         assert_eq!(Account::decode(&compact).unwrap(), want);
     }
 
@@ -780,7 +811,7 @@ mod tests {
             ..Account::default()
         };
         let raw = a.encode();
-        assert!(raw[0] < 0x40);
+        assert!(raw[0] < 0x80);
         assert_eq!(Account::decode(&raw).unwrap(), a);
     }
 
@@ -800,11 +831,18 @@ mod tests {
         a.set_balance(0, 5);
         a.set_balance(10 * DAY, 9);
         let mut raw = a.encode();
-        assert_eq!(raw[0] >> 6, BASE_MINUS);
+        assert_eq!((raw[0] >> 2) & 3, BASE_MINUS);
         // control, last (4 bytes), span (0 bytes), lengths, balance, d
         assert_eq!(&raw[5..8], &[0x11, 9, 4]);
         raw[7] = 10;
         assert!(Account::decode(&raw).is_err());
+        // an unknown lock code, and a first byte that is neither form
+        let mut bad_lock = a.encode();
+        bad_lock[0] |= 0x30;
+        assert!(Account::decode(&bad_lock).is_err());
+        let mut neither = a.encode();
+        neither[0] = 0x02;
+        assert!(Account::decode(&neither).is_err());
     }
 
     #[test]
@@ -871,7 +909,7 @@ mod tests {
             let written = Account::decode(&a.encode());
             match legacy {
                 Ok(l) => prop_assert_eq!(written.unwrap(), l),
-                Err(_) => prop_assert!(a.encode()[0] < 0x40),
+                Err(_) => prop_assert!(a.encode()[0] < 0x80),
             }
         }
 
@@ -898,7 +936,7 @@ mod tests {
                 // issue 15: what set_balance produces is written compactly, reads back exactly,
                 // and reads the same as its legacy form
                 let compact = a.encode();
-                prop_assert!(compact[0] >= 0x40);
+                prop_assert!(compact[0] >= 0x80);
                 prop_assert_eq!(&Account::decode(&compact).unwrap(), &a);
                 prop_assert_eq!(&Account::decode(&a.encode_legacy()).unwrap(), &a);
                 check(&a, &r, t)?;
