@@ -102,3 +102,53 @@ pub fn expiration(e: &Expiration) -> Binary {
         Expiration::Never {} => Obj::new().raw("never", b"{}").end(),
     }
 }
+
+/// `AllowanceResponse` JSON exactly as serde writes it: `{"allowance":"<u128>","expires":
+/// <expiration>}` (the stored value of both allowance indexes; issue 15).
+pub fn allowance(a: &cw20::AllowanceResponse) -> Vec<u8> {
+    let mut o = Obj::new().uint("allowance", a.allowance.u128());
+    o.key("expires");
+    match &a.expires {
+        Expiration::AtHeight(h) => {
+            o.0.extend_from_slice(b"{\"at_height\":");
+            o.0.extend_from_slice(h.to_string().as_bytes());
+            o.0.push(b'}');
+        }
+        Expiration::AtTime(t) => {
+            o.0.extend_from_slice(b"{\"at_time\":\"");
+            o.0.extend_from_slice(t.nanos().to_string().as_bytes());
+            o.0.extend_from_slice(b"\"}");
+        }
+        Expiration::Never {} => o.0.extend_from_slice(b"{\"never\":{}}"),
+    }
+    o.0.push(b'}');
+    o.0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use cosmwasm_std::{to_json_vec, Timestamp, Uint128};
+    use proptest::prelude::*;
+
+    fn expiration() -> impl Strategy<Value = Expiration> {
+        prop_oneof![
+            any::<u64>().prop_map(Expiration::AtHeight),
+            any::<u64>().prop_map(|n| Expiration::AtTime(Timestamp::from_nanos(n))),
+            Just(Expiration::Never {}),
+        ]
+    }
+
+    proptest! {
+        /// Issue 15: the hand-written allowance value is byte for byte what serde writes (and
+        /// `ALLOWANCES.save` wrote before), so every reader of the maps reads it unchanged.
+        #[test]
+        fn allowance_json_is_byte_identical_to_serde(
+            amount in prop_oneof![Just(0u128), 0u128..1_000_000, any::<u128>()],
+            expires in expiration(),
+        ) {
+            let a = cw20::AllowanceResponse { allowance: Uint128::new(amount), expires };
+            prop_assert_eq!(allowance(&a), to_json_vec(&a).unwrap());
+        }
+    }
+}

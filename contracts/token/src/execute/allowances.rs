@@ -7,16 +7,22 @@ use cw20::{AllowanceResponse, Cw20ReceiveMsg, Expiration};
 
 use crate::error::ContractError;
 use crate::execute::base::{credit, debit, nonzero, reduce_supply};
+use crate::json;
 use crate::state::{ALLOWANCES, ALLOWANCES_SPENDER};
 
+/// Writes `allowance` under both indexes. The value is the JSON serde writes for
+/// `AllowanceResponse` (what `ALLOWANCES.save` stored, read back by `may_load` and the range
+/// queries), written by `json::allowance` once for both keys: serde's serializer is the largest
+/// VM cost of an allowance change (issue 15; byte-identical, tested).
 fn save_pair(
     storage: &mut dyn Storage,
     owner: &Addr,
     spender: &Addr,
     allowance: &AllowanceResponse,
 ) -> Result<(), ContractError> {
-    ALLOWANCES.save(storage, (owner, spender), allowance)?;
-    ALLOWANCES_SPENDER.save(storage, (spender, owner), allowance)?;
+    let value = json::allowance(allowance);
+    storage.set(&ALLOWANCES.key((owner, spender)), &value);
+    storage.set(&ALLOWANCES_SPENDER.key((spender, owner)), &value);
     Ok(())
 }
 
