@@ -38,12 +38,14 @@
 //!   `balance + d`, 3 = `balance - d`) | length of the newest day's span (bits 1..0). The packed
 //!   ints ([`Packer`]: two 4-bit lengths per byte, then big-endian bytes without leading zeros)
 //!   are `balance, [d]`, per older day (oldest first, the day offset `day(last) - day` as a raw
-//!   byte before them) `close, zz(min_mid - close), extra, last_off - first, last_off`, then the
-//!   newest day's `zz(min_mid - balance), extra`, then the lock fields. `zz` is the zigzag of a
-//!   signed difference; `extra` is what the day integral holds beyond the parts the record
-//!   already knows: `integral = open * first + min_mid * (last_off - first) + extra` (+ `close *
-//!   (DAY - last_off)` for a closed day), where `open` is the previous day's close (`base` for
-//!   the oldest day: days without a change between them). An account with one day of changes
+//!   byte before them) `close, last_off - first, last_off, [zz(min_mid - close), extra]`, then
+//!   the newest day's `[zz(min_mid - balance), extra]`, then the lock fields; the bracketed
+//!   pair is left out for a day whose changes all fell on one second (`first == last_off`: both
+//!   0). `zz` is the zigzag of a signed difference; `extra` is what the day integral holds
+//!   beyond the parts the record already knows: `integral = open * first + min_mid *
+//!   (last_off - first) + extra` (+ `close * (DAY - last_off)` for a closed day), where `open`
+//!   is the previous day's close (`base` for the oldest day: days without a change between
+//!   them). An account with one day of changes
 //!   (the hot case) is `1 + 4 + 1` bytes of control and times, 2 bytes of lengths, the
 //!   balance, `min_mid` and `extra`, and `locked` when it has a lock.
 //! - legacy (first byte 0 or 1, written before issue 15 and still read; a record is rewritten
@@ -206,6 +208,16 @@ impl Packer {
     pub fn finish(self) -> Vec<u8> {
         self.out
     }
+    /// A day's `zz(min_mid - close), extra`, none of them when the day has a single change time
+    /// (`span` 0: then both are 0 as `set_balance` writes them; None otherwise).
+    fn mid(&mut self, span: u64, min_mid: u128, close: u128, extra: u128) -> Option<()> {
+        if span == 0 {
+            return (min_mid == 0 && extra == 0).then_some(());
+        }
+        self.int(zigzag(min_mid, close)?);
+        self.int(extra);
+        Some(())
+    }
 }
 
 /// Reader of what a [`Packer`] wrote; every error is "corrupt", nothing panics.
@@ -256,6 +268,14 @@ impl<'a> Unpacker<'a> {
     }
     pub fn int64(&mut self) -> StdResult<u64> {
         u64::try_from(self.int()?).map_err(|_| corrupt())
+    }
+    /// What [`Packer::mid`] wrote: `(min_mid, extra)`.
+    fn mid(&mut self, span: u64, close: u128) -> StdResult<(u128, u128)> {
+        if span == 0 {
+            return Ok((0, 0));
+        }
+        let min_mid = unzigzag(self.int()?, close)?;
+        Ok((min_mid, self.int()?))
     }
     /// The whole buffer must have been read.
     pub fn finish(&self) -> StdResult<()> {
@@ -364,13 +384,12 @@ impl Account {
         for _ in 1..n {
             let off = r.byte()? as u64;
             let close = r.int()?;
-            let min_mid = unzigzag(r.int()?, close)?;
-            let extra = r.int()?;
             let span = r.int64()?;
             let last_off = r.int64()?;
             if last_off >= DAY || span > last_off {
                 return Err(corrupt());
             }
+            let (min_mid, extra) = r.mid(span, close)?;
             let first = last_off - span;
             let integral = known_part(open, first, min_mid, span, close, DAY - last_off)
                 .and_then(|k| k.checked_add(extra))
@@ -386,8 +405,7 @@ impl Account {
             open = close;
         }
         let last_off = last - dl * DAY;
-        let min_mid = unzigzag(r.int()?, balance)?;
-        let extra = r.int()?;
+        let (min_mid, extra) = r.mid(span, balance)?;
         let first = last_off.checked_sub(span).ok_or_else(corrupt)?;
         let integral = known_part(open, first, min_mid, span, balance, 0)
             .and_then(|k| k.checked_add(extra))
@@ -479,15 +497,18 @@ impl Account {
             let known = known_part(open, e.first, e.min_mid, span, e.close, DAY - e.last_off)?;
             p.byte(off);
             p.int(e.close);
-            p.int(zigzag(e.min_mid, e.close)?);
-            p.int(e.integral.checked_sub(known)?);
             p.int(span as u128);
             p.int(e.last_off as u128);
+            p.mid(span, e.min_mid, e.close, e.integral.checked_sub(known)?)?;
             open = e.close;
         }
         let known = known_part(open, newest.first, newest.min_mid, span, self.balance, 0)?;
-        p.int(zigzag(newest.min_mid, self.balance)?);
-        p.int(newest.integral.checked_sub(known)?);
+        p.mid(
+            span,
+            newest.min_mid,
+            self.balance,
+            newest.integral.checked_sub(known)?,
+        )?;
         if lock != LOCK_NONE {
             p.int(self.locked);
         }
