@@ -1047,4 +1047,46 @@ describe("the dApp in a browser on the devnet", { skip: (missing.length > 0 && `
       await owner.updateConfig({ kyfWindow: before.kyf_window, meetingWindow: before.meeting_window });
     }
   });
+
+  test("account by the chain's clock: on a page whose clock runs an hour ahead, a pending unlock counts down to the chain's release, not the page's", async () => {
+    // a short unlock delay for this test (the token's owner; restored at the end): 12 s
+    const owner = new MesiTokenClient(who.deployer.client, who.deployer.address, token);
+    const before = (await tq.config()).unlock_delay;
+    await owner.updateConfig({ unlockDelay: 12 });
+    const blockTime = async () => Math.floor(new Date((await who.alice.client.getBlock()).header.time).getTime() / 1000);
+    try {
+      const { dave } = await actors(loadNetwork("devnet"), ["dave"] as const);
+      await new MesiTokenClient(who.liquidity.client, who.liquidity.address, token).transfer({ recipient: dave.address, amount: m(50) });
+      const daveToken = new MesiTokenClient(dave.client, dave.address, token);
+      const locked0 = BigInt((await tq.lock({ address: dave.address })).locked);
+      await daveToken.lock({ amount: m(30) });
+      await daveToken.unlock({ amount: m(10) });
+      const releaseAt = (await tq.lock({ address: dave.address })).release_at!;
+      const page = await visit("dave");
+      await page.addInitScript(() => {
+        const real = Date.now.bind(Date);
+        Date.now = () => real() + 3_600_000;
+      });
+      await page.goto(`${url}#account`);
+      await page.getByTestId("connect-test").click();
+      await page.getByTestId("address").waitFor();
+      // by the page's clock the release is an hour past; by the chain's it is seconds away, and the page says so
+      const pending = page.getByTestId("pending-unlock");
+      await page.waitForFunction(() => /^10 unlocking in \d+ s/.test(document.querySelector('[data-testid="pending-unlock"]')?.textContent ?? ""), undefined, { timeout: 15_000 });
+      assert.equal(await pending.getAttribute("data-released"), "false");
+      await shot(page, "18-account-unlock-by-chain-time");
+      // when the chain reaches the release, the pending unlock is free (then the chain's lock answer drops it)
+      await page.waitForFunction(() => {
+        const el = document.querySelector('[data-testid="pending-unlock"]');
+        return !el || el.getAttribute("data-released") === "true";
+      }, undefined, { timeout: 45_000 });
+      assert.ok((await blockTime()) >= releaseAt, "the page called the unlock free before the chain's release time");
+      const lock = await tq.lock({ address: dave.address });
+      assert.equal(lock.pending_unlock, "0");
+      assert.equal(BigInt(lock.locked), locked0 + 20n * MESI);
+      await page.context().close();
+    } finally {
+      await owner.updateConfig({ unlockDelay: before });
+    }
+  });
 });
