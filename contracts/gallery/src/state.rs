@@ -45,12 +45,21 @@ pub struct Config {
 
 /// One gallery token, as the contract logic sees it (addresses validated, hash in lower-case hex). Stored
 /// as a [`StoredToken`]; see [`load_token`] / [`save_token`].
+///
+/// `owner` and `creator` travel with their canonical bytes (`owner_raw`, `creator_raw`: what the record and
+/// the index keys hold), so no write canonicalizes an address the record or the message already gave
+/// (issue 15, VM gas: each `addr_canonicalize` is a host call). Change the owner only through
+/// [`Token::set_owner`], which keeps the two forms together.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Token {
     pub owner: Addr,
+    /// `owner` canonical.
+    pub owner_raw: CanonicalAddr,
     pub approvals: Vec<Approval>,
     pub token_uri: Option<String>,
     pub creator: Addr,
+    /// `creator` canonical.
+    pub creator_raw: CanonicalAddr,
     pub media_kind: MediaKind,
     /// sha256 of the file, 64 lower-case hex characters.
     pub content_hash: String,
@@ -65,6 +74,12 @@ pub struct Token {
 }
 
 impl Token {
+    /// Sets the owner (readable and canonical form together).
+    pub fn set_owner(&mut self, owner: Addr, owner_raw: CanonicalAddr) {
+        self.owner = owner;
+        self.owner_raw = owner_raw;
+    }
+
     /// Who really holds the token: the seller while it is listed in the marketplace's escrow, else the owner.
     pub fn holder(&self) -> &Addr {
         self.listed_by.as_ref().unwrap_or(&self.owner)
@@ -183,14 +198,29 @@ fn human(api: &dyn Api, bytes: &[u8]) -> StdResult<Addr> {
     api.addr_humanize(&CanonicalAddr::from(bytes))
 }
 
+/// Validates a bech32 address from a message and returns it with its canonical bytes: canonicalize, humanize
+/// back, compare. This is what `addr_validate` does inside (so the same addresses pass: right prefix and
+/// checksum, lower case), in two host calls instead of `addr_validate` + `addr_canonicalize` (issue 15).
+/// Errors: the host's canonicalize error, or "Invalid input: address not normalized" (e.g. upper case).
+pub fn addr_validate_canonical(api: &dyn Api, input: &str) -> StdResult<(Addr, CanonicalAddr)> {
+    let raw = api.addr_canonicalize(input)?;
+    let addr = api.addr_humanize(&raw)?;
+    if addr.as_str() != input {
+        return Err(StdError::generic_err(
+            "Invalid input: address not normalized",
+        ));
+    }
+    Ok((addr, raw))
+}
+
 impl StoredToken {
     fn from_token(api: &dyn Api, t: &Token) -> StdResult<Self> {
         let hash = HexBinary::from_hex(&t.content_hash)?;
         Ok(StoredToken {
-            owner: if t.owner == t.creator {
+            owner: if t.owner_raw == t.creator_raw {
                 None
             } else {
-                Some(canon(api, &t.owner)?)
+                Some(t.owner_raw.to_vec())
             },
             approvals: t
                 .approvals
@@ -205,7 +235,7 @@ impl StoredToken {
                 })
                 .collect::<StdResult<_>>()?,
             token_uri: t.token_uri.clone(),
-            creator: canon(api, &t.creator)?,
+            creator: t.creator_raw.to_vec(),
             kind: kind_key(t.media_kind),
             content_hash: hash.to_array()?,
             tags: t.tags.clone(),
@@ -222,12 +252,18 @@ impl StoredToken {
     }
 
     fn into_token(self, api: &dyn Api) -> StdResult<Token> {
-        let creator = human(api, &self.creator)?;
+        let creator_raw = CanonicalAddr::from(self.creator);
+        let creator = api.addr_humanize(&creator_raw)?;
+        let (owner, owner_raw) = match self.owner {
+            None => (creator.clone(), creator_raw.clone()),
+            Some(o) => {
+                let raw = CanonicalAddr::from(o);
+                (api.addr_humanize(&raw)?, raw)
+            }
+        };
         Ok(Token {
-            owner: match &self.owner {
-                None => creator.clone(),
-                Some(o) => human(api, o)?,
-            },
+            owner,
+            owner_raw,
             approvals: self
                 .approvals
                 .iter()
@@ -244,6 +280,7 @@ impl StoredToken {
                 .collect::<StdResult<_>>()?,
             token_uri: self.token_uri,
             creator,
+            creator_raw,
             media_kind: kind_of(self.kind)?,
             content_hash: HexBinary::from(self.content_hash.as_slice()).to_hex(),
             tags: self.tags,
@@ -277,7 +314,7 @@ fn decode_token(api: &dyn Api, bytes: &[u8]) -> StdResult<(Token, bool)> {
         }
         Some((b'{', _)) => {
             let old: legacy::LegacyToken = cosmwasm_std::from_json(bytes)?;
-            Ok((old.into(), true))
+            Ok((old.into_token(api)?, true))
         }
         _ => Err(StdError::parse_err("Token", "unknown token record format")),
     }
@@ -325,8 +362,8 @@ fn upgrade_token(store: &mut dyn Storage, api: &dyn Api, id: &str, t: &Token) ->
     for tag in &t.tags {
         legacy::BY_TAG.remove(store, (&t.creator, tag.as_str(), id));
     }
-    OWNED.save(store, (&canon(api, &t.owner)?, id), &Empty {})?;
-    add_gallery_indexes(store, api, id, t)?;
+    OWNED.save(store, (t.owner_raw.as_slice(), id), &Empty {})?;
+    add_gallery_indexes(store, id, t)?;
     save_token(store, api, id, t)
 }
 
@@ -337,47 +374,38 @@ pub fn save_token(store: &mut dyn Storage, api: &dyn Api, id: &str, t: &Token) -
 }
 
 /// Writes the gallery indexes of a freshly minted token (one `GALLERY` key, one `BY_TAG` key per tag).
-pub fn add_gallery_indexes(
-    store: &mut dyn Storage,
-    api: &dyn Api,
-    id: &str,
-    t: &Token,
-) -> StdResult<()> {
-    let c = canon(api, &t.creator)?;
+pub fn add_gallery_indexes(store: &mut dyn Storage, id: &str, t: &Token) -> StdResult<()> {
+    let c = t.creator_raw.as_slice();
     GALLERY.save(
         store,
-        (&gallery_key(&c, kind_key(t.media_kind)), t.year, id),
+        (&gallery_key(c, kind_key(t.media_kind)), t.year, id),
         &Empty {},
     )?;
     for tag in &t.tags {
-        BY_TAG.save(store, (&tag_key(tag, &c), t.year, id), &Empty {})?;
+        BY_TAG.save(store, (&tag_key(tag, c), t.year, id), &Empty {})?;
     }
     Ok(())
 }
 
-/// Moves a token's `OWNED` entry from its current owner to `to`.
+/// Moves a token's `OWNED` entry from its current owner to `to` (canonical addresses).
 pub fn move_owned(
     store: &mut dyn Storage,
-    api: &dyn Api,
     id: &str,
-    from: &Addr,
-    to: &Addr,
+    from: &CanonicalAddr,
+    to: &CanonicalAddr,
 ) -> StdResult<()> {
-    OWNED.remove(store, (&canon(api, from)?, id));
-    OWNED.save(store, (&canon(api, to)?, id), &Empty {})
+    OWNED.remove(store, (from.as_slice(), id));
+    OWNED.save(store, (to.as_slice(), id), &Empty {})
 }
 
 /// Removes every record of a (new-layout) token: burn.
-pub fn remove_token(store: &mut dyn Storage, api: &dyn Api, id: &str, t: &Token) -> StdResult<()> {
-    let c = canon(api, &t.creator)?;
+pub fn remove_token(store: &mut dyn Storage, id: &str, t: &Token) -> StdResult<()> {
+    let c = t.creator_raw.as_slice();
     TOKENS.remove(store, id);
-    OWNED.remove(store, (&canon(api, &t.owner)?, id));
-    GALLERY.remove(
-        store,
-        (&gallery_key(&c, kind_key(t.media_kind)), t.year, id),
-    );
+    OWNED.remove(store, (t.owner_raw.as_slice(), id));
+    GALLERY.remove(store, (&gallery_key(c, kind_key(t.media_kind)), t.year, id));
     for tag in &t.tags {
-        BY_TAG.remove(store, (&tag_key(tag, &c), t.year, id));
+        BY_TAG.remove(store, (&tag_key(tag, c), t.year, id));
     }
     let n = NUM_TOKENS.may_load(store)?.unwrap_or_default();
     NUM_TOKENS.save(store, &n.saturating_sub(1))
@@ -445,12 +473,16 @@ pub mod legacy {
         pub listed_by: Option<Addr>,
     }
 
-    impl From<LegacyToken> for Token {
-        fn from(o: LegacyToken) -> Token {
-            Token {
+    impl LegacyToken {
+        /// The token, with the canonical forms of owner and creator (the old record held bech32 only).
+        pub fn into_token(self, api: &dyn Api) -> StdResult<Token> {
+            let o = self;
+            Ok(Token {
+                owner_raw: api.addr_canonicalize(o.owner.as_str())?,
                 owner: o.owner,
                 approvals: o.approvals,
                 token_uri: o.token_uri,
+                creator_raw: api.addr_canonicalize(o.creator.as_str())?,
                 creator: o.creator,
                 media_kind: o.media_kind,
                 content_hash: o.content_hash,
@@ -460,7 +492,7 @@ pub mod legacy {
                 pay_per_view: o.pay_per_view,
                 pledge: o.pledge,
                 listed_by: o.listed_by,
-            }
+            })
         }
     }
 
@@ -481,9 +513,11 @@ mod tests {
     fn token(owner: &str, listed_by: Option<&str>) -> Token {
         Token {
             owner: Addr::unchecked(owner),
+            owner_raw: CanonicalAddr::from(owner.as_bytes()),
             approvals: vec![],
             token_uri: None,
             creator: Addr::unchecked("creator"),
+            creator_raw: CanonicalAddr::from(b"creator".as_slice()),
             media_kind: MediaKind::Photo,
             content_hash: String::new(),
             tags: vec![],
@@ -511,8 +545,11 @@ mod tests {
     #[test]
     fn the_compact_record_reads_back_every_field_and_is_under_half_the_json() {
         let api = MockApi::default();
+        let raw = |a: &Addr| api.addr_canonicalize(a.as_str()).unwrap();
+        let (buyer, creator) = (api.addr_make("buyer"), api.addr_make("creator"));
         let full = Token {
-            owner: api.addr_make("buyer"),
+            owner_raw: raw(&buyer),
+            owner: buyer,
             approvals: vec![
                 Approval {
                     spender: api.addr_make("s1"),
@@ -528,7 +565,8 @@ mod tests {
                 },
             ],
             token_uri: Some("ipfs://bafy/meta.json".into()),
-            creator: api.addr_make("creator"),
+            creator_raw: raw(&creator),
+            creator: creator.clone(),
             media_kind: MediaKind::Audio,
             content_hash: "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08".into(),
             tags: vec!["sea".into(), "sun-set_2".into()],
@@ -542,6 +580,7 @@ mod tests {
         };
         let minted = Token {
             owner: full.creator.clone(),
+            owner_raw: full.creator_raw.clone(),
             approvals: vec![],
             listed_by: None,
             pledge: Uint128::zero(),

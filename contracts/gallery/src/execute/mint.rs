@@ -79,9 +79,10 @@ pub fn mint(
     if !ext.rights_confirmed {
         return Err(ContractError::RightsNotConfirmed {});
     }
-    // Minter = creator = owner: `owner` is validated, then must be the sender.
-    let owner_addr = deps.api.addr_validate(&owner)?;
-    if owner_addr != info.sender {
+    // Minter = creator = owner: `owner` must be the sender. Equal to the sender's (chain-validated) address
+    // it is valid as it is; anything else is validated first, so a malformed address is reported as such.
+    if owner != info.sender.as_str() {
+        deps.api.addr_validate(&owner)?;
         return Err(ContractError::MintToOther {});
     }
     validate_token_id(&token_id)?;
@@ -110,11 +111,15 @@ pub fn mint(
     }
     let token_uri = validate_uri(token_uri)?;
 
+    // one host call: the creator's canonical bytes serve the record, the owner key and the gallery keys
+    let creator_raw = deps.api.addr_canonicalize(info.sender.as_str())?;
     let token = Token {
         owner: info.sender.clone(),
+        owner_raw: creator_raw.clone(),
         approvals: vec![],
         token_uri,
         creator: info.sender.clone(),
+        creator_raw,
         media_kind: ext.media_kind,
         content_hash,
         tags,
@@ -125,18 +130,17 @@ pub fn mint(
         listed_by: None,
     };
     save_token(deps.storage, deps.api, &token_id, &token)?;
-    let owner_key = deps.api.addr_canonicalize(token.owner.as_str())?;
     OWNED.save(
         deps.storage,
-        (owner_key.as_slice(), &token_id),
+        (token.owner_raw.as_slice(), &token_id),
         &Default::default(),
     )?;
-    add_gallery_indexes(deps.storage, deps.api, &token_id, &token)?;
+    add_gallery_indexes(deps.storage, &token_id, &token)?;
     let n = NUM_TOKENS.may_load(deps.storage)?.unwrap_or_default();
     NUM_TOKENS.save(
         deps.storage,
         &n.checked_add(1)
-            .ok_or(cosmwasm_std::StdError::generic_err("token count overflow"))?,
+            .ok_or_else(|| cosmwasm_std::StdError::generic_err("token count overflow"))?,
     )?;
 
     let mut res = Response::new()
@@ -172,7 +176,7 @@ pub fn burn(
             amount: token.pledge,
         });
     }
-    remove_token(deps.storage, deps.api, &token_id, &token)?;
+    remove_token(deps.storage, &token_id, &token)?;
     Ok(Response::new()
         .add_attribute("action", "burn")
         .add_attribute("sender", info.sender)

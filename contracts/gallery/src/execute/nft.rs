@@ -1,14 +1,16 @@
 //! cw721 transfers and approvals (same semantics and attributes as cw721-base 0.22).
 
 use cosmwasm_std::{
-    Addr, Api, Binary, BlockInfo, Deps, DepsMut, Env, MessageInfo, Response, Storage,
+    Addr, Api, Binary, BlockInfo, CanonicalAddr, Deps, DepsMut, Env, MessageInfo, Response, Storage,
 };
 use cw721::Approval;
 use cw_utils::Expiration;
 use mesi_types::gallery::{Cw721ReceiveMsg, MAX_APPROVALS};
 
 use crate::error::ContractError;
-use crate::state::{load_token_for_write, move_owned, save_token, Token, CONFIG, OPERATORS};
+use crate::state::{
+    addr_validate_canonical, load_token_for_write, move_owned, save_token, Token, CONFIG, OPERATORS,
+};
 
 /// True when `operator` holds a live `approve_all` from `owner`.
 fn is_operator(
@@ -54,18 +56,18 @@ fn check_can_approve(
     Err(ContractError::Unauthorized {})
 }
 
-/// Moves a token to `to`: owner index updated, approvals cleared, record saved.
-/// The token must come from `load_token_for_write` (new layout).
+/// Moves a token to `to` (`to_raw`: its canonical bytes): owner index updated, approvals cleared, record
+/// saved. The token must come from `load_token_for_write` (new layout).
 pub fn move_token(
     store: &mut dyn Storage,
     api: &dyn Api,
     token_id: &str,
     token: &mut Token,
-    to: Addr,
+    (to, to_raw): (Addr, CanonicalAddr),
     listed_by: Option<Addr>,
 ) -> Result<(), ContractError> {
-    move_owned(store, api, token_id, &token.owner, &to)?;
-    token.owner = to;
+    move_owned(store, token_id, &token.owner_raw, &to_raw)?;
+    token.set_owner(to, to_raw);
     token.approvals.clear();
     token.listed_by = listed_by;
     save_token(store, api, token_id, token)?;
@@ -81,7 +83,7 @@ fn transfer(
 ) -> Result<(), ContractError> {
     let mut token = load_token_for_write(deps.storage, deps.api, token_id)?;
     check_can_send(deps.as_ref(), &env.block, &info.sender, &token)?;
-    let to = deps.api.addr_validate(recipient)?;
+    let (to, to_raw) = addr_validate_canonical(deps.api, recipient)?;
     let from = token.owner.clone();
     let to_marketplace = CONFIG.load(deps.storage)?.marketplace.as_ref() == Some(&to);
     // Into the marketplace's escrow (issue 14): only the owner lists (the marketplace's seller is the sender of
@@ -92,7 +94,14 @@ fn transfer(
         });
     }
     let listed_by = to_marketplace.then_some(from);
-    move_token(deps.storage, deps.api, token_id, &mut token, to, listed_by)?;
+    move_token(
+        deps.storage,
+        deps.api,
+        token_id,
+        &mut token,
+        (to, to_raw),
+        listed_by,
+    )?;
     Ok(())
 }
 

@@ -10,7 +10,8 @@ use mesi_types::gallery::{Payout, ResolveOutcome, MAX_PAYOUTS};
 use crate::error::ContractError;
 use crate::execute::nft::move_token;
 use crate::state::{
-    load_token_for_write, remove_token, save_token, CONFIG, CREATOR_PLEDGED, TOTAL_PLEDGED,
+    addr_validate_canonical, load_token_for_write, remove_token, save_token, CONFIG,
+    CREATOR_PLEDGED, TOTAL_PLEDGED,
 };
 
 pub fn pledge(
@@ -130,14 +131,14 @@ pub fn resolve(
             res = res.add_attribute("outcome", "keep");
         }
         ResolveOutcome::TransferTo { address } => {
-            let to = deps.api.addr_validate(&address)?;
+            let to = addr_validate_canonical(deps.api, &address)?;
             move_token(deps.storage, deps.api, &token_id, &mut token, to, None)?;
             res = res
                 .add_attribute("outcome", "transfer")
                 .add_attribute("recipient", address);
         }
         ResolveOutcome::Burn => {
-            remove_token(deps.storage, deps.api, &token_id, &token)?;
+            remove_token(deps.storage, &token_id, &token)?;
             res = res.add_attribute("outcome", "burn");
         }
     }
