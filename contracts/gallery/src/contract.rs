@@ -9,7 +9,9 @@ use mesi_types::gallery::{ExecuteMsg, InstantiateMsg, MigrateMsg, QueryMsg};
 use crate::error::ContractError;
 use crate::execute::{admin, mint, nft, pledge};
 use crate::query;
-use crate::state::{legacy, reindex_pending, Config, CONFIG, NUM_TOKENS, TOTAL_PLEDGED};
+use crate::state::{
+    legacy, reindex_pending, save_marketplace, Config, CONFIG, NUM_TOKENS, TOTAL_PLEDGED,
+};
 
 pub const CONTRACT_NAME: &str = "crates.io:mesi-gallery";
 pub const CONTRACT_VERSION: &str = env!("CARGO_PKG_VERSION");
@@ -127,11 +129,16 @@ pub fn query(deps: Deps, env: Env, msg: QueryMsg) -> StdResult<Binary> {
 /// moves to its short key here (one item); tokens of the old layout are converted by the paged (anyone's)
 /// `reindex {limit}` (or by their next write), and until none is left `gallery` and `tokens {owner}` answer
 /// `ReindexPending` instead of an incomplete page. The `reindex_pending` attribute says which case it is.
+/// A marketplace named in the config is copied to its raw key (`state::is_marketplace`; idempotent).
 pub fn migrate(deps: DepsMut, _env: Env, _msg: MigrateMsg) -> Result<Response, ContractError> {
     let from = mesi_common::migrate_version(deps.storage, CONTRACT_NAME, CONTRACT_VERSION)?;
     if let Some(n) = legacy::NUM_TOKENS.may_load(deps.storage)? {
         NUM_TOKENS.save(deps.storage, &n)?;
         legacy::NUM_TOKENS.remove(deps.storage);
+    }
+    // the transfer path's copy of the marketplace (written by update_config since issue 15): idempotent
+    if let Some(m) = CONFIG.may_load(deps.storage)?.and_then(|c| c.marketplace) {
+        save_marketplace(deps.storage, &deps.api.addr_canonicalize(m.as_str())?);
     }
     Ok(Response::new()
         .add_attribute("action", "migrate")

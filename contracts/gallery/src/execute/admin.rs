@@ -5,7 +5,9 @@ use cw_ownable::Action;
 use mesi_types::gallery::MAX_NAME_LEN;
 
 use crate::error::ContractError;
-use crate::state::{reindex_pending, CONFIG, TOTAL_PLEDGED};
+use crate::state::{
+    addr_validate_canonical, reindex_pending, save_marketplace, CONFIG, TOTAL_PLEDGED,
+};
 use mesi_common::interface::{cw20_transfer_msg, query_cw20_balance};
 
 pub fn validate_name(name: &str) -> Result<(), ContractError> {
@@ -46,8 +48,11 @@ pub fn update_config(
     cw_ownable::assert_owner(deps.storage, &info.sender)?;
     let mut cfg = CONFIG.load(deps.storage)?;
     let mut res = Response::new().add_attribute("action", "update_config");
+    let mut marketplace_raw = None;
     if let Some(marketplace) = marketplace {
-        cfg.marketplace = Some(deps.api.addr_validate(&marketplace)?);
+        let (addr, raw) = addr_validate_canonical(deps.api, &marketplace)?;
+        cfg.marketplace = Some(addr);
+        marketplace_raw = Some(raw);
         res = res.add_attribute("marketplace", marketplace);
     }
     if let Some(arbiter) = arbiter {
@@ -75,6 +80,9 @@ pub fn update_config(
         cfg.updated_at = env.block.time;
     }
     CONFIG.save(deps.storage, &cfg)?;
+    if let Some(raw) = marketplace_raw {
+        save_marketplace(deps.storage, &raw);
+    }
     Ok(res)
 }
 

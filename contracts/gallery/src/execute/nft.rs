@@ -9,7 +9,8 @@ use mesi_types::gallery::{Cw721ReceiveMsg, MAX_APPROVALS};
 
 use crate::error::ContractError;
 use crate::state::{
-    addr_validate_canonical, load_token_for_write, move_owned, save_token, Token, CONFIG, OPERATORS,
+    addr_validate_canonical, is_marketplace, load_token_for_write, move_owned, save_token, Token,
+    OPERATORS,
 };
 
 /// True when `operator` holds a live `approve_all` from `owner`.
@@ -85,7 +86,7 @@ fn transfer(
     check_can_send(deps.as_ref(), &env.block, &info.sender, &token)?;
     let (to, to_raw) = addr_validate_canonical(deps.api, recipient)?;
     let from = token.owner.clone();
-    let to_marketplace = CONFIG.load(deps.storage)?.marketplace.as_ref() == Some(&to);
+    let to_marketplace = is_marketplace(deps.storage, &to_raw);
     // Into the marketplace's escrow (issue 14): only the owner lists (the marketplace's seller is the sender of
     // the hook, so proceeds and a returned token reach the owner), and the token is listed by it, not sold.
     if to_marketplace && info.sender != from {

@@ -16,7 +16,7 @@ use mesi_types::gallery::{
 use crate::contract::{execute, instantiate, migrate, query, CONTRACT_NAME};
 use crate::error::ContractError;
 use crate::state::{
-    gallery_key, kind_key, legacy, tag_key, FORMAT_V1, GALLERY, NUM_TOKENS, OWNED, TOKENS,
+    gallery_key, kind_key, legacy, tag_key, CONFIG, FORMAT_V1, GALLERY, NUM_TOKENS, OWNED, TOKENS,
 };
 
 const HASH: &str = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
@@ -462,4 +462,69 @@ fn every_gallery_filter_pages_through_exactly_the_year_then_id_order() {
             );
         }
     }
+}
+
+/// Issue 14's marketplace rules read the marketplace from its raw key (`state::is_marketplace`, issue 15):
+/// an instance whose config named the marketplace before that key existed still recognises it after
+/// `migrate` (owner-only listing, `listed_by` recorded, a listed token is not sold).
+#[test]
+fn a_marketplace_named_before_the_upgrade_is_still_the_marketplace_after_migrate() {
+    let mut o = old_instance(&[]);
+    let market = o.deps.api.addr_make("market");
+    let s = o.deps.as_mut().storage;
+    let mut cfg = CONFIG.load(s).unwrap();
+    cfg.marketplace = Some(market.clone());
+    CONFIG.save(s, &cfg).unwrap();
+    migrate(o.deps.as_mut(), o.env.clone(), MigrateMsg {}).unwrap();
+    let (alice, bob) = (o.alice.clone(), o.bob.clone());
+    o.exec(
+        &alice,
+        ExecuteMsg::Mint {
+            token_id: "m".into(),
+            owner: alice.to_string(),
+            token_uri: None,
+            extension: mesi_types::gallery::MintExtension {
+                media_kind: MediaKind::Photo,
+                content_hash: HASH.into(),
+                tags: vec![],
+                year: 2020,
+                ad_revenue: AdRevenueModel::Royalty,
+                pay_per_view: false,
+                rights_confirmed: true,
+            },
+        },
+    )
+    .unwrap();
+    let send = |contract: &Addr| ExecuteMsg::SendNft {
+        contract: contract.to_string(),
+        token_id: "m".into(),
+        msg: b"{}".into(),
+    };
+    // an operator may move alice's tokens, but only the owner lists in the marketplace
+    o.exec(
+        &alice,
+        ExecuteMsg::ApproveAll {
+            operator: bob.to_string(),
+            expires: None,
+        },
+    )
+    .unwrap();
+    assert_eq!(
+        o.exec(&bob, send(&market)).unwrap_err(),
+        ContractError::MarketplaceOwnerOnly {
+            token_id: "m".into()
+        }
+    );
+    o.exec(&alice, send(&market)).unwrap();
+    let r: GalleryResponse = o
+        .q(QueryMsg::Gallery {
+            creator: alice.to_string(),
+            filter: None,
+            start_after: None,
+            limit: None,
+        })
+        .unwrap();
+    assert_eq!(r.items[0].owner, market.to_string());
+    assert_eq!(r.items[0].listed_by, Some(alice.to_string()));
+    assert!(!r.items[0].sold);
 }
