@@ -30,24 +30,25 @@
 //!
 //! Encoding (issue 15: what a transfer reads and writes is SDK gas, 3 per byte read and 30 per
 //! byte written). Two forms, told apart by the first byte:
-//! - compact (first byte >= 0x80, written whenever it can express the record, i.e. always for
-//!   records `set_balance` produces at a time below 2^32): `control u8 | [older days u8] | last
-//!   u32 BE | span of the newest day (0..=3 bytes) | packed ints`. `control` = 0x80 | 0x40 when
-//!   there are older days (their count follows) | lock code (bits 5..4: 0 none, 1 `locked`
-//!   only, 2 `locked, pending, release`) | base code (bits 3..2: 0 = zero, 1 = as is, 2 =
-//!   `balance + d`, 3 = `balance - d`) | length of the newest day's span (bits 1..0). The packed
-//!   ints ([`Packer`]: two 4-bit lengths per byte, then big-endian bytes without leading zeros)
-//!   are `balance, [d]`, per older day (oldest first, the day offset `day(last) - day` as a raw
-//!   byte before them) `close, last_off - first, last_off, [zz(min_mid - close), extra]`, then
-//!   the newest day's `[zz(min_mid - balance), extra]`, then the lock fields; the bracketed
-//!   pair is left out for a day whose changes all fell on one second (`first == last_off`: both
-//!   0). `zz` is the zigzag of a signed difference; `extra` is what the day integral holds
-//!   beyond the parts the record already knows: `integral = open * first + min_mid *
-//!   (last_off - first) + extra` (+ `close * (DAY - last_off)` for a closed day), where `open`
-//!   is the previous day's close (`base` for the oldest day: days without a change between
-//!   them). An account with one day of changes
-//!   (the hot case) is `1 + 4 + 1` bytes of control and times, 2 bytes of lengths, the
-//!   balance, `min_mid` and `extra`, and `locked` when it has a lock.
+//! - compact (first byte >= 2, written whenever it can express the record, i.e. for every
+//!   record `set_balance` produces at a time below 2^32 but one whose first byte would be 0 or
+//!   1: one change time, no base, a balance below 256): `control u4 | balance length u4 |
+//!   [older days u8] | last u32 BE | span of the newest day (0..=3 bytes) | packed ints`.
+//!   `control` = 8 when there are older days (their count follows) | 4 when `base` is not zero
+//!   | the length of the newest day's span (bits 1..0). The packed ints ([`Packer`]: two 4-bit
+//!   lengths per byte, then big-endian bytes without leading zeros; the balance's length is the
+//!   first byte's low nibble) are `balance, [zz(base - balance)]`, per older day (oldest first,
+//!   the day offset `day(last) - day` as a raw byte before them) `close, last_off - first,
+//!   last_off, [zz(min_mid - close), extra]`, then the newest day's `[zz(min_mid - balance),
+//!   extra]`, then, trailing, `locked` (not zero) when locked and `pending, release` when an
+//!   unlock is pending. The bracketed pair is left out for a day whose changes all fell on one
+//!   second (`first == last_off`: both 0). `zz` is the zigzag of a signed difference; `extra`
+//!   is what the day integral holds beyond the parts the record already knows: `integral =
+//!   open * first + min_mid * (last_off - first) + extra` (+ `close * (DAY - last_off)` for a
+//!   closed day), where `open` is the previous day's close (`base` for the oldest day: days
+//!   without a change between them). An account with one day of changes (the hot case) is 1
+//!   byte of control and the balance's length, 4 + 1 of times, 1 of lengths, the balance,
+//!   `min_mid` and `extra`, and `locked` (with its length) when it has a lock.
 //! - legacy (first byte 0 or 1, written before issue 15 and still read; a record is rewritten
 //!   compactly on its next change): `flags u8 | n u8 | last | balance | base | n x (offset
 //!   u8, integral, first, min_mid[, last_off, close]) | [locked, pending, release]` where every
@@ -191,6 +192,12 @@ impl Packer {
     pub fn byte(&mut self, b: u8) {
         self.out.push(b);
     }
+    /// A 4-bit value in the high nibble of a new length byte (the next int's length takes the
+    /// low nibble).
+    fn nibble(&mut self, v: u8) {
+        self.slot = Some(self.out.len());
+        self.out.push(v << 4);
+    }
     pub fn raw(&mut self, b: &[u8]) {
         self.out.extend_from_slice(b);
     }
@@ -240,6 +247,16 @@ impl<'a> Unpacker<'a> {
         let b = *self.buf.get(self.pos).ok_or_else(corrupt)?;
         self.pos += 1;
         Ok(b)
+    }
+    /// What [`Packer::nibble`] wrote.
+    fn nibble(&mut self) -> StdResult<u8> {
+        let b = self.byte()?;
+        self.pending = Some(b & 0x0f);
+        Ok(b >> 4)
+    }
+    /// Whether any byte is left.
+    fn more(&self) -> bool {
+        self.pos < self.buf.len()
     }
     /// `len` (<= 8) raw big-endian bytes.
     pub fn raw_u64(&mut self, len: usize) -> StdResult<u64> {
@@ -320,16 +337,9 @@ fn known_part(
         .checked_add(close.checked_mul(tail as u128)?)
 }
 
-/// Control byte of the compact form (module docs): marker, older days, lock and base codes.
-const CTL_COMPACT: u8 = 0x80;
-const CTL_OLDER: u8 = 0x40;
-const LOCK_NONE: u8 = 0;
-const LOCK_PLAIN: u8 = 1;
-const LOCK_PENDING: u8 = 2;
-const BASE_ZERO: u8 = 0;
-const BASE_ABS: u8 = 1;
-const BASE_PLUS: u8 = 2;
-const BASE_MINUS: u8 = 3;
+/// Control nibble of the compact form (the high nibble of its first byte; module docs).
+const CTL_OLDER: u8 = 8;
+const CTL_BASE: u8 = 4;
 
 impl Account {
     /// Reads a record in either form (module docs).
@@ -343,9 +353,8 @@ impl Account {
     /// each move of this ~100-byte struct to a byte loop, so the hot path never returns it.
     pub fn decode_into(&mut self, buf: &[u8]) -> StdResult<()> {
         match buf.first() {
-            Some(&c) if c & CTL_COMPACT != 0 => self.decode_compact(buf),
-            Some(0 | 1) => self.decode_legacy(buf),
-            _ => Err(corrupt()),
+            Some(0 | 1) | None => self.decode_legacy(buf),
+            Some(_) => self.decode_compact(buf),
         }
     }
 
@@ -358,7 +367,8 @@ impl Account {
 
     fn decode_compact(&mut self, buf: &[u8]) -> StdResult<()> {
         let mut r = Unpacker::new(buf);
-        let c = r.byte()?;
+        // control nibble; the low nibble is the balance's length
+        let c = r.nibble()?;
         let n = if c & CTL_OLDER != 0 {
             let older = r.byte()? as usize;
             if older == 0 || older >= SLOTS {
@@ -371,13 +381,11 @@ impl Account {
         let last = r.raw_u64(4)?;
         let span = r.raw_u64((c & 3) as usize)?;
         let balance = r.int()?;
-        let base = match (c >> 2) & 3 {
-            BASE_ZERO => Some(0),
-            BASE_ABS => Some(r.int()?),
-            BASE_PLUS => balance.checked_add(r.int()?),
-            _ => balance.checked_sub(r.int()?),
-        }
-        .ok_or_else(corrupt)?;
+        let base = if c & CTL_BASE != 0 {
+            unzigzag(r.int()?, balance)?
+        } else {
+            0
+        };
         let dl = last / DAY;
         let mut days = Vec::with_capacity(n + 1);
         let mut open = base;
@@ -418,11 +426,17 @@ impl Account {
             last_off,
             min_mid,
         });
-        let (locked, pending, release) = match (c >> 4) & 3 {
-            LOCK_NONE => (0, 0, 0),
-            LOCK_PLAIN => (r.int()?, 0, 0),
-            LOCK_PENDING => (r.int()?, r.int()?, r.int64()?),
-            _ => return Err(corrupt()),
+        // trailing: `locked` when anything is left, then `pending, release` when still anything
+        let locked = if r.more() {
+            // written only when not zero
+            Some(r.int()?).filter(|l| *l != 0).ok_or_else(corrupt)?
+        } else {
+            0
+        };
+        let (pending, release) = if r.more() {
+            (r.int()?, r.int64()?)
+        } else {
+            (0, 0)
         };
         r.finish()?;
         self.balance = balance;
@@ -451,41 +465,30 @@ impl Account {
         }
         let span = last_off.checked_sub(newest.first)?;
         let span_len = 8 - (span.leading_zeros() / 8) as usize;
-        // `base` as is or as a difference from the balance, whichever is smaller
-        let (mode, d) = if self.base >= self.balance {
-            (BASE_PLUS, self.base - self.balance)
-        } else {
-            (BASE_MINUS, self.balance - self.base)
-        };
-        let (mode, d) = if self.base == 0 {
-            (BASE_ZERO, 0)
-        } else if self.base <= d {
-            (BASE_ABS, self.base)
-        } else {
-            (mode, d)
-        };
         // as the legacy form: no lock fields unless locked or pending (a release time alone
-        // means nothing)
-        let lock = if self.locked == 0 && self.pending == 0 {
-            LOCK_NONE
-        } else if self.pending != 0 || self.release != 0 {
-            LOCK_PENDING
-        } else {
-            LOCK_PLAIN
-        };
+        // means nothing); they trail the record, so `locked` must take a byte to be seen
+        let lock = self.locked != 0 || self.pending != 0;
+        let pending = lock && (self.pending != 0 || self.release != 0);
+        if lock && self.locked == 0 {
+            return None;
+        }
+        let mut ctl = span_len as u8;
+        if self.base != 0 {
+            ctl |= CTL_BASE;
+        }
+        if !older.is_empty() {
+            ctl |= CTL_OLDER;
+        }
         let mut p = Packer::with_capacity(32 + older.len() * 24);
-        let ctl = CTL_COMPACT | (lock << 4) | (mode << 2) | span_len as u8;
-        if older.is_empty() {
-            p.byte(ctl);
-        } else {
-            p.byte(ctl | CTL_OLDER);
+        p.nibble(ctl);
+        if !older.is_empty() {
             p.byte(older.len() as u8);
         }
         p.raw(&last.to_be_bytes());
         p.raw(&span.to_be_bytes()[8 - span_len..]);
         p.int(self.balance);
-        if mode != BASE_ZERO {
-            p.int(d);
+        if self.base != 0 {
+            p.int(zigzag(self.base, self.balance)?);
         }
         let mut open = self.base;
         for e in older {
@@ -509,14 +512,16 @@ impl Account {
             self.balance,
             newest.integral.checked_sub(known)?,
         )?;
-        if lock != LOCK_NONE {
+        if lock {
             p.int(self.locked);
         }
-        if lock == LOCK_PENDING {
+        if pending {
             p.int(self.pending);
             p.int(self.release as u128);
         }
-        Some(p.finish())
+        let out = p.finish();
+        // a first byte of 0 or 1 is the legacy form's
+        (out.first().is_some_and(|&b| b > 1)).then_some(out)
     }
 
     /// The form written before issue 15 (module docs); still read.
@@ -820,7 +825,7 @@ mod tests {
         assert_eq!(want.encode_legacy(), legacy);
         // the next write is compact and reads back the same
         let compact = a.encode();
-        assert!(compact[0] >= 0x80 && compact.len() < legacy.len());
+        assert!(compact[0] > 1 && compact.len() < legacy.len());
         assert_eq!(Account::decode(&compact).unwrap(), want);
     }
 
@@ -832,7 +837,7 @@ mod tests {
             ..Account::default()
         };
         let raw = a.encode();
-        assert!(raw[0] < 0x80);
+        assert!(raw[0] <= 1);
         assert_eq!(Account::decode(&raw).unwrap(), a);
     }
 
@@ -847,23 +852,22 @@ mod tests {
         let mut longer = raw.clone();
         longer.push(0);
         assert!(Account::decode(&longer).is_err());
-        // a base below zero: balance 9, base 5 written as `balance - 4`; make it `balance - 10`
+        // a base below zero: balance 9, base 5 written as zz(5 - 9) = 7; make it zz(-10) = 19
         let mut a = Account::default();
         a.set_balance(0, 5);
         a.set_balance(10 * DAY, 9);
         let mut raw = a.encode();
-        assert_eq!((raw[0] >> 2) & 3, BASE_MINUS);
-        // control, last (4 bytes), span (0 bytes), lengths, balance, d
-        assert_eq!(&raw[5..8], &[0x11, 9, 4]);
-        raw[7] = 10;
+        // control nibble (base, span length 0) | balance length, last (4 bytes), balance,
+        // length of the base difference, the difference
+        assert_eq!(raw[0], (CTL_BASE << 4) | 1);
+        assert_eq!(&raw[5..8], &[9, 0x10, 7]);
+        raw[7] = 19;
         assert!(Account::decode(&raw).is_err());
-        // an unknown lock code, and a first byte that is neither form
-        let mut bad_lock = a.encode();
-        bad_lock[0] |= 0x30;
-        assert!(Account::decode(&bad_lock).is_err());
-        let mut neither = a.encode();
-        neither[0] = 0x02;
-        assert!(Account::decode(&neither).is_err());
+        // older days announced but the count is out of range
+        let mut older = a.encode();
+        older[0] |= CTL_OLDER << 4;
+        older.insert(1, SLOTS as u8);
+        assert!(Account::decode(&older).is_err());
     }
 
     #[test]
@@ -930,7 +934,7 @@ mod tests {
             let written = Account::decode(&a.encode());
             match legacy {
                 Ok(l) => prop_assert_eq!(written.unwrap(), l),
-                Err(_) => prop_assert!(a.encode()[0] < 0x80),
+                Err(_) => prop_assert!(a.encode()[0] <= 1),
             }
         }
 
@@ -957,7 +961,13 @@ mod tests {
                 // issue 15: what set_balance produces is written compactly, reads back exactly,
                 // and reads the same as its legacy form
                 let compact = a.encode();
-                prop_assert!(compact[0] >= 0x80);
+                // (the legacy form only where the compact one's first byte would be 0 or 1:
+                // one change time, no base, a balance below 256)
+                let d = &a.days[0];
+                prop_assert!(
+                    compact[0] > 1
+                        || (a.days.len() == 1 && d.first == d.last_off && a.base == 0 && a.balance < 256)
+                );
                 prop_assert_eq!(&Account::decode(&compact).unwrap(), &a);
                 prop_assert_eq!(&Account::decode(&a.encode_legacy()).unwrap(), &a);
                 check(&a, &r, t)?;
