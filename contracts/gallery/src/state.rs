@@ -209,6 +209,77 @@ pub fn tag_key(tag: &str, creator: &[u8]) -> Vec<u8> {
     k
 }
 
+/// Value of every index entry: `{}`, the JSON of `Empty` that the index maps read back.
+const INDEX_VALUE: &[u8] = b"{}";
+
+/// Appends one key element as cw-storage-plus lays it out: its length as 2 bytes big-endian, then the
+/// bytes of `parts` (concatenated). Every element here is short (a 1-byte namespace, a canonical address
+/// of at most 64 bytes plus a tag of at most 32 and one separator, a 2-byte year), so the length fits.
+fn push_element(k: &mut Vec<u8>, parts: &[&[u8]]) {
+    let len: usize = parts.iter().map(|p| p.len()).sum();
+    k.extend_from_slice(&(len as u16).to_be_bytes());
+    for p in parts {
+        k.extend_from_slice(p);
+    }
+}
+
+/// A storage key `namespace, elements.., last` in one allocation: what `Map::key` builds, without its
+/// intermediate vectors and the JSON encoding of the `Empty` value (issue 15, VM gas: an index write
+/// through `Map::save` cost about 2M VM gas, most of it there). The write paths use the functions below;
+/// `hand_built_keys_are_the_maps_keys` checks them against cw-storage-plus.
+fn map_key(namespace: &[u8], elements: &[&[&[u8]]], last: &[u8]) -> Vec<u8> {
+    let size = 2
+        + namespace.len()
+        + elements
+            .iter()
+            .map(|e| 2 + e.iter().map(|p| p.len()).sum::<usize>())
+            .sum::<usize>()
+        + last.len();
+    let mut k = Vec::with_capacity(size);
+    push_element(&mut k, &[namespace]);
+    for e in elements {
+        push_element(&mut k, e);
+    }
+    k.extend_from_slice(last);
+    k
+}
+
+/// `TOKENS.key(id)`
+pub fn token_key(id: &str) -> Vec<u8> {
+    map_key(b"t", &[], id.as_bytes())
+}
+
+/// `OWNED.key((owner, id))`
+fn owned_key(owner: &CanonicalAddr, id: &str) -> Vec<u8> {
+    map_key(b"O", &[&[owner.as_slice()]], id.as_bytes())
+}
+
+/// `GALLERY.key((&gallery_key(creator, kind), year, id))`
+fn gallery_index_key(creator: &CanonicalAddr, kind: u8, year: u16, id: &str) -> Vec<u8> {
+    map_key(
+        b"G",
+        &[&[creator.as_slice(), &[kind]], &[&year.to_be_bytes()]],
+        id.as_bytes(),
+    )
+}
+
+/// `BY_TAG.key((&tag_key(tag, creator), year, id))`
+fn tag_index_key(tag: &str, creator: &CanonicalAddr, year: u16, id: &str) -> Vec<u8> {
+    map_key(
+        b"T",
+        &[
+            &[tag.as_bytes(), &[0], creator.as_slice()],
+            &[&year.to_be_bytes()],
+        ],
+        id.as_bytes(),
+    )
+}
+
+/// Adds the `OWNED` entry (owner, id).
+pub fn add_owned(store: &mut dyn Storage, owner: &CanonicalAddr, id: &str) {
+    store.set(&owned_key(owner, id), INDEX_VALUE);
+}
+
 fn canon(api: &dyn Api, a: &Addr) -> StdResult<Vec<u8>> {
     Ok(api.addr_canonicalize(a.as_str())?.into())
 }
@@ -351,7 +422,7 @@ pub fn load_token(store: &dyn Storage, api: &dyn Api, id: &str) -> Result<Token,
 
 fn load_raw(store: &dyn Storage, api: &dyn Api, id: &str) -> Result<(Token, bool), ContractError> {
     let bytes = store
-        .get(&TOKENS.key(id))
+        .get(&token_key(id))
         .ok_or_else(|| ContractError::TokenNotFound {
             token_id: id.to_string(),
         })?;
@@ -381,50 +452,43 @@ fn upgrade_token(store: &mut dyn Storage, api: &dyn Api, id: &str, t: &Token) ->
     for tag in &t.tags {
         legacy::BY_TAG.remove(store, (&t.creator, tag.as_str(), id));
     }
-    OWNED.save(store, (t.owner_raw.as_slice(), id), &Empty {})?;
-    add_gallery_indexes(store, id, t)?;
+    add_owned(store, &t.owner_raw, id);
+    add_gallery_indexes(store, id, t);
     save_token(store, api, id, t)
 }
 
 /// Writes a token's compact record.
 pub fn save_token(store: &mut dyn Storage, api: &dyn Api, id: &str, t: &Token) -> StdResult<()> {
-    store.set(&TOKENS.key(id), &encode_token(api, t)?);
+    store.set(&token_key(id), &encode_token(api, t)?);
     Ok(())
 }
 
 /// Writes the gallery indexes of a freshly minted token (one `GALLERY` key, one `BY_TAG` key per tag).
-pub fn add_gallery_indexes(store: &mut dyn Storage, id: &str, t: &Token) -> StdResult<()> {
-    let c = t.creator_raw.as_slice();
-    GALLERY.save(
-        store,
-        (&gallery_key(c, kind_key(t.media_kind)), t.year, id),
-        &Empty {},
-    )?;
+pub fn add_gallery_indexes(store: &mut dyn Storage, id: &str, t: &Token) {
+    let c = &t.creator_raw;
+    store.set(
+        &gallery_index_key(c, kind_key(t.media_kind), t.year, id),
+        INDEX_VALUE,
+    );
     for tag in &t.tags {
-        BY_TAG.save(store, (&tag_key(tag, c), t.year, id), &Empty {})?;
+        store.set(&tag_index_key(tag, c, t.year, id), INDEX_VALUE);
     }
-    Ok(())
 }
 
 /// Moves a token's `OWNED` entry from its current owner to `to` (canonical addresses).
-pub fn move_owned(
-    store: &mut dyn Storage,
-    id: &str,
-    from: &CanonicalAddr,
-    to: &CanonicalAddr,
-) -> StdResult<()> {
-    OWNED.remove(store, (from.as_slice(), id));
-    OWNED.save(store, (to.as_slice(), id), &Empty {})
+pub fn move_owned(store: &mut dyn Storage, id: &str, from: &CanonicalAddr, to: &CanonicalAddr) {
+    store.remove(&owned_key(from, id));
+    add_owned(store, to, id);
 }
 
 /// Removes every record of a (new-layout) token: burn.
 pub fn remove_token(store: &mut dyn Storage, id: &str, t: &Token) -> StdResult<()> {
-    let c = t.creator_raw.as_slice();
-    TOKENS.remove(store, id);
-    OWNED.remove(store, (t.owner_raw.as_slice(), id));
-    GALLERY.remove(store, (&gallery_key(c, kind_key(t.media_kind)), t.year, id));
+    let c = &t.creator_raw;
+    store.remove(&token_key(id));
+    store.remove(&owned_key(&t.owner_raw, id));
+    store.remove(&gallery_index_key(c, kind_key(t.media_kind), t.year, id));
     for tag in &t.tags {
-        BY_TAG.remove(store, (&tag_key(tag, c), t.year, id));
+        store.remove(&tag_index_key(tag, c, t.year, id));
     }
     let n = NUM_TOKENS.may_load(store)?.unwrap_or_default();
     NUM_TOKENS.save(store, &n.saturating_sub(1))
@@ -447,7 +511,7 @@ pub fn reindex(store: &mut dyn Storage, api: &dyn Api, limit: usize) -> StdResul
         .take(limit)
         .collect::<StdResult<_>>()?;
     for (creator, kind, id) in &keys {
-        if let Some(bytes) = store.get(&TOKENS.key(id)) {
+        if let Some(bytes) = store.get(&token_key(id)) {
             let (token, old) = decode_token(api, &bytes)?;
             if old {
                 upgrade_token(store, api, id, &token)?;
@@ -633,6 +697,29 @@ mod tests {
                 json.len()
             );
         }
+    }
+
+    #[test]
+    fn hand_built_keys_are_the_maps_keys() {
+        let wallet = CanonicalAddr::from([7u8; 20].as_slice());
+        let contract = CanonicalAddr::from([9u8; 32].as_slice());
+        for c in [&wallet, &contract] {
+            for id in ["a", "2024-sunset-01", "x:y.z_9"] {
+                assert_eq!(token_key(id), TOKENS.key(id).to_vec());
+                assert_eq!(owned_key(c, id), OWNED.key((c.as_slice(), id)).to_vec());
+                for (kind, year) in [(0u8, 1800u16), (2, 2024), (1, 9999)] {
+                    assert_eq!(
+                        gallery_index_key(c, kind, year, id),
+                        GALLERY.key((&gallery_key(c, kind), year, id)).to_vec()
+                    );
+                    assert_eq!(
+                        tag_index_key("sun-set_2", c, year, id),
+                        BY_TAG.key((&tag_key("sun-set_2", c), year, id)).to_vec()
+                    );
+                }
+            }
+        }
+        assert_eq!(INDEX_VALUE, cosmwasm_std::to_json_vec(&Empty {}).unwrap());
     }
 
     #[test]

@@ -10,8 +10,8 @@ use mesi_types::BPS_DENOMINATOR;
 use crate::error::ContractError;
 use crate::execute::nft::check_can_send;
 use crate::state::{
-    add_gallery_indexes, load_token_for_write, remove_token, save_token, token_exists, Token,
-    NUM_TOKENS, OWNED,
+    add_gallery_indexes, add_owned, load_token_for_write, remove_token, save_token, token_exists,
+    Token, NUM_TOKENS,
 };
 
 /// 1..=64 bytes of `A-Z a-z 0-9 - _ . :`.
@@ -130,12 +130,8 @@ pub fn mint(
         listed_by: None,
     };
     save_token(deps.storage, deps.api, &token_id, &token)?;
-    OWNED.save(
-        deps.storage,
-        (token.owner_raw.as_slice(), &token_id),
-        &Default::default(),
-    )?;
-    add_gallery_indexes(deps.storage, &token_id, &token)?;
+    add_owned(deps.storage, &token.owner_raw, &token_id);
+    add_gallery_indexes(deps.storage, &token_id, &token);
     let n = NUM_TOKENS.may_load(deps.storage)?.unwrap_or_default();
     NUM_TOKENS.save(
         deps.storage,

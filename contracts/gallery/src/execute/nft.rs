@@ -67,7 +67,7 @@ pub fn move_token(
     (to, to_raw): (Addr, CanonicalAddr),
     listed_by: Option<Addr>,
 ) -> Result<(), ContractError> {
-    move_owned(store, token_id, &token.owner_raw, &to_raw)?;
+    move_owned(store, token_id, &token.owner_raw, &to_raw);
     token.set_owner(to, to_raw);
     token.approvals.clear();
     token.listed_by = listed_by;
