@@ -31,7 +31,7 @@ export default defineConfig(({ mode }) => {
       outDir: process.env.MESI_WEB_OUT ? path.resolve(process.env.MESI_WEB_OUT) : path.join(here, "dist"),
       emptyOutDir: true,
       target: "es2022",
-      // cosmjs (CommonJS) brings the protobuf registry of every SDK module: main chunk ~1.96 MB raw, ~392 KB gzip
+      // cosmjs (CommonJS) brings the protobuf registry of every SDK module: main chunk ~2.0 MB raw, ~0.4 MB gzip
       chunkSizeWarningLimit: 2600,
     },
   };
