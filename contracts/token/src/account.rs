@@ -294,9 +294,9 @@ impl<'a> Unpacker<'a> {
         let min_mid = unzigzag(self.int()?, close)?;
         Ok((min_mid, self.int()?))
     }
-    /// The whole buffer must have been read.
+    /// The whole buffer must have been read (and a length nibble left over must be padding).
     pub fn finish(&self) -> StdResult<()> {
-        if self.pos == self.buf.len() {
+        if self.pos == self.buf.len() && self.pending.unwrap_or(0) == 0 {
             Ok(())
         } else {
             Err(corrupt())
