@@ -19,8 +19,9 @@ use mesi_types::gallery::{
 use crate::error::ContractError;
 use crate::execute::mint::normalize_tag;
 use crate::state::{
-    gallery_key, kind_key, load_token, reindex_pending, tag_key, Token, BY_TAG, CONFIG,
-    CREATOR_PLEDGED, GALLERY, KIND_KEYS, NUM_TOKENS, OPERATORS, OWNED, TOKENS, TOTAL_PLEDGED,
+    gallery_key, kind_key, load_token, reindex_pending, tag_key, LoadedToken, Token, BY_TAG,
+    CONFIG, CREATOR_PLEDGED, GALLERY, KIND_KEYS, NUM_TOKENS, OPERATORS, OWNED, TOKENS,
+    TOTAL_PLEDGED,
 };
 
 /// Most operator entries `all_operators` walks (expired ones are skipped within this bound).
@@ -33,7 +34,7 @@ pub fn dispatch(deps: Deps, env: Env, msg: QueryMsg) -> StdResult<Binary> {
             token_id,
             include_expired,
         } => to_json_binary(&owner_of(
-            &load(deps, &token_id)?,
+            &*load(deps, &token_id)?,
             block,
             include_expired.unwrap_or(false),
         )),
@@ -53,7 +54,7 @@ pub fn dispatch(deps: Deps, env: Env, msg: QueryMsg) -> StdResult<Binary> {
             include_expired,
         } => to_json_binary(&ApprovalsResponse {
             approvals: live_approvals(
-                &load(deps, &token_id)?,
+                &*load(deps, &token_id)?,
                 block,
                 include_expired.unwrap_or(false),
             ),
@@ -191,7 +192,7 @@ pub fn dispatch(deps: Deps, env: Env, msg: QueryMsg) -> StdResult<Binary> {
     }
 }
 
-fn load(deps: Deps, token_id: &str) -> StdResult<Token> {
+fn load(deps: Deps, token_id: &str) -> StdResult<LoadedToken> {
     load_token(deps.storage, deps.api, token_id).map_err(|e| match e {
         ContractError::Std(e) => e,
         _ => StdError::not_found(format!("token {token_id}")),
@@ -228,7 +229,7 @@ fn extension(t: &Token) -> GalleryNftExtension {
     GalleryNftExtension {
         creator: t.creator.to_string(),
         media_kind: t.media_kind,
-        content_hash: t.content_hash.clone(),
+        content_hash: cosmwasm_std::HexBinary::from(t.content_hash.as_slice()).to_hex(),
         tags: t.tags.clone(),
         year: t.year,
         ad_revenue: t.ad_revenue,
@@ -237,10 +238,10 @@ fn extension(t: &Token) -> GalleryNftExtension {
     }
 }
 
-fn nft_info(t: Token) -> NftInfoResponse<GalleryNftExtension> {
+fn nft_info(mut t: LoadedToken) -> NftInfoResponse<GalleryNftExtension> {
     NftInfoResponse {
         extension: extension(&t),
-        token_uri: t.token_uri,
+        token_uri: t.token_uri.take(),
     }
 }
 

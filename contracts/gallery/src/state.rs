@@ -61,8 +61,8 @@ pub struct Token {
     /// `creator` canonical.
     pub creator_raw: CanonicalAddr,
     pub media_kind: MediaKind,
-    /// sha256 of the file, 64 lower-case hex characters.
-    pub content_hash: String,
+    /// sha256 of the file (the messages carry it as 64 hex characters, answers in lower case).
+    pub content_hash: [u8; 32],
     pub tags: Vec<String>,
     pub year: u16,
     pub ad_revenue: AdRevenueModel,
@@ -303,14 +303,33 @@ pub fn addr_validate_canonical(api: &dyn Api, input: &str) -> StdResult<(Addr, C
     Ok((addr, raw))
 }
 
-impl StoredToken {
-    fn from_token(api: &dyn Api, t: &Token) -> StdResult<Self> {
-        let hash = HexBinary::from_hex(&t.content_hash)?;
-        Ok(StoredToken {
+/// The encoding side of [`StoredToken`]: the same fields in the same order (postcard writes a borrowed
+/// slice or string exactly as the owned one), borrowed from the [`Token`] so that a save copies nothing
+/// but the record bytes (issue 15, VM gas: every allocation and free is metered). The round-trip test
+/// `the_compact_record_reads_back_every_field_and_is_under_half_the_json` decodes it as a `StoredToken`.
+#[derive(Serialize)]
+struct StoredTokenRef<'a> {
+    owner: Option<&'a [u8]>,
+    approvals: Vec<(Vec<u8>, StoredExpiry)>,
+    token_uri: Option<&'a str>,
+    creator: &'a [u8],
+    kind: u8,
+    content_hash: &'a [u8; 32],
+    tags: &'a [String],
+    year: u16,
+    ad_revenue: StoredRevenue,
+    pay_per_view: bool,
+    pledge: u128,
+    listed_by: Option<Vec<u8>>,
+}
+
+impl<'a> StoredTokenRef<'a> {
+    fn new(api: &dyn Api, t: &'a Token) -> StdResult<Self> {
+        Ok(StoredTokenRef {
             owner: if t.owner_raw == t.creator_raw {
                 None
             } else {
-                Some(t.owner_raw.to_vec())
+                Some(t.owner_raw.as_slice())
             },
             approvals: t
                 .approvals
@@ -324,11 +343,11 @@ impl StoredToken {
                     Ok((canon(api, &a.spender)?, ex))
                 })
                 .collect::<StdResult<_>>()?,
-            token_uri: t.token_uri.clone(),
-            creator: t.creator_raw.to_vec(),
+            token_uri: t.token_uri.as_deref(),
+            creator: t.creator_raw.as_slice(),
             kind: kind_key(t.media_kind),
-            content_hash: hash.to_array()?,
-            tags: t.tags.clone(),
+            content_hash: &t.content_hash,
+            tags: &t.tags,
             year: t.year,
             ad_revenue: match t.ad_revenue {
                 AdRevenueModel::Royalty => StoredRevenue::Royalty,
@@ -340,7 +359,9 @@ impl StoredToken {
             listed_by: t.listed_by.as_ref().map(|a| canon(api, a)).transpose()?,
         })
     }
+}
 
+impl StoredToken {
     fn into_token(self, api: &dyn Api) -> StdResult<Token> {
         let creator_raw = CanonicalAddr::from(self.creator);
         let creator = api.addr_humanize(&creator_raw)?;
@@ -372,7 +393,7 @@ impl StoredToken {
             creator,
             creator_raw,
             media_kind: kind_of(self.kind)?,
-            content_hash: HexBinary::from(self.content_hash.as_slice()).to_hex(),
+            content_hash: self.content_hash,
             tags: self.tags,
             year: self.year,
             ad_revenue: match self.ad_revenue {
@@ -387,24 +408,34 @@ impl StoredToken {
     }
 }
 
+/// Room for a typical record (~105 bytes with a URI and 2 tags) without growing the buffer.
+const RECORD_CAPACITY: usize = 192;
+
 /// Encodes a token as its compact record: `[FORMAT_V1]` ++ postcard.
 pub fn encode_token(api: &dyn Api, t: &Token) -> StdResult<Vec<u8>> {
-    let stored = StoredToken::from_token(api, t)?;
-    postcard::to_extend(&stored, vec![FORMAT_V1])
+    let stored = StoredTokenRef::new(api, t)?;
+    let mut buf = Vec::with_capacity(RECORD_CAPACITY);
+    buf.push(FORMAT_V1);
+    postcard::to_extend(&stored, buf)
         .map_err(|e| StdError::serialize_err("StoredToken", e.to_string()))
 }
 
+/// A token as the load functions hand it out: boxed, because every move of the 160-byte struct through
+/// the `Result` layers is a byte-by-byte copy in the metered wasm (wasm-opt lowers `memory.copy` to a
+/// loop), which cost more VM gas than decoding the record (issue 15).
+pub type LoadedToken = Box<Token>;
+
 /// A decoded record: the token, and whether it was in the old (JSON) layout.
-fn decode_token(api: &dyn Api, bytes: &[u8]) -> StdResult<(Token, bool)> {
+fn decode_token(api: &dyn Api, bytes: &[u8]) -> StdResult<(LoadedToken, bool)> {
     match bytes.split_first() {
         Some((&FORMAT_V1, rest)) => {
             let stored: StoredToken = postcard::from_bytes(rest)
                 .map_err(|e| StdError::parse_err("StoredToken", e.to_string()))?;
-            Ok((stored.into_token(api)?, false))
+            Ok((Box::new(stored.into_token(api)?), false))
         }
         Some((b'{', _)) => {
             let old: legacy::LegacyToken = cosmwasm_std::from_json(bytes)?;
-            Ok((old.into_token(api)?, true))
+            Ok((Box::new(old.into_token(api)?), true))
         }
         _ => Err(StdError::parse_err("Token", "unknown token record format")),
     }
@@ -416,11 +447,19 @@ pub fn token_exists(store: &dyn Storage, id: &str) -> bool {
 }
 
 /// Reads a token in either format (no write). Errors: `TokenNotFound`.
-pub fn load_token(store: &dyn Storage, api: &dyn Api, id: &str) -> Result<Token, ContractError> {
+pub fn load_token(
+    store: &dyn Storage,
+    api: &dyn Api,
+    id: &str,
+) -> Result<LoadedToken, ContractError> {
     Ok(load_raw(store, api, id)?.0)
 }
 
-fn load_raw(store: &dyn Storage, api: &dyn Api, id: &str) -> Result<(Token, bool), ContractError> {
+fn load_raw(
+    store: &dyn Storage,
+    api: &dyn Api,
+    id: &str,
+) -> Result<(LoadedToken, bool), ContractError> {
     let bytes = store
         .get(&token_key(id))
         .ok_or_else(|| ContractError::TokenNotFound {
@@ -436,7 +475,7 @@ pub fn load_token_for_write(
     store: &mut dyn Storage,
     api: &dyn Api,
     id: &str,
-) -> Result<Token, ContractError> {
+) -> Result<LoadedToken, ContractError> {
     let (token, old) = load_raw(store, api, id)?;
     if old {
         upgrade_token(store, api, id, &token)?;
@@ -568,7 +607,7 @@ pub mod legacy {
                 creator_raw: api.addr_canonicalize(o.creator.as_str())?,
                 creator: o.creator,
                 media_kind: o.media_kind,
-                content_hash: o.content_hash,
+                content_hash: HexBinary::from_hex(&o.content_hash)?.to_array()?,
                 tags: o.tags,
                 year: o.year,
                 ad_revenue: o.ad_revenue,
@@ -602,7 +641,7 @@ mod tests {
             creator: Addr::unchecked("creator"),
             creator_raw: CanonicalAddr::from(b"creator".as_slice()),
             media_kind: MediaKind::Photo,
-            content_hash: String::new(),
+            content_hash: [0; 32],
             tags: vec![],
             year: 2024,
             ad_revenue: AdRevenueModel::Royalty,
@@ -651,7 +690,12 @@ mod tests {
             creator_raw: raw(&creator),
             creator: creator.clone(),
             media_kind: MediaKind::Audio,
-            content_hash: "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08".into(),
+            content_hash: HexBinary::from_hex(
+                "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+            )
+            .unwrap()
+            .to_array()
+            .unwrap(),
             tags: vec!["sea".into(), "sun-set_2".into()],
             year: 9999,
             ad_revenue: AdRevenueModel::Hybrid {
@@ -672,14 +716,17 @@ mod tests {
         for t in [full, minted] {
             let bytes = encode_token(&api, &t).unwrap();
             assert_eq!(bytes[0], FORMAT_V1);
-            assert_eq!(decode_token(&api, &bytes).unwrap(), (t.clone(), false));
+            assert_eq!(
+                decode_token(&api, &bytes).unwrap(),
+                (Box::new(t.clone()), false)
+            );
             let json = cosmwasm_std::to_json_vec(&legacy::LegacyToken {
                 owner: t.owner.clone(),
                 approvals: t.approvals.clone(),
                 token_uri: t.token_uri.clone(),
                 creator: t.creator.clone(),
                 media_kind: t.media_kind,
-                content_hash: t.content_hash.clone(),
+                content_hash: HexBinary::from(t.content_hash.as_slice()).to_hex(),
                 tags: t.tags.clone(),
                 year: t.year,
                 ad_revenue: t.ad_revenue,
@@ -689,7 +736,7 @@ mod tests {
             })
             .unwrap();
             // the old JSON still reads as the same token, flagged old
-            assert_eq!(decode_token(&api, &json).unwrap(), (t, true));
+            assert_eq!(decode_token(&api, &json).unwrap(), (Box::new(t), true));
             assert!(
                 bytes.len() * 2 < json.len(),
                 "{} vs {}",

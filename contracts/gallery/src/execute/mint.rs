@@ -28,12 +28,29 @@ fn validate_token_id(id: &str) -> Result<(), ContractError> {
     }
 }
 
-/// 64 hex characters; upper case accepted, stored lower case (one file, one hash string).
-pub fn normalize_hash(hash: &str) -> Result<String, ContractError> {
-    if hash.len() != 64 || !hash.bytes().all(|b| b.is_ascii_hexdigit()) {
+/// 64 hex characters (upper case accepted) -> the 32 bytes of the sha256; answers show it in lower case
+/// (one file, one hash string). Errors: `InvalidContentHash`.
+pub fn parse_hash(hash: &str) -> Result<[u8; 32], ContractError> {
+    fn nibble(c: u8) -> Option<u8> {
+        match c {
+            b'0'..=b'9' => Some(c - b'0'),
+            b'a'..=b'f' => Some(c - b'a' + 10),
+            b'A'..=b'F' => Some(c - b'A' + 10),
+            _ => None,
+        }
+    }
+    let hex = hash.as_bytes();
+    if hex.len() != 64 {
         return Err(ContractError::InvalidContentHash {});
     }
-    Ok(hash.to_ascii_lowercase())
+    let mut out = [0u8; 32];
+    for (byte, pair) in out.iter_mut().zip(hex.chunks_exact(2)) {
+        match (nibble(pair[0]), nibble(pair[1])) {
+            (Some(hi), Some(lo)) => *byte = hi << 4 | lo,
+            _ => return Err(ContractError::InvalidContentHash {}),
+        }
+    }
+    Ok(out)
 }
 
 /// 1..=32 bytes of `a-z 0-9 - _` after ASCII lower-casing.
@@ -89,7 +106,7 @@ pub fn mint(
     if token_exists(deps.storage, &token_id) {
         return Err(ContractError::TokenIdTaken { token_id });
     }
-    let content_hash = normalize_hash(&ext.content_hash)?;
+    let content_hash = parse_hash(&ext.content_hash)?;
     if ext.tags.len() > MAX_TAGS {
         return Err(ContractError::TooManyTags { max: MAX_TAGS });
     }
@@ -144,7 +161,7 @@ pub fn mint(
         .add_attribute("minter", &info.sender)
         .add_attribute("owner", owner)
         .add_attribute("token_id", token_id)
-        .add_attribute("content_hash", token.content_hash);
+        .add_attribute("content_hash", ext.content_hash.to_ascii_lowercase());
     if let Some(uri) = token.token_uri {
         res = res.add_attribute("token_uri", uri);
     }
@@ -202,4 +219,27 @@ pub fn set_pay_per_view(
         .add_attribute("action", "set_pay_per_view")
         .add_attribute("token_id", token_id)
         .add_attribute("enabled", enabled.to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use cosmwasm_std::HexBinary;
+
+    #[test]
+    fn a_content_hash_reads_as_the_bytes_hex_decoding_gives_in_either_case() {
+        let lower = "00ff10a9b8c7d6e5f40123456789abcdefabcdef0123456789aabbccddeeff99";
+        let want: [u8; 32] = HexBinary::from_hex(lower).unwrap().to_array().unwrap();
+        assert_eq!(parse_hash(lower).unwrap(), want);
+        assert_eq!(parse_hash(&lower.to_ascii_uppercase()).unwrap(), want);
+        // every non-hex byte in any position is refused
+        for bad in [b'g', b'G', b' ', b'x', b'/', b':', b'@', b'`', 0, 0x80] {
+            for pos in [0, 1, 31, 62, 63] {
+                let mut b = lower.as_bytes().to_vec();
+                b[pos] = bad;
+                let s = String::from_utf8_lossy(&b).into_owned();
+                assert_eq!(parse_hash(&s), Err(ContractError::InvalidContentHash {}));
+            }
+        }
+    }
 }
