@@ -1,6 +1,6 @@
 //! Minting into a gallery, burning, pay-per-view.
 
-use cosmwasm_std::{DepsMut, Env, MessageInfo, Response};
+use cosmwasm_std::{Attribute, DepsMut, Env, MessageInfo, Response};
 use mesi_types::gallery::{
     AdRevenueModel, MintExtension, MAX_TAGS, MAX_TAG_LEN, MAX_TOKEN_ID_LEN, MAX_URI_LEN, MAX_YEAR,
     MIN_YEAR,
@@ -9,6 +9,7 @@ use mesi_types::BPS_DENOMINATOR;
 
 use crate::error::ContractError;
 use crate::execute::nft::check_can_send;
+use crate::execute::response;
 use crate::state::{
     add_gallery_indexes, add_owned, load_token_for_write, remove_token, save_token, token_exists,
     Token, NUM_TOKENS,
@@ -135,7 +136,7 @@ pub fn mint(
         owner_raw: creator_raw.clone(),
         approvals: vec![],
         token_uri,
-        creator: info.sender.clone(),
+        creator: info.sender,
         creator_raw,
         media_kind: ext.media_kind,
         content_hash,
@@ -156,16 +157,20 @@ pub fn mint(
             .ok_or_else(|| cosmwasm_std::StdError::generic_err("token count overflow"))?,
     )?;
 
-    let mut res = Response::new()
-        .add_attribute("action", "mint")
-        .add_attribute("minter", &info.sender)
-        .add_attribute("owner", owner)
-        .add_attribute("token_id", token_id)
-        .add_attribute("content_hash", ext.content_hash.to_ascii_lowercase());
+    // cw721-base's attributes (the minter is the sender, now the token's creator) and the content hash
+    let mut attributes = Vec::with_capacity(6);
+    attributes.push(Attribute::new("action", "mint"));
+    attributes.push(Attribute::new("minter", token.creator));
+    attributes.push(Attribute::new("owner", owner));
+    attributes.push(Attribute::new("token_id", token_id));
+    attributes.push(Attribute::new(
+        "content_hash",
+        ext.content_hash.to_ascii_lowercase(),
+    ));
     if let Some(uri) = token.token_uri {
-        res = res.add_attribute("token_uri", uri);
+        attributes.push(Attribute::new("token_uri", uri));
     }
-    Ok(res)
+    Ok(response(attributes))
 }
 
 /// cw721 burn restricted by the gallery rules: only while unsold (owner == creator), by the owner or an
@@ -190,11 +195,12 @@ pub fn burn(
         });
     }
     remove_token(deps.storage, &token_id, &token)?;
-    Ok(Response::new()
-        .add_attribute("action", "burn")
-        .add_attribute("sender", info.sender)
-        .add_attribute("owner", token.owner)
-        .add_attribute("token_id", token_id))
+    Ok(response(vec![
+        Attribute::new("action", "burn"),
+        Attribute::new("sender", info.sender),
+        Attribute::new("owner", token.owner),
+        Attribute::new("token_id", token_id),
+    ]))
 }
 
 /// Creator only: off at any time; on only while the token is unsold.

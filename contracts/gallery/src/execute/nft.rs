@@ -1,13 +1,15 @@
 //! cw721 transfers and approvals (same semantics and attributes as cw721-base 0.22).
 
 use cosmwasm_std::{
-    Addr, Api, Binary, BlockInfo, CanonicalAddr, Deps, DepsMut, Env, MessageInfo, Response, Storage,
+    Addr, Api, Attribute, Binary, BlockInfo, CanonicalAddr, Deps, DepsMut, Env, MessageInfo,
+    Response, Storage,
 };
 use cw721::Approval;
 use cw_utils::Expiration;
 use mesi_types::gallery::{Cw721ReceiveMsg, MAX_APPROVALS};
 
 use crate::error::ContractError;
+use crate::execute::response;
 use crate::state::{
     addr_validate_canonical, is_marketplace, load_token_for_write, move_owned, save_token, Token,
     OPERATORS,
@@ -114,11 +116,12 @@ pub fn transfer_nft(
     token_id: String,
 ) -> Result<Response, ContractError> {
     transfer(deps, &env, &info, &recipient, &token_id)?;
-    Ok(Response::new()
-        .add_attribute("action", "transfer_nft")
-        .add_attribute("sender", info.sender)
-        .add_attribute("recipient", recipient)
-        .add_attribute("token_id", token_id))
+    Ok(response(vec![
+        Attribute::new("action", "transfer_nft"),
+        Attribute::new("sender", info.sender),
+        Attribute::new("recipient", recipient),
+        Attribute::new("token_id", token_id),
+    ]))
 }
 
 pub fn send_nft(
@@ -136,12 +139,13 @@ pub fn send_nft(
         msg,
     }
     .into_cosmos_msg::<_, cosmwasm_std::Empty>(contract.clone())?;
-    Ok(Response::new()
-        .add_message(hook)
-        .add_attribute("action", "send_nft")
-        .add_attribute("sender", info.sender)
-        .add_attribute("recipient", contract)
-        .add_attribute("token_id", token_id))
+    Ok(response(vec![
+        Attribute::new("action", "send_nft"),
+        Attribute::new("sender", info.sender),
+        Attribute::new("recipient", contract),
+        Attribute::new("token_id", token_id),
+    ])
+    .add_message(hook))
 }
 
 fn update_approvals(
@@ -185,11 +189,12 @@ pub fn approve(
     expires: Option<Expiration>,
 ) -> Result<Response, ContractError> {
     update_approvals(deps, &env, &info, &spender, &token_id, Some(expires))?;
-    Ok(Response::new()
-        .add_attribute("action", "approve")
-        .add_attribute("sender", info.sender)
-        .add_attribute("spender", spender)
-        .add_attribute("token_id", token_id))
+    Ok(response(vec![
+        Attribute::new("action", "approve"),
+        Attribute::new("sender", info.sender),
+        Attribute::new("spender", spender),
+        Attribute::new("token_id", token_id),
+    ]))
 }
 
 pub fn revoke(
@@ -200,11 +205,12 @@ pub fn revoke(
     token_id: String,
 ) -> Result<Response, ContractError> {
     update_approvals(deps, &env, &info, &spender, &token_id, None)?;
-    Ok(Response::new()
-        .add_attribute("action", "revoke")
-        .add_attribute("sender", info.sender)
-        .add_attribute("spender", spender)
-        .add_attribute("token_id", token_id))
+    Ok(response(vec![
+        Attribute::new("action", "revoke"),
+        Attribute::new("sender", info.sender),
+        Attribute::new("spender", spender),
+        Attribute::new("token_id", token_id),
+    ]))
 }
 
 pub fn approve_all(
