@@ -115,24 +115,33 @@ pub(crate) struct Reader<'a> {
     pub pos: usize,
 }
 
-impl Reader<'_> {
+impl<'a> Reader<'a> {
     pub fn byte(&mut self) -> StdResult<u8> {
         let b = *self.buf.get(self.pos).ok_or_else(corrupt)?;
         self.pos += 1;
         Ok(b)
+    }
+    /// The next `len` bytes (`pos` <= `buf.len()`, so `pos + len` cannot overflow for the lengths asked).
+    fn take(&mut self, len: usize) -> StdResult<&'a [u8]> {
+        let end = self.pos + len;
+        let src = self.buf.get(self.pos..end).ok_or_else(corrupt)?;
+        self.pos = end;
+        Ok(src)
+    }
+    /// `len` (<= 16) raw big-endian bytes.
+    pub fn be(&mut self, len: usize) -> StdResult<u128> {
+        let src = self.take(len)?;
+        // two u64 halves: cheaper in the VM than a variable-length copy (a byte loop)
+        let (hi, lo) = src.split_at(len.saturating_sub(8));
+        let half = |b: &[u8]| b.iter().fold(0u64, |v, x| (v << 8) | *x as u64);
+        Ok(((half(hi) as u128) << 64) | half(lo) as u128)
     }
     pub fn int(&mut self) -> StdResult<u128> {
         let len = self.byte()? as usize;
         if len > 16 {
             return Err(corrupt());
         }
-        let end = self.pos + len;
-        let src = self.buf.get(self.pos..end).ok_or_else(corrupt)?;
-        self.pos = end;
-        // two u64 halves: cheaper in the VM than a variable-length copy (a byte loop)
-        let (hi, lo) = src.split_at(len.saturating_sub(8));
-        let half = |b: &[u8]| b.iter().fold(0u64, |v, x| (v << 8) | *x as u64);
-        Ok(((half(hi) as u128) << 64) | half(lo) as u128)
+        self.be(len)
     }
     pub fn int64(&mut self) -> StdResult<u64> {
         u64::try_from(self.int()?).map_err(|_| corrupt())
@@ -229,8 +238,7 @@ impl Packer {
 
 /// Reader of what a [`Packer`] wrote; every error is "corrupt", nothing panics.
 pub(crate) struct Unpacker<'a> {
-    buf: &'a [u8],
-    pos: usize,
+    r: Reader<'a>,
     /// Length code of the next int, from the low nibble of the last length byte.
     pending: Option<u8>,
 }
@@ -238,15 +246,12 @@ pub(crate) struct Unpacker<'a> {
 impl<'a> Unpacker<'a> {
     pub fn new(buf: &'a [u8]) -> Unpacker<'a> {
         Unpacker {
-            buf,
-            pos: 0,
+            r: Reader { buf, pos: 0 },
             pending: None,
         }
     }
     pub fn byte(&mut self) -> StdResult<u8> {
-        let b = *self.buf.get(self.pos).ok_or_else(corrupt)?;
-        self.pos += 1;
-        Ok(b)
+        self.r.byte()
     }
     /// What [`Packer::nibble`] wrote.
     fn nibble(&mut self) -> StdResult<u8> {
@@ -256,13 +261,11 @@ impl<'a> Unpacker<'a> {
     }
     /// Whether any byte is left.
     fn more(&self) -> bool {
-        self.pos < self.buf.len()
+        self.r.pos < self.r.buf.len()
     }
     /// `len` (<= 8) raw big-endian bytes.
     pub fn raw_u64(&mut self, len: usize) -> StdResult<u64> {
-        let end = self.pos + len;
-        let src = self.buf.get(self.pos..end).ok_or_else(corrupt)?;
-        self.pos = end;
+        let src = self.r.take(len)?;
         Ok(src.iter().fold(0u64, |v, x| (v << 8) | *x as u64))
     }
     pub fn int(&mut self) -> StdResult<u128> {
@@ -275,13 +278,7 @@ impl<'a> Unpacker<'a> {
             }
         };
         let len = if code == 15 { 16 } else { code as usize };
-        let end = self.pos + len;
-        let src = self.buf.get(self.pos..end).ok_or_else(corrupt)?;
-        self.pos = end;
-        // two u64 halves: cheaper in the VM than a variable-length copy (a byte loop)
-        let (hi, lo) = src.split_at(len.saturating_sub(8));
-        let half = |b: &[u8]| b.iter().fold(0u64, |v, x| (v << 8) | *x as u64);
-        Ok(((half(hi) as u128) << 64) | half(lo) as u128)
+        self.r.be(len)
     }
     pub fn int64(&mut self) -> StdResult<u64> {
         u64::try_from(self.int()?).map_err(|_| corrupt())
@@ -296,7 +293,7 @@ impl<'a> Unpacker<'a> {
     }
     /// The whole buffer must have been read (and a length nibble left over must be padding).
     pub fn finish(&self) -> StdResult<()> {
-        if self.pos == self.buf.len() && self.pending.unwrap_or(0) == 0 {
+        if self.r.pos == self.r.buf.len() && self.pending.unwrap_or(0) == 0 {
             Ok(())
         } else {
             Err(corrupt())
