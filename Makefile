@@ -43,9 +43,10 @@ schema-check:
 wasm:
 	bash scripts/build-wasm.sh
 
-bench: wasm
+bench: wasm node-deps
 	bash scripts/bench.sh
-	$(MAKE) --no-print-directory bench-chain
+	bash scripts/build-wasmd.sh >/dev/null
+	$(TSX) scripts/bench-chain/chain.ts
 
 # on-chain SDK gas, unpinned and pinned, beside the anchors and a native bank send (issue 15; a throw-away devnet)
 bench-chain: wasm node-deps

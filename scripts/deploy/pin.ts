@@ -237,7 +237,7 @@ async function changePinsNow(
     if (missing.length || still.length) throw new Error(`proposal ${id} passed but the chain reports pinned ${[...after].join(", ")} (wanted ${pin.join(", ")} pinned, ${unpin.join(", ")} unpinned)`);
     p.status = "passed";
     rec.pinned = mine(after);
-    ctx.log(`    passed after ${((Date.now() - t0) / 1000).toFixed(1)}s of voting; pinned now: ${rec.pinned.join(", ") || "none"}`);
+    ctx.log(`    passed after ${((Date.now() - t0) / 1000).toFixed(1)}s of voting; the deployment's pinned codes now: ${rec.pinned.join(", ") || "none"}`);
     ctx.save();
     await hooks.afterPass?.(pin);
     return uniq(want.pin).filter((id) => after.has(id));
