@@ -1,11 +1,12 @@
 //! Instantiate, configuration validation and `UpdateConfig`.
 
-use cosmwasm_std::{coins, Api, BankMsg, DepsMut, Env, MessageInfo, Response, Uint128};
+use cosmwasm_std::{coins, Api, BankMsg, CosmosMsg, DepsMut, Env, MessageInfo, Response, Uint128};
+use mesi_common::interface::{cw20_transfer_msg, query_cw20_balance};
+use mesi_common::sweep::{is_bank_denom, sweep_response};
 use mesi_types::bid_to_meet::{ConfigUpdate, InstantiateMsg};
 use mesi_types::{BPS_DENOMINATOR, USD};
 
 use crate::error::ContractError;
-use crate::helpers::{token_balance, transfer};
 use crate::state::{Config, CONFIG, CONTRACT_NAME, CONTRACT_VERSION, NEXT_BID, NEXT_SLOT, OWED};
 
 pub const DEFAULT_COMMISSION_BPS: u16 = 1_000;
@@ -170,14 +171,6 @@ pub fn update_config(
     Ok(Response::new().add_attribute("action", "update_config"))
 }
 
-/// A bank denom: 3..=128 chars of a-z A-Z 0-9 / : . _ - (`sweep`'s rule, as the marketplace's).
-fn denom_ok(denom: &str) -> bool {
-    (3..=128).contains(&denom.len())
-        && denom
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b"/:._-".contains(&b))
-}
-
 /// Owner only (issue 12 §7, tokens with no way out). `None`: sends the owner `balance - owed` of
 /// MESI (cw20 `Transfer`); `owed` (live escrows + refund credits) is the running total of the
 /// books, so an escrowed or credited base unit is never swept. `Some(denom)`: that native coin's
@@ -190,49 +183,38 @@ pub fn sweep(
     denom: Option<String>,
 ) -> Result<Response, ContractError> {
     cw_ownable::assert_owner(deps.storage, &info.sender)?;
-    if let Some(denom) = denom {
-        if !denom_ok(&denom) {
-            return Err(ContractError::InvalidDenom { denom });
-        }
-        let balance = deps
-            .querier
-            .query_balance(&env.contract.address, &denom)?
-            .amount;
-        if balance.is_zero() {
-            return Err(ContractError::NothingToSweep {
-                denom,
-                balance,
-                owed: Uint128::zero(),
-            });
-        }
-        return Ok(Response::new()
-            .add_message(BankMsg::Send {
-                to_address: info.sender.to_string(),
-                amount: coins(balance.u128(), &denom),
-            })
-            .add_attribute("action", "sweep")
-            .add_attribute("denom", denom)
-            .add_attribute("to", info.sender)
-            .add_attribute("amount", balance)
-            .add_attribute("owed", Uint128::zero()));
-    }
     let cfg = CONFIG.load(deps.storage)?;
-    let balance = token_balance(&deps.querier, &cfg.token, &env.contract.address)?;
-    let owed = OWED.load(deps.storage)?;
+    let (label, balance, owed) = match &denom {
+        Some(d) if !is_bank_denom(d) => {
+            return Err(ContractError::InvalidDenom { denom: d.clone() })
+        }
+        Some(d) => (
+            d.clone(),
+            deps.querier.query_balance(&env.contract.address, d)?.amount,
+            Uint128::zero(),
+        ),
+        None => (
+            "mesi".to_string(),
+            query_cw20_balance(&deps.querier, &cfg.token, &env.contract.address)?,
+            OWED.load(deps.storage)?,
+        ),
+    };
     // saturating: a balance below the books (impossible while held == owed) sweeps nothing.
     let surplus = balance.saturating_sub(owed);
     if surplus.is_zero() {
         return Err(ContractError::NothingToSweep {
-            denom: "mesi".to_string(),
+            denom: label,
             balance,
             owed,
         });
     }
-    Ok(Response::new()
-        .add_messages(transfer(&cfg.token, &info.sender, surplus)?)
-        .add_attribute("action", "sweep")
-        .add_attribute("denom", "mesi")
-        .add_attribute("to", info.sender)
-        .add_attribute("amount", surplus)
-        .add_attribute("owed", owed))
+    let msg: CosmosMsg = match denom {
+        Some(d) => BankMsg::Send {
+            to_address: info.sender.to_string(),
+            amount: coins(surplus.u128(), d),
+        }
+        .into(),
+        None => cw20_transfer_msg(&cfg.token, &info.sender, surplus)?,
+    };
+    Ok(sweep_response(msg, &label, &info.sender, surplus, owed))
 }

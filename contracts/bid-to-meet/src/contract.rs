@@ -125,8 +125,11 @@ pub fn migrate(deps: DepsMut, env: Env, _msg: MigrateMsg) -> Result<Response, Co
         LEGACY_COMMISSION_BPS.save(deps.storage, &cfg.commission_bps)?;
     }
     if OWED.may_load(deps.storage)?.is_none() {
-        let balance =
-            crate::helpers::token_balance(&deps.querier, &cfg.token, &env.contract.address)?;
+        let balance = mesi_common::interface::query_cw20_balance(
+            &deps.querier,
+            &cfg.token,
+            &env.contract.address,
+        )?;
         OWED.save(deps.storage, &balance)?;
     }
     Ok(Response::new()

@@ -21,21 +21,6 @@ pub fn query_tier(querier: &QuerierWrapper, token: &Addr, who: &Addr) -> Result<
         })
 }
 
-/// `who`'s MESI balance (cw20 `Balance`).
-pub fn token_balance(
-    querier: &QuerierWrapper,
-    token: &Addr,
-    who: &Addr,
-) -> cosmwasm_std::StdResult<Uint128> {
-    let r: cw20::BalanceResponse = querier.query_wasm_smart(
-        token,
-        &cw20::Cw20QueryMsg::Balance {
-            address: who.to_string(),
-        },
-    )?;
-    Ok(r.balance)
-}
-
 /// micro-USD -> MESI at the treasury's fresh price.
 pub fn usd_to_mesi(
     querier: &QuerierWrapper,

@@ -161,7 +161,11 @@ pub fn slots_by_creator(
 /// Balance vs. books: `owed` = live escrows + refund credits; `surplus` = what `Sweep` may take.
 pub fn accounting(deps: Deps, env: Env) -> StdResult<AccountingResponse> {
     let cfg = CONFIG.load(deps.storage)?;
-    let balance = crate::helpers::token_balance(&deps.querier, &cfg.token, &env.contract.address)?;
+    let balance = mesi_common::interface::query_cw20_balance(
+        &deps.querier,
+        &cfg.token,
+        &env.contract.address,
+    )?;
     let owed = OWED.load(deps.storage)?;
     Ok(AccountingResponse {
         balance,

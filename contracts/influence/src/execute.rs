@@ -341,13 +341,7 @@ pub fn sweep(
             ("mesi".to_string(), amount, msg)
         }
         Some(denom) => {
-            let b = denom.as_bytes();
-            let valid = (3..=128).contains(&b.len())
-                && b.first().is_some_and(|c| c.is_ascii_alphabetic())
-                && b.iter().all(|c| {
-                    c.is_ascii_alphanumeric() || matches!(c, b'/' | b':' | b'.' | b'_' | b'-')
-                });
-            if !valid {
+            if !mesi_common::sweep::is_bank_denom(&denom) {
                 return Err(ContractError::InvalidDenom { denom });
             }
             let amount = deps.querier.query_balance(me, &denom)?.amount;
@@ -362,10 +356,12 @@ pub fn sweep(
     if amount.is_zero() {
         return Err(ContractError::NothingToSweep { denom: label });
     }
-    Ok(Response::new()
-        .add_message(msg)
-        .add_attribute("action", "sweep")
-        .add_attribute("denom", label)
-        .add_attribute("amount", amount)
-        .add_attribute("to", info.sender))
+    // influence never owes any asset: every base unit it holds is surplus
+    Ok(mesi_common::sweep::sweep_response(
+        msg,
+        &label,
+        &info.sender,
+        amount,
+        cosmwasm_std::Uint128::zero(),
+    ))
 }

@@ -2,6 +2,7 @@
 //! with the product defaults, bounds validated at instantiate and on update).
 
 use cosmwasm_std::{coins, Addr, Api, BankMsg, DepsMut, Env, MessageInfo, Response, Uint128};
+use mesi_common::sweep::{is_bank_denom, sweep_response};
 use mesi_types::marketplace::{Asset, ConfigUpdate, InstantiateMsg, TierLimit};
 use mesi_types::{BPS_DENOMINATOR, USD};
 
@@ -90,7 +91,7 @@ pub fn validate(cfg: &Config) -> Result<(), ContractError> {
         1,
         BPS_DENOMINATOR,
     )?;
-    if !denom_ok(&cfg.native_denom) {
+    if !is_bank_denom(&cfg.native_denom) {
         return Err(bad(
             "native_denom",
             "3..=128 chars of a-z A-Z 0-9 / : . _ -",
@@ -155,14 +156,6 @@ pub fn instantiate(
         .add_attribute("treasury", cfg.treasury))
 }
 
-/// A bank denom: 3..=128 chars of a-z A-Z 0-9 / : . _ - (the native denom's rule, and `sweep`'s).
-pub fn denom_ok(denom: &str) -> bool {
-    (3..=128).contains(&denom.len())
-        && denom
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b"/:._-".contains(&b))
-}
-
 fn set_addr(api: &dyn Api, field: &mut Addr, new: Option<String>) -> Result<(), ContractError> {
     if let Some(a) = new {
         *field = api.addr_validate(&a)?;
@@ -214,7 +207,9 @@ pub fn sweep(
     let cfg = CONFIG.load(deps.storage)?;
     let asset = match &denom {
         None => Some(Asset::Mesi),
-        Some(d) if !denom_ok(d) => return Err(ContractError::InvalidDenom { denom: d.clone() }),
+        Some(d) if !is_bank_denom(d) => {
+            return Err(ContractError::InvalidDenom { denom: d.clone() })
+        }
         Some(d) if *d == cfg.native_denom => Some(Asset::Native),
         Some(_) => None,
     };
@@ -248,11 +243,5 @@ pub fn sweep(
         }
         .into(),
     };
-    Ok(Response::new()
-        .add_message(msg)
-        .add_attribute("action", "sweep")
-        .add_attribute("denom", label)
-        .add_attribute("to", info.sender)
-        .add_attribute("amount", surplus)
-        .add_attribute("owed", owed))
+    Ok(sweep_response(msg, &label, &info.sender, surplus, owed))
 }

@@ -2,6 +2,7 @@
 //! and pagination bounds.
 
 pub mod interface;
+pub mod sweep;
 
 use cosmwasm_std::{StdError, Storage};
 use thiserror::Error;

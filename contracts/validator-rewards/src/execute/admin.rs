@@ -1,10 +1,12 @@
 //! Owner actions: whitelist, reject, slash, sweep, config.
 
 use cosmwasm_std::{
-    coins, to_json_binary, Addr, BankMsg, DepsMut, Env, MessageInfo, Order, Response, Uint128,
-    WasmMsg,
+    coins, to_json_binary, Addr, BankMsg, CosmosMsg, DepsMut, Env, MessageInfo, Order, Response,
+    Uint128, WasmMsg,
 };
-use cw20::{BalanceResponse, Cw20ExecuteMsg, Cw20QueryMsg};
+use cw20::Cw20ExecuteMsg;
+use mesi_common::interface::{cw20_transfer_msg, query_cw20_balance};
+use mesi_common::sweep::{is_bank_denom, sweep_response};
 use mesi_types::validator_rewards::{
     Penalty, ValidatorStatus, MAX_CLAIM_DEADLINE, MAX_PENDING_UNBONDINGS_LIMIT, MAX_PERIOD,
     MAX_WORK_ENTRIES_LIMIT,
@@ -266,14 +268,6 @@ pub fn owed(stream: &Stream) -> Result<Uint128, ContractError> {
         .checked_add(stream.work_unclaimed)?)
 }
 
-/// A bank denom: 3..=128 chars of a-z A-Z 0-9 / : . _ - (`sweep`'s rule, as the marketplace's).
-fn denom_ok(denom: &str) -> bool {
-    (3..=128).contains(&denom.len())
-        && denom
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b"/:._-".contains(&b))
-}
-
 /// Owner only (issue 12 §7, tokens with no way out). `None`: sends the owner `balance - owed` of
 /// MESI (cw20 `Transfer`; MESI that arrived by a plain transfer), `owed` from the books, so an owed
 /// base unit is never swept. `Some(denom)`: that native coin's whole bank balance (bank send): the
@@ -286,64 +280,40 @@ pub fn sweep(
     denom: Option<String>,
 ) -> Result<Response, ContractError> {
     cw_ownable::assert_owner(deps.storage, &info.sender)?;
-    if let Some(denom) = denom {
-        if !denom_ok(&denom) {
-            return Err(ContractError::InvalidDenom { denom });
-        }
-        let balance = deps
-            .querier
-            .query_balance(&env.contract.address, &denom)?
-            .amount;
-        if balance.is_zero() {
-            return Err(ContractError::NothingToSweep {
-                denom,
-                balance,
-                owed: Uint128::zero(),
-            });
-        }
-        return Ok(Response::new()
-            .add_message(BankMsg::Send {
-                to_address: info.sender.to_string(),
-                amount: coins(balance.u128(), &denom),
-            })
-            .add_attribute("action", "sweep")
-            .add_attribute("denom", denom)
-            .add_attribute("to", info.sender)
-            .add_attribute("amount", balance)
-            .add_attribute("owed", Uint128::zero()));
-    }
     let config = CONFIG.load(deps.storage)?;
-    let stream = STREAM.load(deps.storage)?;
-    let owed = owed(&stream)?;
-    let balance: BalanceResponse = deps.querier.query_wasm_smart(
-        &config.token,
-        &Cw20QueryMsg::Balance {
-            address: env.contract.address.to_string(),
-        },
-    )?;
+    let (label, balance, owed) = match &denom {
+        Some(d) if !is_bank_denom(d) => {
+            return Err(ContractError::InvalidDenom { denom: d.clone() })
+        }
+        Some(d) => (
+            d.clone(),
+            deps.querier.query_balance(&env.contract.address, d)?.amount,
+            Uint128::zero(),
+        ),
+        None => (
+            "mesi".to_string(),
+            query_cw20_balance(&deps.querier, &config.token, &env.contract.address)?,
+            owed(&STREAM.load(deps.storage)?)?,
+        ),
+    };
     // saturating: a balance below the books (impossible while held == owed) sweeps nothing.
-    let surplus = balance.balance.saturating_sub(owed);
+    let surplus = balance.saturating_sub(owed);
     if surplus.is_zero() {
         return Err(ContractError::NothingToSweep {
-            denom: "mesi".to_string(),
-            balance: balance.balance,
+            denom: label,
+            balance,
             owed,
         });
     }
-    Ok(Response::new()
-        .add_message(WasmMsg::Execute {
-            contract_addr: config.token.to_string(),
-            msg: to_json_binary(&Cw20ExecuteMsg::Transfer {
-                recipient: info.sender.to_string(),
-                amount: surplus,
-            })?,
-            funds: vec![],
-        })
-        .add_attribute("action", "sweep")
-        .add_attribute("denom", "mesi")
-        .add_attribute("to", info.sender)
-        .add_attribute("amount", surplus)
-        .add_attribute("owed", owed))
+    let msg: CosmosMsg = match denom {
+        Some(d) => BankMsg::Send {
+            to_address: info.sender.to_string(),
+            amount: coins(surplus.u128(), d),
+        }
+        .into(),
+        None => cw20_transfer_msg(&config.token, &info.sender, surplus)?,
+    };
+    Ok(sweep_response(msg, &label, &info.sender, surplus, owed))
 }
 
 /// Settles, sends the whole bonded stake to unbonding (merging into the newest entry when the
