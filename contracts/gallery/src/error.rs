@@ -33,6 +33,18 @@ pub enum ContractError {
     #[error("token id {token_id} is already taken")]
     TokenIdTaken { token_id: String },
 
+    /// SPEC §3 token identity: a burnt id is never minted again, so an order or offer made on it can never
+    /// be filled by another token.
+    #[error("token id {token_id} was burnt and can never be minted again: choose another id")]
+    TokenIdBurnt { token_id: String },
+
+    #[error("token {token_id} was burnt")]
+    TokenBurnt { token_id: String },
+
+    /// SPEC §3 custody: the marketplace holds a token only through `send_nft` with an order message.
+    #[error("token {token_id} cannot be moved to the marketplace with a plain transfer: list it with send_nft and an order message (list, auction or accept_offer)")]
+    MarketplaceNeedsSendNft { token_id: String },
+
     #[error("invalid token id: 1..=64 bytes of A-Z a-z 0-9 - _ . :")]
     InvalidTokenId {},
 

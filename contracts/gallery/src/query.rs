@@ -10,17 +10,17 @@ use cw_utils::Expiration;
 use mesi_common::page_limit;
 use mesi_types::gallery::{
     AllInfoResponse, AllNftInfoResponse, Approval, ApprovalResponse, ApprovalsResponse,
-    CollectionInfoAndExtensionResponse, ConfigResponse, CreatorPledgesResponse, GalleryFilter,
-    GalleryItem, GalleryNftExtension, GalleryResponse, MinterResponse, NftInfoResponse,
-    NumTokensResponse, OperatorResponse, OperatorsResponse, OwnerOfResponse, PledgeResponse,
-    QueryMsg, TokensResponse,
+    CollectionInfoAndExtensionResponse, ConfigResponse, CreatorPledgesResponse, CustodyResponse,
+    GalleryFilter, GalleryItem, GalleryNftExtension, GalleryResponse, MinterResponse,
+    NftInfoResponse, NumTokensResponse, OperatorResponse, OperatorsResponse, OwnerOfResponse,
+    PledgeResponse, QueryMsg, TokensResponse,
 };
 
 use crate::error::ContractError;
 use crate::execute::mint::normalize_tag;
 use crate::state::{
-    gallery_key, kind_key, load_token, reindex_pending, tag_key, LoadedToken, Token, BY_TAG,
-    CONFIG, CREATOR_PLEDGED, GALLERY, KIND_KEYS, NUM_TOKENS, OPERATORS, OWNED, TOKENS,
+    gallery_key, is_burnt, kind_key, load_token, reindex_pending, tag_key, LoadedToken, Token,
+    BY_TAG, CONFIG, CREATOR_PLEDGED, GALLERY, KIND_KEYS, NUM_TOKENS, OPERATORS, OWNED, TOKENS,
     TOTAL_PLEDGED,
 };
 
@@ -165,6 +165,21 @@ pub fn dispatch(deps: Deps, env: Env, msg: QueryMsg) -> StdResult<Binary> {
                 owner: t.owner.into_string(),
                 amount: t.pledge,
                 denom: CONFIG.load(deps.storage)?.pledge_denom,
+            })
+        }
+        QueryMsg::Custody { token_id } => {
+            if is_burnt(deps.storage, &token_id) {
+                return Err(StdError::generic_err(
+                    ContractError::TokenBurnt { token_id }.to_string(),
+                ));
+            }
+            let t = load(deps, &token_id)?;
+            to_json_binary(&CustodyResponse {
+                owner: t.owner.to_string(),
+                listed_by: t.listed_by.as_ref().map(Addr::to_string),
+                creator: t.creator.to_string(),
+                content_hash: cosmwasm_std::HexBinary::from(t.content_hash.as_slice()).to_hex(),
+                token_id,
             })
         }
         QueryMsg::CreatorPledges { creator } => {

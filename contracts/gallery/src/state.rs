@@ -151,6 +151,16 @@ pub const BY_TAG: Map<(&[u8], u16, &str), Empty> = Map::new("T");
 pub const OPERATORS: Map<(&Addr, &Addr), Expiration> = Map::new("op");
 /// Live pledges summed per creator.
 pub const CREATOR_PLEDGED: Map<&Addr, Uint128> = Map::new("cp");
+/// Tombstones of burnt token ids (SPEC §3 token identity): written by every burn ([`remove_token`]: the
+/// owner's `burn` and the arbiter's `resolve` with `Burn`), read by `mint`, never removed. A token id
+/// therefore names one token for the collection's whole life, and an order or offer made on it can
+/// never be filled by another token minted later under the same id (issue 19 §1).
+pub const BURNT: Map<&str, Empty> = Map::new("B");
+
+/// Whether `id` was burnt (its tombstone exists).
+pub fn is_burnt(store: &dyn Storage, id: &str) -> bool {
+    BURNT.has(store, id)
+}
 
 /// Raw key of the marketplace's canonical address: a copy of `Config.marketplace` for the transfer path.
 /// Every `transfer_nft` / `send_nft` asks whether the recipient is the marketplace (issue 14); reading
@@ -520,10 +530,11 @@ pub fn move_owned(store: &mut dyn Storage, id: &str, from: &CanonicalAddr, to: &
     add_owned(store, to, id);
 }
 
-/// Removes every record of a (new-layout) token: burn.
+/// Removes every record of a (new-layout) token and leaves its tombstone ([`BURNT`]): burn.
 pub fn remove_token(store: &mut dyn Storage, id: &str, t: &Token) -> StdResult<()> {
     let c = &t.creator_raw;
     store.remove(&token_key(id));
+    BURNT.save(store, id, &Empty {})?;
     store.remove(&owned_key(&t.owner_raw, id));
     store.remove(&gallery_index_key(c, kind_key(t.media_kind), t.year, id));
     for tag in &t.tags {

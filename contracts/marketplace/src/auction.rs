@@ -112,7 +112,7 @@ pub fn bid(deps: DepsMut, env: Env, pay: Payment, id: u64) -> Result<Response, C
             minimum,
         });
     }
-    assert_held(deps.as_ref(), &env, &cfg, &a.token_id)?;
+    assert_held(deps.as_ref(), &env, &cfg, &a.token_id, &a.seller)?;
     if let Some((prev, amount)) = a.highest.take() {
         credit(deps.storage, &prev, a.asset, amount)?;
     }
@@ -162,7 +162,7 @@ pub fn settle(deps: DepsMut, env: Env, id: u64) -> Result<Response, ContractErro
         .add_attribute("action", "settle_auction")
         .add_attribute("auction_id", id.to_string())
         .add_attribute("token_id", a.token_id.clone());
-    assert_held(deps.as_ref(), &env, &cfg, &a.token_id)?;
+    assert_held(deps.as_ref(), &env, &cfg, &a.token_id, &a.seller)?;
     let Some((buyer, price)) = a.highest.clone() else {
         remove(deps.storage, id, &a)?;
         return Ok(res

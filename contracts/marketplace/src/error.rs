@@ -50,6 +50,13 @@ pub enum ContractError {
     #[error("token {token_id} is already held by an order")]
     AlreadyEscrowed { token_id: String },
 
+    /// SPEC §3 token identity (issue 19 §1): the token now under the offer's id is not the one the offer
+    /// was made on (another creator or content).
+    #[error(
+        "offer {id} was made on another token than the one now named {token_id}: it cannot fill"
+    )]
+    OfferTokenReplaced { id: u64, token_id: String },
+
     #[error("token {token_id} is no longer held by the marketplace (run sync)")]
     TokenLeftEscrow { token_id: String },
 

@@ -1,13 +1,15 @@
 //! Shared pieces: payments, claimable balances, the escrow check against the gallery, the creator
 //! tier and its limits, the commission split.
 
-use cosmwasm_schema::cw_serde;
 use cosmwasm_std::{
     coins, to_json_binary, Addr, BankMsg, CosmosMsg, Deps, Env, QuerierWrapper, Storage, Uint128,
     WasmMsg,
 };
 use cw20::Cw20ExecuteMsg;
 use mesi_common::interface;
+use mesi_types::gallery::{
+    CustodyResponse, ExecuteMsg as GalleryExecuteMsg, QueryMsg as GalleryQueryMsg,
+};
 use mesi_types::marketplace::Asset;
 use mesi_types::BPS_DENOMINATOR;
 
@@ -150,49 +152,44 @@ pub fn balance(
     })
 }
 
-/// The gallery's cw721 `owner_of` (one-variant mirror of `mesi_types::gallery::QueryMsg::OwnerOf`).
-#[cw_serde]
-enum GalleryQuery {
-    OwnerOf {
-        token_id: String,
-        include_expired: Option<bool>,
-    },
-}
-
-#[cw_serde]
-struct OwnerOf {
-    owner: String,
-}
-
-#[cw_serde]
-enum GalleryExecute {
-    TransferNft { recipient: String, token_id: String },
-}
-
-/// The token's owner in the gallery now; `None` when the gallery does not know it (burnt).
-pub fn gallery_owner(querier: &QuerierWrapper, gallery: &Addr, token_id: &str) -> Option<String> {
+/// The gallery's custody record and identity of `token_id` (`{"custody":{"token_id":".."}}`, SPEC §3);
+/// `None` when the gallery does not know the id (burnt or never minted).
+pub fn custody(
+    querier: &QuerierWrapper,
+    gallery: &Addr,
+    token_id: &str,
+) -> Option<CustodyResponse> {
     querier
-        .query_wasm_smart::<OwnerOf>(
+        .query_wasm_smart::<CustodyResponse>(
             gallery,
-            &GalleryQuery::OwnerOf {
+            &GalleryQueryMsg::Custody {
                 token_id: token_id.to_string(),
-                include_expired: None,
             },
         )
         .ok()
-        .map(|r| r.owner)
 }
 
-/// Fails with `TokenLeftEscrow` unless the marketplace still owns `token_id` in the gallery (the
-/// arbiter may have moved or burnt it; `sync` then cancels the order).
+/// Whether the gallery records `token_id` as held in our escrow for `seller`: the marketplace owns it and
+/// the custody record (`listed_by`, written only by the `send_nft` hook path) names `seller`.
+pub fn held_for(env: &Env, custody: Option<&CustodyResponse>, seller: &Addr) -> bool {
+    custody.is_some_and(|c| {
+        c.owner == env.contract.address.as_str() && c.listed_by.as_deref() == Some(seller.as_str())
+    })
+}
+
+/// Fails with `TokenLeftEscrow` unless the gallery records `token_id` as held in our escrow for `seller`
+/// (see [`held_for`]): a ruling may have moved or burnt it, and `sync` then cancels the order. Every fill,
+/// bid, refund and finalize passes here, so an order can only ever deliver the token it escrowed (issue 19
+/// §3). Returns the custody record.
 pub fn assert_held(
     deps: Deps,
     env: &Env,
     cfg: &Config,
     token_id: &str,
-) -> Result<(), ContractError> {
-    match gallery_owner(&deps.querier, &cfg.gallery, token_id) {
-        Some(owner) if owner == env.contract.address.as_str() => Ok(()),
+    seller: &Addr,
+) -> Result<CustodyResponse, ContractError> {
+    match custody(&deps.querier, &cfg.gallery, token_id) {
+        Some(c) if held_for(env, Some(&c), seller) => Ok(c),
         _ => Err(ContractError::TokenLeftEscrow {
             token_id: token_id.to_string(),
         }),
@@ -203,7 +200,7 @@ pub fn assert_held(
 pub fn transfer_nft(cfg: &Config, to: &Addr, token_id: &str) -> Result<CosmosMsg, ContractError> {
     Ok(WasmMsg::Execute {
         contract_addr: cfg.gallery.to_string(),
-        msg: to_json_binary(&GalleryExecute::TransferNft {
+        msg: to_json_binary(&GalleryExecuteMsg::TransferNft {
             recipient: to.to_string(),
             token_id: token_id.to_string(),
         })?,
@@ -351,7 +348,6 @@ pub fn check_expiry(env: &Env, expires: u64) -> Result<(), ContractError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use cosmwasm_std::to_json_vec;
 
     #[test]
     fn fee_rounds_up_and_fee_plus_net_is_gross() {
@@ -375,35 +371,6 @@ mod tests {
         assert_eq!(
             split(Uint128::new(11), 1_000).unwrap(),
             (Uint128::new(2), Uint128::new(9))
-        );
-    }
-
-    #[test]
-    fn gallery_mirrors_serialise_like_the_gallery_messages() {
-        use mesi_types::gallery;
-        assert_eq!(
-            to_json_vec(&GalleryQuery::OwnerOf {
-                token_id: "t".into(),
-                include_expired: None
-            })
-            .unwrap(),
-            to_json_vec(&gallery::QueryMsg::OwnerOf {
-                token_id: "t".into(),
-                include_expired: None
-            })
-            .unwrap()
-        );
-        assert_eq!(
-            to_json_vec(&GalleryExecute::TransferNft {
-                recipient: "r".into(),
-                token_id: "t".into()
-            })
-            .unwrap(),
-            to_json_vec(&gallery::ExecuteMsg::TransferNft {
-                recipient: "r".into(),
-                token_id: "t".into()
-            })
-            .unwrap()
         );
     }
 }

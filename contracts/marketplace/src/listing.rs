@@ -152,7 +152,7 @@ pub fn buy(
             needed: l.price,
         });
     }
-    assert_held(deps.as_ref(), &env, &cfg, &l.token_id)?;
+    assert_held(deps.as_ref(), &env, &cfg, &l.token_id, &l.seller)?;
     remove(deps.storage, id, &l)?;
     let (sid, release_at) = settlement::open(
         deps.storage,

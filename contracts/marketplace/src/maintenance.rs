@@ -6,7 +6,7 @@ use cw_storage_plus::Bound;
 use mesi_types::marketplace::Asset;
 
 use crate::error::ContractError;
-use crate::helpers::{credit, gallery_owner, pay, transfer_nft};
+use crate::helpers::{credit, custody, held_for, pay, transfer_nft};
 use crate::state::{listings, offers, Holder, CLAIMABLE, CONFIG, ESCROW};
 use crate::{auction, listing, offer, settlement};
 
@@ -55,9 +55,11 @@ pub fn prune(deps: DepsMut, env: Env, limit: u32) -> Result<Response, ContractEr
     let mut ended = 0usize;
     for (id, l) in expired_listings {
         listing::remove(deps.storage, id, &l)?;
-        if gallery_owner(&deps.querier, &cfg.gallery, &l.token_id).as_deref()
-            == Some(env.contract.address.as_str())
-        {
+        if held_for(
+            &env,
+            custody(&deps.querier, &cfg.gallery, &l.token_id).as_ref(),
+            &l.seller,
+        ) {
             res = res.add_message(transfer_nft(&cfg, &l.seller, &l.token_id)?);
         }
         res = res.add_attribute("listing_id", id.to_string());
@@ -82,21 +84,29 @@ pub fn prune(deps: DepsMut, env: Env, limit: u32) -> Result<Response, ContractEr
     Ok(res.add_attribute("ended", ended.to_string()))
 }
 
-/// Cancels the order holding `token_id` when the gallery no longer shows the marketplace as its
-/// owner (moved or burnt by the arbiter): every escrowed amount becomes claimable again.
+/// Cancels the order holding `token_id` when the gallery no longer records it as held in our escrow for
+/// the order's seller (moved or burnt by the arbiter): every escrowed amount becomes claimable again.
 pub fn sync(deps: DepsMut, env: Env, token_id: String) -> Result<Response, ContractError> {
     let cfg = CONFIG.load(deps.storage)?;
     let Some(holder) = ESCROW.may_load(deps.storage, &token_id)? else {
         return Err(ContractError::NotEscrowed { token_id });
     };
-    let owner = gallery_owner(&deps.querier, &cfg.gallery, &token_id);
-    if owner.as_deref() == Some(env.contract.address.as_str()) {
+    let seller = match holder {
+        Holder::Listing(id) => listing::load(deps.storage, id)?.seller,
+        Holder::Auction(id) => auction::load(deps.storage, id)?.seller,
+        Holder::Settlement(id) => settlement::load(deps.storage, id)?.seller,
+    };
+    let record = custody(&deps.querier, &cfg.gallery, &token_id);
+    if held_for(&env, record.as_ref(), &seller) {
         return Err(ContractError::StillInEscrow { token_id });
     }
     let mut res = Response::new()
         .add_attribute("action", "sync")
         .add_attribute("token_id", token_id)
-        .add_attribute("owner", owner.unwrap_or_else(|| "burnt".to_string()));
+        .add_attribute(
+            "owner",
+            record.map_or_else(|| "burnt".to_string(), |c| c.owner),
+        );
     let refund = |res: Response, who: &Addr, amount: cosmwasm_std::Uint128| {
         res.add_attribute("refunded", who.as_str())
             .add_attribute("amount", amount)

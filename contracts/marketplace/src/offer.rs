@@ -4,10 +4,11 @@
 //! difference back. An owner's accept fills at the escrowed amount.
 
 use cosmwasm_std::{Addr, Deps, DepsMut, Env, MessageInfo, Response, Storage, Uint128};
+use mesi_types::gallery::CustodyResponse;
 use mesi_types::marketplace::FillKind;
 
 use crate::error::ContractError;
-use crate::helpers::{assert_held, check_expiry, credit, gallery_owner, next_id, Payment};
+use crate::helpers::{assert_held, check_expiry, credit, custody, next_id, Payment};
 use crate::settlement::{self, Fill};
 use crate::state::{offers, Holder, Offer, CONFIG, ESCROW};
 use crate::{listing, settlement::open};
@@ -20,20 +21,41 @@ pub fn load(storage: &dyn Storage, id: u64) -> Result<Offer, ContractError> {
 
 /// Who may answer offers on `token_id` now: its seller while we hold it, else its gallery owner.
 pub fn seller_of(deps: Deps, env: &Env, token_id: &str) -> Result<Addr, ContractError> {
-    match ESCROW.may_load(deps.storage, token_id)? {
-        Some(Holder::Listing(id)) => Ok(listing::load(deps.storage, id)?.seller),
-        Some(Holder::Auction(id)) => Ok(crate::auction::load(deps.storage, id)?.seller),
-        Some(Holder::Settlement(id)) => Ok(settlement::load(deps.storage, id)?.seller),
-        None => {
-            let cfg = CONFIG.load(deps.storage)?;
-            match gallery_owner(&deps.querier, &cfg.gallery, token_id) {
-                Some(o) if o != env.contract.address.as_str() => Ok(Addr::unchecked(o)),
-                _ => Err(ContractError::TokenNotFound {
-                    token_id: token_id.to_string(),
-                }),
-            }
-        }
+    Ok(identify(deps, env, token_id)?.0)
+}
+
+/// Who may answer offers on `token_id` now (see [`seller_of`]) and the gallery's custody record, which
+/// carries the token's identity (creator, content hash). Errors: `TokenNotFound` for a burnt or unknown id.
+fn identify(
+    deps: Deps,
+    env: &Env,
+    token_id: &str,
+) -> Result<(Addr, CustodyResponse), ContractError> {
+    let cfg = CONFIG.load(deps.storage)?;
+    let not_found = || ContractError::TokenNotFound {
+        token_id: token_id.to_string(),
+    };
+    let c = custody(&deps.querier, &cfg.gallery, token_id).ok_or_else(not_found)?;
+    let seller = match ESCROW.may_load(deps.storage, token_id)? {
+        Some(Holder::Listing(id)) => listing::load(deps.storage, id)?.seller,
+        Some(Holder::Auction(id)) => crate::auction::load(deps.storage, id)?.seller,
+        Some(Holder::Settlement(id)) => settlement::load(deps.storage, id)?.seller,
+        None if c.owner != env.contract.address.as_str() => Addr::unchecked(&c.owner),
+        None => return Err(not_found()),
+    };
+    Ok((seller, c))
+}
+
+/// Fails with `OfferTokenReplaced` unless the token about to fill offer `id` is the one the offer was made
+/// on: same creator and content hash as recorded then (SPEC §3 token identity, issue 19 §1).
+pub fn check_identity(id: u64, o: &Offer, c: &CustodyResponse) -> Result<(), ContractError> {
+    if c.creator != o.creator.as_str() || c.content_hash != o.content_hash {
+        return Err(ContractError::OfferTokenReplaced {
+            id,
+            token_id: o.token_id.clone(),
+        });
     }
+    Ok(())
 }
 
 fn check_live(env: &Env, o: &Offer) -> Result<(), ContractError> {
@@ -56,7 +78,7 @@ pub fn make(
         return Err(ContractError::ZeroAmount);
     }
     check_expiry(&env, expires)?;
-    let seller = seller_of(deps.as_ref(), &env, &token_id)?;
+    let (seller, token) = identify(deps.as_ref(), &env, &token_id)?;
     if seller == pay.sender {
         return Err(ContractError::SelfTrade);
     }
@@ -74,6 +96,8 @@ pub fn make(
             countered_by: None,
             version: 0,
             commission_bps: cfg.commission_bps,
+            creator: Addr::unchecked(token.creator),
+            content_hash: token.content_hash,
         },
     )?;
     Ok(Response::new()
@@ -140,6 +164,9 @@ pub fn accept_with_token(
     if o.offerer == seller {
         return Err(ContractError::SelfTrade);
     }
+    let cfg = CONFIG.load(deps.storage)?;
+    let c = assert_held(deps.as_ref(), &env, &cfg, &token_id, &seller)?;
+    check_identity(id, &o, &c)?;
     fill(deps.storage, &env, seller, id, o)
 }
 
@@ -162,7 +189,8 @@ pub fn accept_listed(
             if o.offerer == l.seller {
                 return Err(ContractError::SelfTrade);
             }
-            assert_held(deps.as_ref(), &env, &cfg, &o.token_id)?;
+            let c = assert_held(deps.as_ref(), &env, &cfg, &o.token_id, &l.seller)?;
+            check_identity(id, &o, &c)?;
             listing::remove(deps.storage, lid, &l)?;
             Ok(fill(deps.storage, &env, l.seller, id, o)?
                 .add_attribute("listing_id", lid.to_string()))
@@ -298,7 +326,8 @@ pub fn accept_counter(
     };
     if let Some((lid, l)) = listed.filter(|(_, l)| Some(&l.seller) == countered_by.as_ref()) {
         let cfg = CONFIG.load(deps.storage)?;
-        assert_held(deps.as_ref(), &env, &cfg, &o.token_id)?;
+        let c = assert_held(deps.as_ref(), &env, &cfg, &o.token_id, &l.seller)?;
+        check_identity(id, &o, &c)?;
         listing::remove(deps.storage, lid, &l)?;
         let filled = fill(deps.storage, &env, l.seller, id, o)?;
         return Ok(res

@@ -78,7 +78,7 @@ pub fn refund(
             release_at: s.release_at,
         });
     }
-    assert_held(deps.as_ref(), &env, &cfg, &s.token_id)?;
+    assert_held(deps.as_ref(), &env, &cfg, &s.token_id, &s.seller)?;
     close(deps.storage, id, &s)?;
     credit(deps.storage, &s.buyer, s.asset, s.price)?;
     Ok(Response::new()
@@ -99,7 +99,7 @@ pub fn finalize(deps: DepsMut, env: Env, id: u64) -> Result<Response, ContractEr
             release_at: s.release_at,
         });
     }
-    assert_held(deps.as_ref(), &env, &cfg, &s.token_id)?;
+    assert_held(deps.as_ref(), &env, &cfg, &s.token_id, &s.seller)?;
     let (fee, net) = split(s.price, s.commission_bps)?;
     close(deps.storage, id, &s)?;
     credit(deps.storage, &s.seller, s.asset, net)?;

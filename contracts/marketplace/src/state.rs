@@ -99,6 +99,10 @@ pub struct Offer {
     pub countered_by: Option<Addr>,
     pub version: u32,
     pub commission_bps: u16,
+    /// The token's creator when the offer was made (SPEC §3 token identity): a fill checks it again.
+    pub creator: Addr,
+    /// The token's content hash (64 hex) when the offer was made: a fill checks it again.
+    pub content_hash: String,
 }
 
 #[cw_serde]

@@ -304,6 +304,10 @@ pub enum QueryMsg {
     /// The live trust pledge of one token.
     #[returns(PledgeResponse)]
     Pledge { token_id: String },
+    /// Who holds one token and what it is (SPEC §3 token identity and custody): the marketplace checks it
+    /// before every fill. A burnt id answers `token <id> was burnt`, an unknown one `token <id> not found`.
+    #[returns(CustodyResponse)]
+    Custody { token_id: String },
     /// The sum of live pledges on a creator's tokens.
     #[returns(CreatorPledgesResponse)]
     CreatorPledges { creator: String },
@@ -358,6 +362,21 @@ pub struct PledgeResponse {
     pub owner: String,
     pub amount: Uint128,
     pub denom: String,
+}
+
+/// Answer to `{"custody":{"token_id":".."}}`: the custody record and the identity of one token.
+#[cw_serde]
+pub struct CustodyResponse {
+    pub token_id: String,
+    /// The cw721 owner (the marketplace while the token is in its escrow).
+    pub owner: String,
+    /// The account that put the token into the marketplace's escrow with `send_nft` (the seller); `None`
+    /// when the token is not in escrow. Set only by the `send_nft` hook path (SPEC §3).
+    pub listed_by: Option<String>,
+    /// The token's creator (its minter).
+    pub creator: String,
+    /// sha256 of the content, 64 lower-case hex characters, fixed at mint.
+    pub content_hash: String,
 }
 
 #[cw_serde]

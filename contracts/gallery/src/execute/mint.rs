@@ -11,8 +11,8 @@ use crate::error::ContractError;
 use crate::execute::nft::check_can_send;
 use crate::execute::response;
 use crate::state::{
-    add_gallery_indexes, add_owned, load_token_for_write, remove_token, save_token, token_exists,
-    Token, NUM_TOKENS,
+    add_gallery_indexes, add_owned, is_burnt, load_token_for_write, remove_token, save_token,
+    token_exists, Token, NUM_TOKENS,
 };
 
 /// 1..=64 bytes of `A-Z a-z 0-9 - _ . :`.
@@ -106,6 +106,9 @@ pub fn mint(
     validate_token_id(&token_id)?;
     if token_exists(deps.storage, &token_id) {
         return Err(ContractError::TokenIdTaken { token_id });
+    }
+    if is_burnt(deps.storage, &token_id) {
+        return Err(ContractError::TokenIdBurnt { token_id });
     }
     let content_hash = parse_hash(&ext.content_hash)?;
     if ext.tags.len() > MAX_TAGS {

@@ -77,18 +77,35 @@ pub fn move_token(
     Ok(())
 }
 
+/// How a token moves: `transfer_nft` (no hook) or `send_nft` (the recipient contract's `receive_nft` hook
+/// runs in the same transaction).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Via {
+    Transfer,
+    Send,
+}
+
 fn transfer(
     deps: DepsMut,
     env: &Env,
     info: &MessageInfo,
     recipient: &str,
     token_id: &str,
+    via: Via,
 ) -> Result<(), ContractError> {
     let mut token = load_token_for_write(deps.storage, deps.api, token_id)?;
     check_can_send(deps.as_ref(), &env.block, &info.sender, &token)?;
     let (to, to_raw) = addr_validate_canonical(deps.api, recipient)?;
     let from = token.owner.clone();
     let to_marketplace = is_marketplace(deps.storage, &to_raw);
+    // Custody (SPEC §3, issue 19 §3b): the marketplace holds a token only through `send_nft` with an order
+    // message, whose hook records the order in the same transaction. A plain transfer would leave the token
+    // there with no order (stranded) or let it re-enter the escrow of an order a ruling voided.
+    if to_marketplace && via == Via::Transfer {
+        return Err(ContractError::MarketplaceNeedsSendNft {
+            token_id: token_id.to_string(),
+        });
+    }
     // Into the marketplace's escrow (issue 14): only the owner lists (the marketplace's seller is the sender of
     // the hook, so proceeds and a returned token reach the owner), and the token is listed by it, not sold.
     if to_marketplace && info.sender != from {
@@ -115,7 +132,7 @@ pub fn transfer_nft(
     recipient: String,
     token_id: String,
 ) -> Result<Response, ContractError> {
-    transfer(deps, &env, &info, &recipient, &token_id)?;
+    transfer(deps, &env, &info, &recipient, &token_id, Via::Transfer)?;
     Ok(response(vec![
         Attribute::new("action", "transfer_nft"),
         Attribute::new("sender", info.sender),
@@ -132,7 +149,7 @@ pub fn send_nft(
     token_id: String,
     msg: Binary,
 ) -> Result<Response, ContractError> {
-    transfer(deps, &env, &info, &contract, &token_id)?;
+    transfer(deps, &env, &info, &contract, &token_id, Via::Send)?;
     let hook = Cw721ReceiveMsg {
         sender: info.sender.to_string(),
         token_id: token_id.clone(),

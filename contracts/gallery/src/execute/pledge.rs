@@ -10,8 +10,8 @@ use mesi_types::gallery::{Payout, ResolveOutcome, MAX_PAYOUTS};
 use crate::error::ContractError;
 use crate::execute::nft::move_token;
 use crate::state::{
-    addr_validate_canonical, load_token_for_write, remove_token, save_token, CONFIG,
-    CREATOR_PLEDGED, TOTAL_PLEDGED,
+    addr_validate_canonical, is_marketplace, load_token_for_write, remove_token, save_token,
+    CONFIG, CREATOR_PLEDGED, TOTAL_PLEDGED,
 };
 
 pub fn pledge(
@@ -132,6 +132,10 @@ pub fn resolve(
         }
         ResolveOutcome::TransferTo { address } => {
             let to = addr_validate_canonical(deps.api, &address)?;
+            // custody (SPEC §3): only `send_nft` with an order message puts a token into the marketplace
+            if is_marketplace(deps.storage, &to.1) {
+                return Err(ContractError::MarketplaceNeedsSendNft { token_id });
+            }
             move_token(deps.storage, deps.api, &token_id, &mut token, to, None)?;
             res = res
                 .add_attribute("outcome", "transfer")

@@ -385,8 +385,8 @@ fn creator_may_burn_content_it_still_owns() {
     assert!(s.gallery_ids(&alice, Some(GalleryFilter::Tag("nature".into()))) == vec!["a2"]);
     assert!(s.gallery_ids(&alice, Some(GalleryFilter::Year(2024))) == vec!["a2"]);
     assert!(s.gallery_ids(&alice, Some(GalleryFilter::MediaKind(MediaKind::Photo))) == vec!["a2"]);
-    // the id is free again
-    s.mint(&alice, "a1").unwrap();
+    // SPEC §3 token identity (issue 19 §1): the id is never minted again, by anyone
+    assert!(s.mint(&alice, "a1").is_err());
 }
 
 #[test]
@@ -519,4 +519,59 @@ fn ad_revenue_model_never_changes_after_mint() {
         err(s.mint_with(&alice, "a1", ext())),
         ContractError::TokenIdTaken { .. }
     ));
+}
+
+/// SPEC §3 token identity (issue 19 §1): a token id, once burnt by its owner or by an arbiter ruling,
+/// is never minted again, by its creator or anyone else; the refusal changes nothing.
+#[test]
+fn a_burnt_token_id_is_never_minted_again() {
+    let mut s = Suite::new();
+    let (alice, bob, arbiter) = (s.alice.clone(), s.bob.clone(), s.arbiter.clone());
+    s.mint(&alice, "art-1").unwrap();
+    s.burn(&alice, "art-1").unwrap();
+    s.mint(&alice, "art-2").unwrap();
+    s.resolve(&arbiter, "art-2", &[], ResolveOutcome::Burn)
+        .unwrap();
+    let before = s.dump();
+    for (who, id) in [(&alice, "art-1"), (&bob, "art-1"), (&bob, "art-2")] {
+        assert_eq!(
+            err(s.mint(who, id)),
+            ContractError::TokenIdBurnt {
+                token_id: id.into()
+            }
+        );
+    }
+    assert_eq!(s.dump(), before);
+    // the custody query says why the id answers nothing
+    let e = s
+        .query::<mesi_types::gallery::CustodyResponse>(&mesi_types::gallery::QueryMsg::Custody {
+            token_id: "art-1".into(),
+        })
+        .unwrap_err();
+    assert!(e.to_string().contains("burnt"), "{e}");
+}
+
+/// SPEC §3 custody: the custody query answers owner, the identity fixed at mint and `listed_by`, which
+/// only the `send_nft` path into the marketplace sets (see the marketplace's identity tests).
+#[test]
+fn custody_answers_the_owner_and_the_identity_fixed_at_mint() {
+    let mut s = Suite::new();
+    let (alice, bob) = (s.alice.clone(), s.bob.clone());
+    s.mint(&alice, "a1").unwrap();
+    s.transfer(&alice, &bob, "a1").unwrap();
+    let c: mesi_types::gallery::CustodyResponse = s
+        .query(&mesi_types::gallery::QueryMsg::Custody {
+            token_id: "a1".into(),
+        })
+        .unwrap();
+    assert_eq!(
+        c,
+        mesi_types::gallery::CustodyResponse {
+            token_id: "a1".into(),
+            owner: bob.to_string(),
+            listed_by: None,
+            creator: alice.to_string(),
+            content_hash: HASH.to_ascii_lowercase(),
+        }
+    );
 }

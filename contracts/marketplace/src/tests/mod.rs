@@ -1,4 +1,5 @@
 mod adversarial;
+mod identity;
 mod invariant;
 mod o1;
 mod rules;

@@ -103,6 +103,8 @@ fn store_with(n: u64) -> MockStorage {
                     countered_by: None,
                     version: 0,
                     commission_bps: 1_000,
+                    creator: seller.clone(),
+                    content_hash: "00".repeat(32),
                 },
             )
             .unwrap();

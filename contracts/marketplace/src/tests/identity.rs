@@ -1,0 +1,221 @@
+//! Token identity and custody across gallery + marketplace (SPEC §3, issue 19 §1, §3, §3b): the values
+//! of the audit's sequences, each test named after the rule it protects.
+
+use cosmwasm_std::Uint128;
+use cw_multi_test::error::AnyResult;
+use mesi_gallery::error::ContractError as GalleryError;
+use mesi_testing::{typed_err, M};
+use mesi_types::gallery::{ExecuteMsg as GalleryMsg, ResolveOutcome};
+use mesi_types::marketplace::{Asset, ExecuteMsg, NftMsg};
+
+use super::suite::{err, market, Market, DAY};
+use crate::error::ContractError;
+
+/// `name` moves `token_id` with a plain cw721 `transfer_nft`.
+fn plain_transfer(m: &mut Market, name: &str, token_id: &str, to: &str) -> AnyResult<()> {
+    let gallery = m.s.gallery.clone();
+    m.s.exec(
+        name,
+        &gallery,
+        &GalleryMsg::TransferNft {
+            recipient: to.to_string(),
+            token_id: token_id.into(),
+        },
+        &[],
+    )
+    .map(|_| ())
+}
+
+/// The audit's case 1 up to the burn: bob offers 500 MESI on alice's unsold `art-1`; returns the offer.
+fn offer_on_art_1(m: &mut Market) -> u64 {
+    m.s.mint_nft("alice", "art-1").unwrap();
+    m.offer_mesi("bob", "art-1", 500 * M, 30 * DAY).unwrap()
+}
+
+/// After the burn: erin cannot mint her own `art-1`, so nothing can be sent to fill bob's offer; bob
+/// cancels and withdraws his 500 MESI in full; erin and the treasury get nothing.
+fn the_offer_can_only_go_back_to_bob(m: &mut Market, offer: u64) {
+    let bob_before = m.mesi("bob");
+    let treasury = m.s.treasury.clone();
+    let treasury_before = m.s.mesi_balance(&treasury);
+    assert_eq!(
+        typed_err::<GalleryError>(m.s.mint_nft("erin", "art-1")),
+        GalleryError::TokenIdBurnt {
+            token_id: "art-1".into()
+        }
+    );
+    // nothing under that id exists to send with accept_offer
+    assert!(m
+        .send_nft("erin", "art-1", &NftMsg::AcceptOffer { offer_id: offer })
+        .is_err());
+    m.exec("bob", &ExecuteMsg::CancelOffer { offer_id: offer }, &[])
+        .unwrap();
+    m.withdraw("bob", Asset::Mesi).unwrap();
+    assert_eq!(m.mesi("bob"), bob_before + 500 * M);
+    assert_eq!(m.claimable("erin"), (0, 0));
+    assert_eq!(m.s.mesi_balance(&treasury), treasury_before);
+}
+
+#[test]
+fn an_open_offer_is_never_filled_by_another_token_minted_under_a_burnt_id() {
+    let mut m = market();
+    let offer = offer_on_art_1(&mut m);
+    let gallery = m.s.gallery.clone();
+    m.s.exec(
+        "alice",
+        &gallery,
+        &GalleryMsg::Burn {
+            token_id: "art-1".into(),
+        },
+        &[],
+    )
+    .unwrap();
+    the_offer_can_only_go_back_to_bob(&mut m, offer);
+}
+
+#[test]
+fn an_open_offer_is_never_filled_by_another_token_minted_under_an_id_the_arbiter_burnt() {
+    let mut m = market();
+    let offer = offer_on_art_1(&mut m);
+    m.s.arbiter_resolve("art-1", ResolveOutcome::Burn).unwrap();
+    the_offer_can_only_go_back_to_bob(&mut m, offer);
+}
+
+#[test]
+fn an_offer_fills_only_with_the_token_it_was_made_on() {
+    // the identity recorded at the offer is checked when it fills: the same token fills it
+    let mut m = market();
+    let offer = offer_on_art_1(&mut m);
+    let res = m
+        .send_nft("alice", "art-1", &NftMsg::AcceptOffer { offer_id: offer })
+        .unwrap();
+    let sid = mesi_testing::attr_u64(&res, "settlement_id");
+    m.s.advance(2 * DAY);
+    m.finalize("anyone", sid).unwrap();
+    assert_eq!(m.s.nft_owner("art-1"), Some(m.addr("bob")));
+    assert_eq!(m.claimable("alice"), (450 * M, 0));
+}
+
+#[test]
+fn a_settlement_whose_token_a_ruling_moved_out_of_escrow_never_finalizes_and_refunds_the_buyer() {
+    // carla (creator tier 2) sells `st` to bob for 60 MESI; the arbiter rules the content dan's.
+    let mut m = market();
+    let lid = m.mint_and_list("carla", "st", 60 * M, Asset::Mesi);
+    let sid = m.buy_mesi("bob", lid, 60 * M).unwrap();
+    let dan = m.addr("dan").to_string();
+    m.s.arbiter_resolve(
+        "st",
+        ResolveOutcome::TransferTo {
+            address: dan.clone(),
+        },
+    )
+    .unwrap();
+    // dan cannot put it back into the escrow: not with a plain transfer ...
+    let mp = m.mp.to_string();
+    assert_eq!(
+        typed_err::<GalleryError>(plain_transfer(&mut m, "dan", "st", &mp)),
+        GalleryError::MarketplaceNeedsSendNft {
+            token_id: "st".into()
+        }
+    );
+    // ... nor with send_nft while the voided settlement still holds the id
+    assert_eq!(
+        err(m.send_nft(
+            "dan",
+            "st",
+            &NftMsg::List {
+                price: Uint128::new(10 * M),
+                asset: Asset::Mesi,
+                expires: None,
+                reserved_for: None,
+            }
+        )),
+        ContractError::AlreadyEscrowed {
+            token_id: "st".into()
+        }
+    );
+    m.s.advance(2 * DAY);
+    assert_eq!(
+        err(m.finalize("anyone", sid)),
+        ContractError::TokenLeftEscrow {
+            token_id: "st".into()
+        }
+    );
+    m.exec(
+        "anyone",
+        &ExecuteMsg::Sync {
+            token_id: "st".into(),
+        },
+        &[],
+    )
+    .unwrap();
+    let bob_before = m.mesi("bob");
+    m.withdraw("bob", Asset::Mesi).unwrap();
+    assert_eq!(m.mesi("bob"), bob_before + 60 * M);
+    assert_eq!(m.claimable("carla"), (0, 0));
+    assert_eq!(m.s.nft_owner("st"), Some(m.addr("dan")));
+    // the settlement is gone for good
+    assert_eq!(
+        err(m.finalize("anyone", sid)),
+        ContractError::SettlementNotFound { id: sid }
+    );
+}
+
+#[test]
+fn a_plain_transfer_nft_to_the_marketplace_is_refused_and_changes_nothing() {
+    let mut m = market();
+    m.s.mint_nft("alice", "a").unwrap();
+    let mp = m.mp.to_string();
+    let e = typed_err::<GalleryError>(plain_transfer(&mut m, "alice", "a", &mp));
+    assert_eq!(
+        e,
+        GalleryError::MarketplaceNeedsSendNft {
+            token_id: "a".into()
+        }
+    );
+    assert!(e.to_string().contains("send_nft"));
+    assert_eq!(m.s.nft_owner("a"), Some(m.addr("alice")));
+    // the way in is send_nft with an order message
+    m.list("alice", "a", 10 * M, Asset::Mesi).unwrap();
+    assert!(m.owner_is_market("a"));
+}
+
+#[test]
+fn an_arbiter_ruling_cannot_hand_a_token_to_the_marketplace() {
+    let mut m = market();
+    m.s.mint_nft("alice", "a").unwrap();
+    let mp = m.mp.to_string();
+    assert_eq!(
+        typed_err::<GalleryError>(
+            m.s.arbiter_resolve("a", ResolveOutcome::TransferTo { address: mp })
+        ),
+        GalleryError::MarketplaceNeedsSendNft {
+            token_id: "a".into()
+        }
+    );
+    assert_eq!(m.s.nft_owner("a"), Some(m.addr("alice")));
+}
+
+#[test]
+fn an_auction_whose_token_was_burnt_by_a_ruling_refunds_its_bidder_and_the_id_stays_dead() {
+    let mut m = market();
+    m.s.mint_nft("carla", "au").unwrap();
+    let aid = m.auction("carla", "au", 10 * M, Asset::Mesi, 7).unwrap();
+    m.bid_mesi("bob", aid, 20 * M).unwrap();
+    m.s.arbiter_resolve("au", ResolveOutcome::Burn).unwrap();
+    m.exec(
+        "anyone",
+        &ExecuteMsg::Sync {
+            token_id: "au".into(),
+        },
+        &[],
+    )
+    .unwrap();
+    assert_eq!(m.claimable("bob"), (20 * M, 0));
+    assert_eq!(
+        typed_err::<GalleryError>(m.s.mint_nft("carla", "au")),
+        GalleryError::TokenIdBurnt {
+            token_id: "au".into()
+        }
+    );
+}
