@@ -6,7 +6,7 @@
 
 import { CosmWasmClient, SigningCosmWasmClient, ExecuteResult } from "@cosmjs/cosmwasm-stargate";
 import { Coin, StdFee } from "@cosmjs/amino";
-import { InstantiateMsg, ExecuteMsg, Binary, Expiration, Timestamp, Uint64, AdRevenueModel, MediaKind, ResolveOutcome, Uint128, Action, MintExtension, Payout, QueryMsg, GalleryFilter, MigrateMsg, Addr, AllNftInfoResponseForGalleryNftExtension, OwnerOfResponse, Approval, NftInfoResponseForGalleryNftExtension, GalleryNftExtension, OperatorsResponse, TokensResponse, ApprovalResponse, ApprovalsResponse, ConfigResponse, CollectionInfoAndExtensionResponseForNullableEmpty, Empty, CreatorPledgesResponse, GalleryResponse, GalleryItem, AllInfoResponse, Attribute, CollectionInfo, ContractInfoResponse, OwnershipForAddr, MinterResponse, NumTokensResponse, OperatorResponse, PledgeResponse } from "./MesiGallery.types";
+import { InstantiateMsg, ExecuteMsg, Binary, Expiration, Timestamp, Uint64, AdRevenueModel, MediaKind, ResolveOutcome, Uint128, Action, MintExtension, Payout, QueryMsg, GalleryFilter, MigrateMsg, Addr, AllNftInfoResponseForGalleryNftExtension, OwnerOfResponse, Approval, NftInfoResponseForGalleryNftExtension, GalleryNftExtension, OperatorsResponse, TokensResponse, ApprovalResponse, ApprovalsResponse, ConfigResponse, CollectionInfoAndExtensionResponseForNullableEmpty, Empty, CreatorPledgesResponse, CustodyResponse, GalleryResponse, GalleryItem, AllInfoResponse, Attribute, CollectionInfo, ContractInfoResponse, OwnershipForAddr, MinterResponse, NumTokensResponse, OperatorResponse, PledgeResponse } from "./MesiGallery.types";
 export interface MesiGalleryReadOnlyInterface {
   contractAddress: string;
   ownerOf: ({
@@ -102,6 +102,11 @@ export interface MesiGalleryReadOnlyInterface {
   }: {
     tokenId: string;
   }) => Promise<PledgeResponse>;
+  custody: ({
+    tokenId
+  }: {
+    tokenId: string;
+  }) => Promise<CustodyResponse>;
   creatorPledges: ({
     creator
   }: {
@@ -134,6 +139,7 @@ export class MesiGalleryQueryClient implements MesiGalleryReadOnlyInterface {
     this.allTokens = this.allTokens.bind(this);
     this.gallery = this.gallery.bind(this);
     this.pledge = this.pledge.bind(this);
+    this.custody = this.custody.bind(this);
     this.creatorPledges = this.creatorPledges.bind(this);
     this.config = this.config.bind(this);
     this.ownership = this.ownership.bind(this);
@@ -334,6 +340,17 @@ export class MesiGalleryQueryClient implements MesiGalleryReadOnlyInterface {
   }): Promise<PledgeResponse> => {
     return this.client.queryContractSmart(this.contractAddress, {
       pledge: {
+        token_id: tokenId
+      }
+    });
+  };
+  custody = async ({
+    tokenId
+  }: {
+    tokenId: string;
+  }): Promise<CustodyResponse> => {
+    return this.client.queryContractSmart(this.contractAddress, {
+      custody: {
         token_id: tokenId
       }
     });

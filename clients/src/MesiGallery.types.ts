@@ -205,6 +205,10 @@ export type QueryMsg = {
     token_id: string;
   };
 } | {
+  custody: {
+    token_id: string;
+  };
+} | {
   creator_pledges: {
     creator: string;
   };
@@ -279,6 +283,13 @@ export interface CreatorPledgesResponse {
   creator: string;
   denom: string;
   total: Uint128;
+}
+export interface CustodyResponse {
+  content_hash: string;
+  creator: string;
+  listed_by?: string | null;
+  owner: string;
+  token_id: string;
 }
 export interface GalleryResponse {
   creator: string;
