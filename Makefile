@@ -81,6 +81,7 @@ clients: node-deps
 ts: node-deps
 	node scripts/gen-clients.mjs --check
 	npx --no-install tsc -p tsconfig.json
+	$(TSX) --test --test-reporter=spec tests/web/reason.test.ts
 	@echo "[ts] type-check passed"
 
 # VALIDATORS=4 for four validators; DEVNET_*_PORT to move ports (see scripts/devnet.sh)

@@ -84,6 +84,11 @@ export function chainReason(e: unknown): string {
     reason = other?.[1] ?? text;
   }
   reason = reason.replace(/^(Generic error|Error parsing into type [^:]+): /, "").replace(/\s+With gas wanted:[\s\S]*$/, "").trim();
+  // the gallery's custody rule (SPEC §3): a token enters the marketplace only with an order (issue 19 §3b)
+  if (/cannot be moved to the marketplace with a plain transfer/.test(reason))
+    return "The gallery refuses a plain transfer to the marketplace: the token would sit there with no listing. To sell it, use “Sell a gallery token” in the Marketplace view (it sends the token with its listing in one step). Nothing changed.";
+  if (/was burnt and can never be minted again/.test(reason))
+    return `${reason.charAt(0).toUpperCase()}${reason.slice(1)}. An id names one work for good, so offers made on the burnt work can never be filled by a new one.`;
   if (/insufficient funds/i.test(reason)) return `Not enough funds: ${reason.replace(/^.*insufficient funds:?\s*/i, "")}`.trim();
   if (/account .* not found/i.test(reason)) return "This account has no funds on the chain yet (it has never received tokens), so it cannot pay the fee.";
   if (/Failed to fetch|NetworkError|ECONNREFUSED/i.test(reason)) return "The chain cannot be reached right now. Check your connection and try again.";

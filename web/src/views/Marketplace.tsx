@@ -490,6 +490,9 @@ function SellCard({ cfg }: { cfg: ConfigResponse }) {
               <p className="muted small" style={{ marginTop: 10 }}>
                 The token moves into the marketplace’s escrow until it sells or you cancel. On a sale you receive the price less {cfg.commission_bps / 100}% commission, claimable after the {duration(cfg.compliance_window)} compliance window.
               </p>
+              <p className="muted small" data-testid="sell-custody-note">
+                List from here (or any wallet’s “send NFT” with a listing message): the gallery refuses a plain transfer to the marketplace’s address, because the token would sit there with no listing and nobody could sell or return it.
+              </p>
               <button className="primary" disabled={tx.busy} onClick={sell} data-testid="sell-submit">{mode === "list" ? "List for sale" : "Start the auction"}</button>
             </>
           )}
