@@ -45,7 +45,7 @@ const attr = (r: ExecuteResult, key: string): string => {
 describe("marketplace on the devnet", { skip: missing.length > 0 && `${missing.join(", ")} not built (make wasm)` }, () => {
   let dev: Devnet;
   let mp: string, gallery: string, token: string, treasury: string, denom: string;
-  let who: Record<"deployer" | "alice" | "bob" | "carol" | "dave" | "feeder" | "liquidity", Actor>;
+  let who: Record<"deployer" | "alice" | "bob" | "carol" | "dave" | "feeder" | "liquidity" | "arbiter", Actor>;
   let q: MesiMarketplaceQueryClient;
   let gq: MesiGalleryQueryClient;
   let tq: MesiTokenQueryClient;
@@ -68,7 +68,7 @@ describe("marketplace on the devnet", { skip: missing.length > 0 && `${missing.j
     treasury = d.record.contracts.treasury.address;
     const net = loadNetwork("devnet");
     denom = net.stableDenom;
-    who = await actors(net, ["deployer", "alice", "bob", "carol", "dave", "feeder", "liquidity"] as const);
+    who = await actors(net, ["deployer", "alice", "bob", "carol", "dave", "feeder", "liquidity", "arbiter"] as const);
     q = new MesiMarketplaceQueryClient(who.alice.client, mp);
     gq = new MesiGalleryQueryClient(who.alice.client, gallery);
     tq = new MesiTokenQueryClient(who.alice.client, token);
@@ -231,5 +231,46 @@ describe("marketplace on the devnet", { skip: missing.length > 0 && `${missing.j
     assert.equal(await bank(mp), BigInt(owed.native.owed));
     assert.match(await failure(mk(who.deployer).sweep({})), /nothing to sweep/);
     assert.match(await failure(mk(who.deployer).sweep({ denom })), /nothing to sweep/);
+  });
+
+  // issue 19 §1 (SPEC §3 token identity), end to end: bob offers 500 MESI on alice's unsold `art-1`; alice burns it;
+  // dave (the audit's erin) cannot mint his own `art-1`, so nothing can fill bob's offer; bob gets his 500 back.
+  test("an open offer is never filled by another token minted under a burnt id", async () => {
+    await gal(who.alice).mint({ tokenId: "art-1", owner: who.alice.address, extension: ext });
+    const o = await tok(who.bob).send({ contract: mp, amount: m(500), msg: toBinary({ offer: { token_id: "art-1", expires: (await chainNow()) + 3600 } }) });
+    const offerId = Number(attr(o, "offer_id"));
+    await gal(who.alice).burn({ tokenId: "art-1" });
+    assert.match(await failure(gal(who.dave).mint({ tokenId: "art-1", owner: who.dave.address, extension: { ...ext, content_hash: "ab".repeat(32) } })), /was burnt and can never be minted again/);
+    assert.match(await failure(gal(who.dave).sendNft({ contract: mp, tokenId: "art-1", msg: toBinary({ accept_offer: { offer_id: offerId } }) })), /not found/);
+    const before = await mesi(who.bob.address);
+    await mk(who.bob).cancelOffer({ offerId });
+    await mk(who.bob).withdraw({ asset: "mesi" });
+    assert.equal(await mesi(who.bob.address), before + 500n * MESI, "bob's 500 MESI came back whole");
+    assert.equal((await q.claimable({ address: who.dave.address })).mesi, "0");
+  });
+
+  // issue 19 §3 (SPEC §3 custody): carol sells `st` to bob for 60 MESI; inside the compliance window the arbiter rules
+  // the content dan's and hands `st` to dave. dave cannot put it back into escrow (plain transfer or send_nft), the
+  // settlement never finalizes, and after sync bob withdraws his 60 MESI in full; carol gets nothing.
+  test("a settlement whose token a ruling moved out of escrow never finalizes and refunds the buyer in full", async () => {
+    await gal(who.carol).mint({ tokenId: "st", owner: who.carol.address, extension: ext });
+    const l = await gal(who.carol).sendNft({ contract: mp, tokenId: "st", msg: toBinary({ list: { price: m(60), asset: "mesi", expires: null, reserved_for: null } }) });
+    const listingId = Number(attr(l, "listing_id"));
+    const b = await tok(who.bob).send({ contract: mp, amount: m(60), msg: toBinary({ buy: { listing_id: listingId, max_price: m(60) } }) });
+    const sid = Number(attr(b, "settlement_id"));
+    const s = await q.settlement({ settlementId: sid });
+    await gal(who.arbiter).resolve({ tokenId: "st", payouts: [], outcome: { transfer_to: { address: who.dave.address } } });
+    assert.equal((await gq.custody({ tokenId: "st" })).listed_by, null, "the ruling took the token out of escrow");
+    assert.match(await failure(gal(who.dave).transferNft({ recipient: mp, tokenId: "st" })), /cannot be moved to the marketplace with a plain transfer/);
+    assert.match(await failure(gal(who.dave).sendNft({ contract: mp, tokenId: "st", msg: toBinary({ list: { price: m(10), asset: "mesi", expires: null, reserved_for: null } }) })), /already/i);
+    await waitUntil(s.release_at);
+    assert.match(await failure(mk(who.carol).finalize({ settlementId: sid })), /no longer held by the marketplace/);
+    await mk(who.carol).sync({ tokenId: "st" });
+    const before = await mesi(who.bob.address);
+    await mk(who.bob).withdraw({ asset: "mesi" });
+    assert.equal(await mesi(who.bob.address), before + 60n * MESI, "bob's 60 MESI came back whole");
+    assert.equal((await q.claimable({ address: who.carol.address })).mesi, "0", "carol, who lost the ruling, gets nothing");
+    assert.equal((await gq.ownerOf({ tokenId: "st" })).owner, who.dave.address);
+    assert.match(await failure(mk(who.carol).finalize({ settlementId: sid })), /not found/);
   });
 });
