@@ -4,7 +4,7 @@ SHELL := /bin/bash
 CONTRACTS := token treasury gallery bid-to-meet referral validator-rewards marketplace influence
 VALIDATORS ?= 1
 
-.PHONY: help fmt fmt-check lint unit schema schema-check wasm bench bench-chain test demo devnet devnet-stop deploy ts e2e wasmd
+.PHONY: help fmt fmt-check lint unit schema schema-check wasm bench bench-chain test demo devnet devnet-stop deploy ts e2e wasmd mutants
 
 help:
 	@echo "make demo        build, start a local devnet, deploy the suite and walk through every feature"
@@ -12,6 +12,7 @@ help:
 	@echo "make wasm        optimized contracts in artifacts/ (+ checksums, VM check)"
 	@echo "make schema      JSON schemas into schema/ and TypeScript clients"
 	@echo "make bench       VM gas and wasm size beside cw20-base / cw721-base, then make bench-chain"
+	@echo "make mutants     cargo-mutants over escrow, custody and tier code (SCOPE=marketplace|token|gallery; slow)"
 	@echo "make bench-chain on-chain SDK gas (unpinned and pinned) beside the anchors and a native send"
 	@echo "make devnet      start a local wasmd devnet (VALIDATORS=4 for four validators)"
 	@echo "make devnet-stop stop it (make devnet-reset wipes its chain data)"
@@ -56,6 +57,10 @@ bench-chain: wasm node-deps
 
 wasmd:
 	bash scripts/build-wasmd.sh
+
+# test strength (issue 19 §7): cargo-mutants over the escrow, custody and tier code; slow, not part of make test
+mutants:
+	bash scripts/mutants.sh $(SCOPE)
 
 test: fmt-check lint unit schema-check wasm ts e2e web-test
 	@echo "make test: all checks passed"
