@@ -814,6 +814,8 @@ describe("the dApp in a browser on the devnet", { skip: (missing.length > 0 && `
     assert.match((await limits.textContent())!, /live listings and auctions, a price up to USD [\d,]+ ≈ [\d,.]+ MESI at today’s price, and auctions of up to \d+ days/);
     await seller.getByTestId("sell-token").selectOption(tid);
     await seller.getByTestId("sell-price").fill("100");
+    // the sell card says why a plain transfer to the marketplace is refused (issue 19 §3b)
+    assert.match((await seller.getByTestId("sell-custody-note").textContent())!, /refuses a plain transfer to the marketplace/);
     await seller.getByTestId("sell-submit").click();
     await included(seller.getByTestId("sell-card"));
     const esc = (await mq.escrow({ tokenId: tid })).order;
