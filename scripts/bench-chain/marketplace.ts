@@ -1,4 +1,4 @@
-// The marketplace rows of `make bench-chain` (issue 15: buy, bid, finalize), following tests/e2e/marketplace.test.ts:
+// The marketplace rows of `make bench-chain` (issue 15: buy, bid, finalize; issue 19: offer, accept_offer), following tests/e2e/marketplace.test.ts:
 // per run i alice (creator tier 0) mints two gallery tokens and escrows them by send_nft: a buy-now listing at
 // 1,000 MESI that bob buys with a token `send` ("buy": token + marketplace + gallery loads), and a 7-day auction in
 // the native stablecoin that bob bids on ("bid", the first bid); after the devnet's compliance window the sale is
@@ -41,11 +41,22 @@ export function marketplaceGroup(b: Bench): Group | undefined {
       await mint(`ma${i}`);
       const auction = await attrOf(alice, gallery, { send_nft: { contract: mp, token_id: `ma${i}`, msg: toBinary({ auction: { reserve: "10000000", asset: "native", days: 7 } }) } }, "auction_id");
       const bid = await b.exec(bob, mp, { bid: { auction_id: Number(auction.value) } }, [{ denom: b.net.stableDenom, amount: "10000000" }]);
+      // a private offer on an unlisted token (it records the token's identity from the gallery's custody query),
+      // accepted by the owner with send_nft (the fill checks custody and identity again; issue 19)
+      await mint(`mo${i}`);
+      const offer = await attrOf(bob, token, { send: { contract: mp, amount: (100n * MESI).toString(), msg: toBinary({ offer: { token_id: `mo${i}`, expires: (await chainNow()) + 3600 } }) } }, "offer_id");
+      const accept = await attrOf(alice, gallery, { send_nft: { contract: mp, token_id: `mo${i}`, msg: toBinary({ accept_offer: { offer_id: Number(offer.value) } }) } }, "settlement_id");
       // finalize the sale once the compliance window has passed
       const s = await b.query(mp, { settlement: { settlement_id: Number(buy.value) } });
       while ((await chainNow()) < s.release_at) await sleep(500);
       const finalize = await b.exec(bob, mp, { finalize: { settlement_id: Number(buy.value) } });
-      return [row("buy (token send)", buy.gas), row("bid (native, first bid)", bid), row("finalize (buy-now sale)", finalize)];
+      return [
+        row("buy (token send)", buy.gas),
+        row("bid (native, first bid)", bid),
+        row("offer (token send)", offer.gas),
+        row("accept_offer (send_nft)", accept.gas),
+        row("finalize (buy-now sale)", finalize),
+      ];
     },
   };
 }
