@@ -241,15 +241,18 @@ pub fn min_next_bid(
     }
 }
 
-/// The seller's creator tier (the row its locked amount reaches), read from the token now. Every
-/// selling limit follows it (SPEC §1/§3, issue #14), not the higher-of-both `tier`.
+/// The creator tier a seller's new order or named price is judged by, read from the token now:
+/// the row its lock reaches once every pending unlock is released (`creator_tier_after_unlock`,
+/// never above `creator_tier`). Every selling limit follows the creator tier (SPEC §1/§3, issue
+/// #14), not the higher-of-both `tier`; while an unlock is pending, the tier of the lock that
+/// remains after it (SPEC §3 "While an unlock is pending", issue 19).
 pub fn creator_tier(
     querier: &QuerierWrapper,
     token: &Addr,
     seller: &Addr,
 ) -> Result<u8, ContractError> {
     interface::query_tier(querier, token, seller)
-        .map(|r| r.creator_tier)
+        .map(|r| r.creator_tier_after_unlock.min(r.creator_tier))
         .map_err(|e| ContractError::TierUnavailable {
             reason: e.to_string(),
         })

@@ -1004,3 +1004,79 @@ fn only_the_owner_lists_a_token_so_the_seller_is_the_owner() {
     );
     assert_eq!(m.s.nft_owner("a"), Some(m.addr("alice")));
 }
+
+// ---------------------------------------------------------------- issue 19: tiers and pending unlocks
+
+/// Issue 19 fault 2 (SPEC §3 "While an unlock is pending"): erin locks 500 MESI (creator tier 1:
+/// 10 live orders, USD 200 each) and, with no live orders, unlocks all of it (released in 7 days).
+/// During the delay every new order and every price she names is judged by creator tier 0 (3 live
+/// orders, USD 100), the tier of the lock that remains after the unlock.
+#[test]
+fn a_new_order_during_a_pending_unlock_is_judged_by_the_tier_that_remains() {
+    let mut m = market();
+    m.s.lock("erin", 500 * M).unwrap();
+    m.s.unlock("erin", 500 * M).unwrap();
+    let t = m.s.tier("erin");
+    assert_eq!(
+        (t.creator_tier, t.creator_tier_after_unlock, t.locked.u128()),
+        (1, 0, 500 * M)
+    );
+    let above = |price: u128| ContractError::PriceAboveTierMax {
+        tier: 0,
+        price: Uint128::new(price),
+        max: Uint128::new(100 * M),
+    };
+    // 10 tokens at USD 150 (150 MESI at USD 1 per MESI): every listing refused.
+    for i in 0..10 {
+        let token = format!("e{i}");
+        m.s.mint_nft("erin", &token).unwrap();
+        assert_eq!(
+            err(m.list("erin", &token, 150 * M, Asset::Mesi)),
+            above(150 * M)
+        );
+    }
+    assert_eq!(
+        err(m.list("erin", "e0", 150 * USD, Asset::Native)),
+        above(150 * USD)
+    );
+    assert_eq!(
+        err(m.auction("erin", "e0", 150 * M, Asset::Mesi, 7)),
+        above(150 * M)
+    );
+    // At USD 100: three listings, the 4th refused (tier 0 allows 3 live orders).
+    let ids: Vec<u64> = (0..3)
+        .map(|i| {
+            m.list("erin", &format!("e{i}"), 100 * M, Asset::Mesi)
+                .unwrap()
+        })
+        .collect();
+    assert_eq!(
+        err(m.list("erin", "e3", 100 * M, Asset::Mesi)),
+        ContractError::TooManyOrders {
+            tier: 0,
+            live: 3,
+            limit: 3
+        }
+    );
+    // A price she names on a live listing follows the same tier.
+    assert_eq!(
+        err(m.exec(
+            "erin",
+            &ExecuteMsg::UpdatePrice {
+                listing_id: ids[0],
+                price: Uint128::new(150 * M)
+            },
+            &[]
+        )),
+        above(150 * M)
+    );
+    // After the release: nothing locked, creator tier 0, and the 3 live orders fit it.
+    m.s.advance(7 * DAY);
+    let t = m.s.tier("erin");
+    assert_eq!(
+        (t.creator_tier, t.creator_tier_after_unlock, t.locked.u128()),
+        (0, 0, 0)
+    );
+    let f = m.fits("erin", 0);
+    assert_eq!((f.fits, f.live_orders, f.limit), (true, 3, Some(3)));
+}

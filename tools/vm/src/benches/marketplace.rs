@@ -60,7 +60,7 @@ pub fn run(ctx: &Ctx) -> Result<Vec<GasRow>> {
         (vm.addr("owner"), vm.addr("gallery"), vm.addr("token"), vm.addr("treasury"), vm.addr("arbiter"));
     vm.on_smart_query(move |_addr, msg: &Value| {
         if msg.get("tier").is_some() {
-            return Some(json!({"tier": 5, "fan_tier": 5, "creator_tier": 5, "influence_points": "0", "holding_score": "0", "locked": "5000000000"}));
+            return Some(json!({"tier": 5, "fan_tier": 5, "creator_tier": 5, "creator_tier_after_unlock": 5, "influence_points": "0", "holding_score": "0", "locked": "5000000000"}));
         }
         if let Some(q) = msg.get("usd_to_mesi") {
             let usd: u128 = q["usd"].as_str()?.parse().ok()?;
