@@ -305,7 +305,10 @@ pub fn max_price(
     }
 }
 
-/// Fails unless `price` fits creator tier `tier`'s maximum price in `asset`.
+/// The one price check (SPEC §3 "Fit", issue 19): every price a seller names (a listing's price, an
+/// auction's reserve, `update_price`, `counter_offer`) passes here, at the seller's `creator_tier`.
+/// Fails with `PriceAboveTierMax` unless `price` (base units of `asset`) is within creator tier
+/// `tier`'s maximum (micro-USD, MESI converted at the treasury's fresh price).
 pub fn check_price(
     deps: Deps,
     cfg: &Config,

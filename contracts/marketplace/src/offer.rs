@@ -7,7 +7,9 @@ use cosmwasm_std::{Addr, Deps, DepsMut, Env, MessageInfo, Response, Storage, Uin
 use mesi_types::marketplace::FillKind;
 
 use crate::error::ContractError;
-use crate::helpers::{assert_held, check_expiry, credit, gallery_owner, next_id, Payment};
+use crate::helpers::{
+    assert_held, check_expiry, check_price, creator_tier, credit, gallery_owner, next_id, Payment,
+};
 use crate::settlement::{self, Fill};
 use crate::state::{offers, Holder, Offer, CONFIG, ESCROW};
 use crate::{listing, settlement::open};
@@ -214,7 +216,10 @@ pub fn close_refund(storage: &mut dyn Storage, id: u64, o: &Offer) -> Result<(),
     credit(storage, &o.offerer, o.asset, o.amount)
 }
 
-/// The token's owner / seller counters with `amount`: the version goes up by one.
+/// The token's owner / seller counters with `amount` (base units of the offer's asset): the version
+/// goes up by one. A counter is a price the seller names, so it passes the same check as a listing's
+/// price (`check_price` at the sender's creator tier, SPEC §3 "Fit", issue 19): above the tier's
+/// maximum it is refused with `PriceAboveTierMax`.
 pub fn counter(
     deps: DepsMut,
     env: Env,
@@ -234,6 +239,9 @@ pub fn counter(
     if amount == o.counter.unwrap_or(o.amount) {
         return Err(ContractError::CounterUnchanged);
     }
+    let cfg = CONFIG.load(deps.storage)?;
+    let tier = creator_tier(&deps.querier, &cfg.token, &info.sender)?;
+    check_price(deps.as_ref(), &cfg, tier, o.asset, amount)?;
     o.counter = Some(amount);
     o.version = o.version.checked_add(1).ok_or(ContractError::Overflow(
         cosmwasm_std::OverflowError::new(cosmwasm_std::OverflowOperation::Add),

@@ -1080,3 +1080,92 @@ fn a_new_order_during_a_pending_unlock_is_judged_by_the_tier_that_remains() {
     let f = m.fits("erin", 0);
     assert_eq!((f.fits, f.live_orders, f.limit), (true, 3, Some(3)));
 }
+
+/// Issue 19 fault 5 (SPEC §3 "Fit": list, update, counter, reserve, every price a seller names passes
+/// the same check): alice (creator tier 0, USD 100 maximum) lists at 100 MESI; a counter-offer at
+/// 5,000 MESI is refused exactly as `update_price` to 5,000 MESI is, listed or not, and nothing fills.
+#[test]
+fn a_counter_offer_passes_the_same_price_check_as_a_listing() {
+    let mut m = market();
+    let lid = m.mint_and_list("alice", "a", 100 * M, Asset::Mesi);
+    let oid = m.offer_mesi("bob", "a", 30 * M, DAY).unwrap();
+    let above = ContractError::PriceAboveTierMax {
+        tier: 0,
+        price: Uint128::new(5_000 * M),
+        max: Uint128::new(100 * M),
+    };
+    assert_eq!(
+        err(m.exec(
+            "alice",
+            &ExecuteMsg::UpdatePrice {
+                listing_id: lid,
+                price: Uint128::new(5_000 * M)
+            },
+            &[]
+        )),
+        above
+    );
+    let counter = |m: &mut Market, who: &str, offer_id: u64, amount: u128| {
+        m.exec(
+            who,
+            &ExecuteMsg::CounterOffer {
+                offer_id,
+                amount: Uint128::new(amount),
+            },
+            &[],
+        )
+    };
+    assert_eq!(err(counter(&mut m, "alice", oid, 5_000 * M)), above);
+    let o = m.offer(oid);
+    assert_eq!(
+        (o.version, o.counter),
+        (0, None),
+        "a refused counter moves nothing"
+    );
+    // bob cannot fill at 5,000 MESI: there is no counter to accept.
+    assert_eq!(
+        err(m.send_mesi(
+            "bob",
+            4_970 * M,
+            &mesi_types::marketplace::TokenMsg::AcceptCounter {
+                offer_id: oid,
+                version: 1
+            }
+        )),
+        ContractError::NoCounter
+    );
+    assert_eq!(m.listing(lid).price, Uint128::new(100 * M));
+    // The same check on a token its owner holds (not listed).
+    m.s.mint_nft("alice", "b").unwrap();
+    let nid = m.offer_mesi("bob", "b", 30 * M, DAY).unwrap();
+    assert_eq!(err(counter(&mut m, "alice", nid, 5_000 * M)), above);
+    // At the tier's maximum the counter stands and fills.
+    counter(&mut m, "alice", oid, 100 * M).unwrap();
+    let res = m
+        .send_mesi(
+            "bob",
+            70 * M,
+            &mesi_types::marketplace::TokenMsg::AcceptCounter {
+                offer_id: oid,
+                version: 1,
+            },
+        )
+        .unwrap();
+    let sid = mesi_testing::attr_u64(&res, "settlement_id");
+    assert_eq!(m.settlement(sid).price, Uint128::new(100 * M));
+    // During a pending unlock a counter follows the tier that remains: erin (500 locked, all of it
+    // unlocking) counters at USD 150 and is refused at tier 0.
+    m.s.lock("erin", 500 * M).unwrap();
+    m.s.mint_nft("erin", "e").unwrap();
+    let eid = m.offer_mesi("bob", "e", 30 * M, DAY).unwrap();
+    counter(&mut m, "erin", eid, 150 * M).unwrap();
+    m.s.unlock("erin", 500 * M).unwrap();
+    assert_eq!(
+        err(counter(&mut m, "erin", eid, 160 * M)),
+        ContractError::PriceAboveTierMax {
+            tier: 0,
+            price: Uint128::new(160 * M),
+            max: Uint128::new(100 * M),
+        }
+    );
+}
