@@ -2,9 +2,10 @@
 
 use cosmwasm_std::{coins, Uint128};
 use mesi_testing::{M, NATIVE, USD};
+use mesi_token::ContractError as TokenError;
 use mesi_types::marketplace::{
     Asset, ConfigUpdate, EscrowOrder, EscrowResponse, ExecuteMsg, FillKind, ListingsResponse,
-    NftMsg, QueryMsg, TierLimit,
+    NftMsg, QueryMsg, TierLimit, TierLimitKind,
 };
 
 use super::suite::*;
@@ -293,6 +294,7 @@ fn seller_fits_tier_compares_the_live_order_counter_with_the_tier_limit() {
     m.auction("carla", "t3", 10 * M, Asset::Mesi, 7).unwrap();
     let f = m.fits("carla", 0);
     assert_eq!((f.fits, f.live_orders, f.limit), (false, 4, Some(3)));
+    assert_eq!(f.exceeds, Some(TierLimitKind::Orders));
     assert!(m.fits("carla", 1).fits);
     let f = m.fits("carla", 5);
     assert_eq!((f.fits, f.limit), (true, None));
@@ -736,6 +738,61 @@ fn config_bounds_are_validated_at_instantiate_and_on_update_by_the_owner_only() 
             },
             "tier_limits",
         ),
+        // Issue 19: a higher tier never allows less than the one before (orders, price, days).
+        (
+            ConfigUpdate {
+                tier_limits: Some(vec![
+                    TierLimit {
+                        max_orders: Some(3),
+                        max_price_usd: Some(Uint128::new(200 * USD)),
+                        max_auction_days: 7,
+                    },
+                    TierLimit {
+                        max_orders: Some(10),
+                        max_price_usd: Some(Uint128::new(100 * USD)),
+                        max_auction_days: 7,
+                    },
+                ]),
+                ..Default::default()
+            },
+            "tier_limits[1]",
+        ),
+        (
+            ConfigUpdate {
+                tier_limits: Some(vec![
+                    TierLimit {
+                        max_orders: None,
+                        max_price_usd: None,
+                        max_auction_days: 7,
+                    },
+                    TierLimit {
+                        max_orders: Some(10),
+                        max_price_usd: None,
+                        max_auction_days: 7,
+                    },
+                ]),
+                ..Default::default()
+            },
+            "tier_limits[1]",
+        ),
+        (
+            ConfigUpdate {
+                tier_limits: Some(vec![
+                    TierLimit {
+                        max_orders: None,
+                        max_price_usd: None,
+                        max_auction_days: 14,
+                    },
+                    TierLimit {
+                        max_orders: None,
+                        max_price_usd: None,
+                        max_auction_days: 7,
+                    },
+                ]),
+                ..Default::default()
+            },
+            "tier_limits[1]",
+        ),
     ] {
         assert_eq!(field(err(m.update_config(u))), bad(f));
     }
@@ -968,9 +1025,15 @@ fn the_tokens_unlock_is_refused_while_live_orders_exceed_the_lower_creator_tier(
         m.mint_and_list("erin", &format!("e{i}"), 10 * M, Asset::Mesi);
     }
     // Unlocking everything would leave creator tier 0 (3 orders): refused, naming count and limit.
-    let e = m.s.unlock("erin", 500 * M).unwrap_err();
-    let text = format!("{e:?}");
-    assert!(text.contains('4') && text.contains('3'), "{text}");
+    assert_eq!(
+        unlock_err(m.s.unlock("erin", 500 * M)),
+        TokenError::LiveOrdersExceedTier {
+            live_orders: 4,
+            limit: Some(3),
+            tier: 0,
+            exceeds: TierLimitKind::Orders,
+        }
+    );
     assert_eq!(m.s.tier("erin").locked.u128(), 500 * M);
     // With one order ended the orders fit tier 0 and the unlock goes through.
     m.exec("erin", &ExecuteMsg::CancelListing { listing_id: 1 }, &[])
@@ -1166,6 +1229,108 @@ fn a_counter_offer_passes_the_same_price_check_as_a_listing() {
             tier: 0,
             price: Uint128::new(160 * M),
             max: Uint128::new(100 * M),
+        }
+    );
+}
+
+/// The token's typed `unlock` error.
+fn unlock_err(r: cw_multi_test::error::AnyResult<cw_multi_test::AppResponse>) -> TokenError {
+    mesi_testing::typed_err::<TokenError>(r)
+}
+
+/// Issue 19 fault 4 (SPEC §3 "Fit" is all three limits): erin (500 locked, creator tier 1, USD 200)
+/// has one live listing at USD 200; unlocking to creator tier 0 (USD 100) is refused, naming the
+/// price, until the price fits the lower tier. Prices are judged as of their creation (MESI at the
+/// treasury price then).
+#[test]
+fn unlock_is_refused_while_a_live_price_exceeds_the_lower_tier() {
+    let mut m = market();
+    m.s.lock("erin", 500 * M).unwrap();
+    let id = m.mint_and_list("erin", "e", 200 * M, Asset::Mesi);
+    let f = m.fits("erin", 0);
+    assert_eq!(
+        (f.fits, f.live_orders, f.exceeds, f.price_tier),
+        (false, 1, Some(TierLimitKind::Price), 1)
+    );
+    assert!(m.fits("erin", 1).fits);
+    let refused = TokenError::LiveOrdersExceedTier {
+        live_orders: 1,
+        limit: Some(3),
+        tier: 0,
+        exceeds: TierLimitKind::Price,
+    };
+    assert_eq!(unlock_err(m.s.unlock("erin", 500 * M)), refused);
+    let t = m.s.tier("erin");
+    assert_eq!(
+        (t.locked.u128(), t.creator_tier_after_unlock),
+        (500 * M, 1),
+        "a refused unlock changes nothing"
+    );
+    // A later, lower MESI price does not change what the listing needed when it was made.
+    m.s.post_price(cosmwasm_std::Decimal::percent(50));
+    assert_eq!(unlock_err(m.s.unlock("erin", 500 * M)), refused);
+    m.s.post_price(cosmwasm_std::Decimal::one());
+    // The same for a reserve in the native stablecoin.
+    m.exec("erin", &ExecuteMsg::CancelListing { listing_id: id }, &[])
+        .unwrap();
+    let aid = m.auction("erin", "e", 200 * USD, Asset::Native, 7).unwrap();
+    assert_eq!(unlock_err(m.s.unlock("erin", 500 * M)), refused);
+    m.exec("erin", &ExecuteMsg::CancelAuction { auction_id: aid }, &[])
+        .unwrap();
+    // At USD 100 the listing fits tier 0; a price lowered by `update_price` counts too.
+    let id = m.list("erin", "e", 200 * M, Asset::Mesi).unwrap();
+    m.exec(
+        "erin",
+        &ExecuteMsg::UpdatePrice {
+            listing_id: id,
+            price: Uint128::new(100 * M),
+        },
+        &[],
+    )
+    .unwrap();
+    let f = m.fits("erin", 0);
+    assert_eq!((f.fits, f.exceeds, f.price_tier), (true, None, 0));
+    m.s.unlock("erin", 500 * M).unwrap();
+}
+
+/// Issue 19 fault 4: carla (1,000 locked, creator tier 2: auctions up to 14 days) runs a 14-day
+/// auction; unlocking 500 (creator tier 1: 7 days) is refused, naming the auction days, until no
+/// live auction is longer than tier 1 allows.
+#[test]
+fn unlock_is_refused_while_an_auction_is_longer_than_the_lower_tier_allows() {
+    let mut m = market();
+    m.s.mint_nft("carla", "c").unwrap();
+    let id = m.auction("carla", "c", 10 * M, Asset::Mesi, 14).unwrap();
+    let f = m.fits("carla", 1);
+    assert_eq!(
+        (f.fits, f.exceeds, f.auction_days_tier, f.price_tier),
+        (false, Some(TierLimitKind::AuctionDays), 2, 0)
+    );
+    assert!(m.fits("carla", 2).fits);
+    assert_eq!(
+        unlock_err(m.s.unlock("carla", 500 * M)),
+        TokenError::LiveOrdersExceedTier {
+            live_orders: 1,
+            limit: Some(10),
+            tier: 1,
+            exceeds: TierLimitKind::AuctionDays,
+        }
+    );
+    assert_eq!(m.s.tier("carla").creator_tier_after_unlock, 2);
+    // A 7-day auction fits tier 1: in place of the 14-day one, the unlock goes through.
+    m.exec("carla", &ExecuteMsg::CancelAuction { auction_id: id }, &[])
+        .unwrap();
+    m.auction("carla", "c", 10 * M, Asset::Mesi, 7).unwrap();
+    m.s.unlock("carla", 500 * M).unwrap();
+    // While it is pending, a new auction follows tier 1.
+    m.s.mint_nft("carla", "d").unwrap();
+    assert_eq!(
+        err(m.auction("carla", "d", 10 * M, Asset::Mesi, 14)),
+        ContractError::InvalidAuctionDays {
+            tier: 1,
+            days: 14,
+            min: 7,
+            max: 7
         }
     );
 }
