@@ -6,7 +6,7 @@
 
 import { CosmWasmClient, SigningCosmWasmClient, ExecuteResult } from "@cosmjs/cosmwasm-stargate";
 import { Coin, StdFee } from "@cosmjs/amino";
-import { Uint128, InstantiateMsg, TierLimit, ExecuteMsg, Binary, Asset, Action, Expiration, Timestamp, Uint64, Cw721ReceiveMsg, Cw20ReceiveMsg, ConfigUpdate, QueryMsg, MigrateMsg, AccountingResponse, AssetAccounting, Addr, AuctionResponse, AuctionsResponse, ClaimableResponse, ConfigResponse, EscrowOrder, EscrowResponse, ListingResponse, ListingsResponse, OfferResponse, OffersResponse, OwnershipForString, SellerResponse, SellerFitsTierResponse, FillKind, SettlementResponse, SettlementsResponse, TierLimitsResponse, NftMsg, TokenMsg } from "./MesiMarketplace.types";
+import { Uint128, InstantiateMsg, TierLimit, ExecuteMsg, Binary, Asset, Action, Expiration, Timestamp, Uint64, Cw721ReceiveMsg, Cw20ReceiveMsg, ConfigUpdate, QueryMsg, MigrateMsg, AccountingResponse, AssetAccounting, Addr, AuctionResponse, AuctionsResponse, ClaimableResponse, ConfigResponse, EscrowOrder, EscrowResponse, ListingResponse, ListingsResponse, OfferResponse, OffersResponse, OwnershipForString, SellerResponse, TierLimitKind, SellerFitsTierResponse, FillKind, SettlementResponse, SettlementsResponse, TierLimitsResponse, NftMsg, TokenMsg } from "./MesiMarketplace.types";
 export interface MesiMarketplaceReadOnlyInterface {
   contractAddress: string;
   config: () => Promise<ConfigResponse>;

@@ -357,10 +357,14 @@ export interface SellerResponse {
   live_orders: number;
   seller: Addr;
 }
+export type TierLimitKind = "orders" | "price" | "auction_days";
 export interface SellerFitsTierResponse {
+  auction_days_tier?: number;
+  exceeds?: TierLimitKind | null;
   fits: boolean;
   limit?: number | null;
   live_orders: number;
+  price_tier?: number;
 }
 export type FillKind = "buy_now" | "auction" | "offer";
 export interface SettlementResponse {

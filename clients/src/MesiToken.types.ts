@@ -285,6 +285,7 @@ export interface OwnershipForString {
 }
 export interface TierResponse {
   creator_tier?: number;
+  creator_tier_after_unlock?: number;
   fan_tier?: number;
   holding_score: Uint128;
   influence_points: Uint128;

@@ -8,7 +8,7 @@ use mesi_types::marketplace::{Asset, FillKind};
 
 use crate::error::ContractError;
 use crate::helpers::{
-    add_u64, admit_order, assert_held, credit, dec_live, min_next_bid, next_id, transfer_nft,
+    add_u64, admit_order, assert_held, credit, drop_order, min_next_bid, next_id, transfer_nft,
     Payment,
 };
 use crate::settlement::{self, Fill};
@@ -20,11 +20,12 @@ pub fn load(storage: &dyn Storage, id: u64) -> Result<Auction, ContractError> {
         .ok_or(ContractError::AuctionNotFound { id })
 }
 
-/// Removes an auction, its escrow record and its live-order count (the caller moves token / bid).
+/// Removes an auction, its escrow record and what it counted in its seller's book (the caller
+/// moves token / bid).
 pub fn remove(storage: &mut dyn Storage, id: u64, a: &Auction) -> Result<(), ContractError> {
     auctions().remove(storage, id)?;
     ESCROW.remove(storage, &a.token_id);
-    dec_live(storage, &a.seller)
+    drop_order(storage, &a.seller, a.needs())
 }
 
 /// `send_nft` + `Auction`: the token has arrived from `seller`.
@@ -42,18 +43,7 @@ pub fn create(
     if reserve.is_zero() {
         return Err(ContractError::ZeroAmount);
     }
-    let tier = admit_order(&mut deps, cfg, &seller, asset, reserve)?;
-    let max = cfg
-        .limits(tier)
-        .map_or(cfg.min_auction_days, |r| r.max_auction_days);
-    if days < cfg.min_auction_days || days > max {
-        return Err(ContractError::InvalidAuctionDays {
-            tier,
-            days,
-            min: cfg.min_auction_days,
-            max,
-        });
-    }
+    let (tier, needs) = admit_order(&mut deps, cfg, &seller, asset, reserve, Some(days))?;
     let start = env.block.time.seconds();
     let duration = u64::from(days)
         .checked_mul(cfg.day_seconds)
@@ -76,6 +66,8 @@ pub fn create(
             min_increment_bps: cfg.min_increment_bps,
             commission_bps: cfg.commission_bps,
             highest: None,
+            price_tier: needs.price,
+            days_tier: needs.days,
         },
     )?;
     Ok(Response::new()

@@ -67,7 +67,7 @@ fn in_range<T: PartialOrd + std::fmt::Display>(
     Ok(())
 }
 
-/// Every bound of the configuration.
+/// Every bound of the configuration, and tier rows that never allow less than the row before.
 pub fn validate(cfg: &Config) -> Result<(), ContractError> {
     in_range("commission_bps", cfg.commission_bps, 0, MAX_COMMISSION_BPS)?;
     in_range(
@@ -112,7 +112,29 @@ pub fn validate(cfg: &Config) -> Result<(), ContractError> {
             return Err(bad(&format!("tier_limits[{i}].max_price_usd"), "zero"));
         }
     }
+    // A higher creator tier never allows less (issue 19: an order's "lowest tier whose limits it
+    // fits" then means every tier from there up).
+    for (i, (lo, hi)) in rows.iter().zip(rows.iter().skip(1)).enumerate() {
+        if less(lo.max_orders, hi.max_orders)
+            || less(lo.max_price_usd, hi.max_price_usd)
+            || hi.max_auction_days < lo.max_auction_days
+        {
+            return Err(bad(
+                &format!("tier_limits[{}]", i + 1),
+                "allows less than the row before it",
+            ));
+        }
+    }
     Ok(())
+}
+
+/// Whether limit `hi` allows less than limit `lo` (`None` = no limit, the most).
+fn less<T: PartialOrd>(lo: Option<T>, hi: Option<T>) -> bool {
+    match (lo, hi) {
+        (_, None) => false,
+        (None, Some(_)) => true,
+        (Some(lo), Some(hi)) => hi < lo,
+    }
 }
 
 pub fn instantiate(

@@ -2,19 +2,19 @@
 //! tier and its limits, the commission split.
 
 use cosmwasm_std::{
-    coins, to_json_binary, Addr, BankMsg, CosmosMsg, Deps, Env, QuerierWrapper, Storage, Uint128,
-    WasmMsg,
+    coins, to_json_binary, Addr, BankMsg, CosmosMsg, Decimal, Deps, Env, QuerierWrapper, Storage,
+    Uint128, WasmMsg,
 };
 use cw20::Cw20ExecuteMsg;
 use mesi_common::interface;
 use mesi_types::gallery::{
     CustodyResponse, ExecuteMsg as GalleryExecuteMsg, QueryMsg as GalleryQueryMsg,
 };
-use mesi_types::marketplace::Asset;
+use mesi_types::marketplace::{Asset, TierLimit};
 use mesi_types::BPS_DENOMINATOR;
 
 use crate::error::ContractError;
-use crate::state::{Config, CLAIMABLE, LIVE_ORDERS, NEXT_ID, OWED};
+use crate::state::{Config, Needs, SellerBook, CLAIMABLE, NEXT_ID, OWED, SELLERS};
 
 /// A payment that arrived with a message: $MESI through the cw20 hook or the native denom.
 #[derive(Clone, Debug, PartialEq)]
@@ -238,102 +238,240 @@ pub fn min_next_bid(
     }
 }
 
-/// The seller's creator tier (the row its locked amount reaches), read from the token now. Every
-/// selling limit follows it (SPEC §1/§3, issue #14), not the higher-of-both `tier`.
+/// The creator tier a seller's new order or named price is judged by, read from the token now:
+/// the row its lock reaches once every pending unlock is released (`creator_tier_after_unlock`,
+/// never above `creator_tier`). Every selling limit follows the creator tier (SPEC §1/§3, issue
+/// #14), not the higher-of-both `tier`; while an unlock is pending, the tier of the lock that
+/// remains after it (SPEC §3 "While an unlock is pending", issue 19).
 pub fn creator_tier(
     querier: &QuerierWrapper,
     token: &Addr,
     seller: &Addr,
 ) -> Result<u8, ContractError> {
     interface::query_tier(querier, token, seller)
-        .map(|r| r.creator_tier)
+        .map(|r| r.creator_tier_after_unlock.min(r.creator_tier))
         .map_err(|e| ContractError::TierUnavailable {
             reason: e.to_string(),
         })
 }
 
-/// The seller's live-order count.
+/// The seller's book of live orders (empty when it has none).
+pub fn seller_book(storage: &dyn Storage, seller: &Addr) -> Result<SellerBook, ContractError> {
+    Ok(SELLERS.may_load(storage, seller)?.unwrap_or_default())
+}
+
+/// The seller's live-order count (listings + auctions).
 pub fn live_orders(storage: &dyn Storage, seller: &Addr) -> Result<u32, ContractError> {
-    Ok(LIVE_ORDERS.may_load(storage, seller)?.unwrap_or_default())
+    Ok(seller_book(storage, seller)?.live)
 }
 
-/// One more live order for `seller`.
-pub fn inc_live(storage: &mut dyn Storage, seller: &Addr) -> Result<(), ContractError> {
-    let n = live_orders(storage, seller)?;
-    let n = n
-        .checked_add(1)
-        .ok_or(ContractError::Overflow(cosmwasm_std::OverflowError::new(
-            cosmwasm_std::OverflowOperation::Add,
-        )))?;
-    LIVE_ORDERS.save(storage, seller, &n)?;
-    Ok(())
-}
-
-/// One live order fewer for `seller` (the key is removed at zero).
-pub fn dec_live(storage: &mut dyn Storage, seller: &Addr) -> Result<(), ContractError> {
-    match live_orders(storage, seller)?.saturating_sub(1) {
-        0 => LIVE_ORDERS.remove(storage, seller),
-        n => LIVE_ORDERS.save(storage, seller, &n)?,
+fn save_book(
+    storage: &mut dyn Storage,
+    seller: &Addr,
+    book: &SellerBook,
+) -> Result<(), ContractError> {
+    if *book == SellerBook::default() {
+        SELLERS.remove(storage, seller);
+    } else {
+        SELLERS.save(storage, seller, book)?;
     }
     Ok(())
 }
 
-/// The price ceiling of creator tier `tier` in `asset` (`None` = no limit). MESI needs a fresh
-/// treasury price (a stale one is `PriceUnavailable`); the native stablecoin is micro-USD itself.
-pub fn max_price(
-    deps: Deps,
+fn overflow() -> ContractError {
+    ContractError::Overflow(cosmwasm_std::OverflowError::new(
+        cosmwasm_std::OverflowOperation::Add,
+    ))
+}
+
+/// A live order of `seller` that counted `needs` has ended (the key is removed when none is left).
+pub fn drop_order(
+    storage: &mut dyn Storage,
+    seller: &Addr,
+    needs: Needs,
+) -> Result<(), ContractError> {
+    let mut book = seller_book(storage, seller)?;
+    book.remove(needs);
+    save_book(storage, seller, &book)
+}
+
+/// A live listing's price now needs creator tier `new` instead of `old` (`update_price`).
+pub fn reprice(
+    storage: &mut dyn Storage,
+    seller: &Addr,
+    old: u8,
+    new: u8,
+) -> Result<(), ContractError> {
+    if old == new {
+        return Ok(());
+    }
+    let mut book = seller_book(storage, seller)?;
+    book.remove(Needs {
+        price: old,
+        days: 0,
+    });
+    book.add(Needs {
+        price: new,
+        days: 0,
+    })
+    .ok_or_else(overflow)?;
+    save_book(storage, seller, &book)
+}
+
+/// Whether an order needing creator tier `need` fits creator tier `tier`'s row (a tier above the
+/// table uses its last row; a need of the table's length fits no row).
+pub fn within(cfg: &Config, need: u8, tier: u8) -> bool {
+    need <= tier && usize::from(need) < cfg.tier_limits.len()
+}
+
+/// The lowest creator tier from which on every row of the table holds `fits` (the table's length
+/// when even its last row does not: no tier fits). Rows never allow less than the row before them
+/// (`config::validate`), so this is the lowest row that fits; on any table it never names a tier
+/// whose row does not fit. At most `MAX_TIER_ROWS` rows.
+fn lowest_tier(
     cfg: &Config,
-    tier: u8,
-    asset: Asset,
-) -> Result<Option<Uint128>, ContractError> {
-    let Some(usd) = cfg.limits(tier).and_then(|r| r.max_price_usd) else {
-        return Ok(None);
-    };
-    match asset {
-        Asset::Native => Ok(Some(usd)),
-        Asset::Mesi => interface::query_usd_to_mesi(&deps.querier, &cfg.treasury, usd)
-            .map(|r| Some(r.mesi))
-            .map_err(|e| ContractError::PriceUnavailable {
-                reason: e.to_string(),
-            }),
+    fits: impl Fn(&TierLimit) -> Result<bool, ContractError>,
+) -> Result<u8, ContractError> {
+    let mut tier = cfg.tier_limits.len();
+    for row in cfg.tier_limits.iter().rev() {
+        if !fits(row)? {
+            break;
+        }
+        tier = tier.saturating_sub(1);
+    }
+    Ok(u8::try_from(tier).unwrap_or(u8::MAX))
+}
+
+/// How a row's USD maximum reads in an order's asset.
+#[derive(Clone, Copy)]
+enum PriceIn {
+    /// The native stablecoin: base units are micro-USD.
+    MicroUsd,
+    /// $MESI at this USD-per-MESI price.
+    Mesi(Decimal),
+}
+
+impl PriceIn {
+    /// MESI needs a fresh treasury price (one query; missing or stale: `PriceUnavailable`).
+    fn of(deps: Deps, cfg: &Config, asset: Asset) -> Result<Self, ContractError> {
+        match asset {
+            Asset::Native => Ok(PriceIn::MicroUsd),
+            Asset::Mesi => {
+                let r = interface::query_price(&deps.querier, &cfg.treasury).map_err(|e| {
+                    ContractError::PriceUnavailable {
+                        reason: e.to_string(),
+                    }
+                })?;
+                match r.price {
+                    Some(p) if r.fresh => Ok(PriceIn::Mesi(p)),
+                    _ => Err(ContractError::PriceUnavailable {
+                        reason: format!(
+                            "no fresh MESI price (age {} s, max age {} s)",
+                            r.age, r.max_age
+                        ),
+                    }),
+                }
+            }
+        }
+    }
+
+    /// `row`'s maximum price in base units of the asset (`None` = no limit); MESI rounds down as
+    /// the treasury's `usd_to_mesi` does (floor(micro-USD / price)).
+    fn max(self, row: &TierLimit) -> Result<Option<Uint128>, ContractError> {
+        let Some(usd) = row.max_price_usd else {
+            return Ok(None);
+        };
+        match self {
+            PriceIn::MicroUsd => Ok(Some(usd)),
+            PriceIn::Mesi(p) => {
+                usd.checked_div_floor(p)
+                    .map(Some)
+                    .map_err(|e| ContractError::PriceUnavailable {
+                        reason: e.to_string(),
+                    })
+            }
+        }
     }
 }
 
-/// Fails unless `price` fits creator tier `tier`'s maximum price in `asset`.
+/// The one price check (SPEC §3 "Fit", issue 19): every price a seller names (a listing's price, an
+/// auction's reserve, `update_price`, `counter_offer`) passes here, at the seller's `creator_tier`.
+/// Fails with `PriceAboveTierMax` unless `price` (base units of `asset`) is within creator tier
+/// `tier`'s maximum (micro-USD; MESI converted at the treasury's fresh price, one query). Returns the
+/// lowest creator tier whose maximum holds the price, which an order records.
 pub fn check_price(
     deps: Deps,
     cfg: &Config,
     tier: u8,
     asset: Asset,
     price: Uint128,
-) -> Result<(), ContractError> {
-    if let Some(max) = max_price(deps, cfg, tier, asset)? {
-        if price > max {
-            return Err(ContractError::PriceAboveTierMax { tier, price, max });
-        }
+) -> Result<u8, ContractError> {
+    let unit = PriceIn::of(deps, cfg, asset)?;
+    let need = lowest_tier(cfg, |row| Ok(unit.max(row)?.is_none_or(|max| price <= max)))?;
+    if !within(cfg, need, tier) {
+        let max = match cfg.limits(tier) {
+            Some(row) => unit.max(row)?,
+            None => None,
+        };
+        return Err(ContractError::PriceAboveTierMax {
+            tier,
+            price,
+            max: max.unwrap_or_default(),
+        });
     }
-    Ok(())
+    Ok(need)
 }
 
-/// Checks a new order of `seller` against its creator tier (one more live order, the price) and
-/// counts it. Returns the tier.
+/// Fails with `InvalidAuctionDays` unless an auction of `days` days is at least `min_auction_days`
+/// and within creator tier `tier`'s maximum. Returns the lowest creator tier whose maximum holds it.
+pub fn check_days(cfg: &Config, tier: u8, days: u32) -> Result<u8, ContractError> {
+    let need = lowest_tier(cfg, |row| Ok(days <= row.max_auction_days))?;
+    if days < cfg.min_auction_days || !within(cfg, need, tier) {
+        return Err(ContractError::InvalidAuctionDays {
+            tier,
+            days,
+            min: cfg.min_auction_days,
+            max: cfg
+                .limits(tier)
+                .map_or(cfg.min_auction_days, |r| r.max_auction_days),
+        });
+    }
+    Ok(need)
+}
+
+/// Checks a new order of `seller` against its creator tier (SPEC §3 "Fit"): one more live order,
+/// its price or reserve (`check_price`) and, for an auction, its `days` (`check_days`), in that
+/// order; then counts it in the seller's book. Returns the tier it was judged by and what the
+/// order needs (to record in it, so its removal takes exactly that out of the book).
 pub fn admit_order(
     deps: &mut cosmwasm_std::DepsMut,
     cfg: &Config,
     seller: &Addr,
     asset: Asset,
     price: Uint128,
-) -> Result<u8, ContractError> {
+    days: Option<u32>,
+) -> Result<(u8, Needs), ContractError> {
     let tier = creator_tier(&deps.querier, &cfg.token, seller)?;
-    let live = live_orders(deps.storage, seller)?;
+    let mut book = seller_book(deps.storage, seller)?;
     if let Some(limit) = cfg.limits(tier).and_then(|r| r.max_orders) {
-        if live >= limit {
-            return Err(ContractError::TooManyOrders { tier, live, limit });
+        if book.live >= limit {
+            return Err(ContractError::TooManyOrders {
+                tier,
+                live: book.live,
+                limit,
+            });
         }
     }
-    check_price(deps.as_ref(), cfg, tier, asset, price)?;
-    inc_live(deps.storage, seller)?;
-    Ok(tier)
+    let needs = Needs {
+        price: check_price(deps.as_ref(), cfg, tier, asset, price)?,
+        days: match days {
+            Some(d) => check_days(cfg, tier, d)?,
+            None => 0,
+        },
+    };
+    book.add(needs).ok_or_else(overflow)?;
+    save_book(deps.storage, seller, &book)?;
+    Ok((tier, needs))
 }
 
 /// Fails unless `expires` is after `now`.

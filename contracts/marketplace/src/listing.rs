@@ -6,8 +6,8 @@ use mesi_types::marketplace::{Asset, FillKind};
 
 use crate::error::ContractError;
 use crate::helpers::{
-    admit_order, assert_held, check_expiry, check_price, creator_tier, dec_live, next_id,
-    transfer_nft, Payment,
+    admit_order, assert_held, check_expiry, check_price, creator_tier, drop_order, next_id,
+    reprice, transfer_nft, Payment,
 };
 use crate::settlement::{self, Fill};
 use crate::state::{listings, Config, Holder, Listing, CONFIG, ESCROW};
@@ -18,11 +18,12 @@ pub fn load(storage: &dyn Storage, id: u64) -> Result<Listing, ContractError> {
         .ok_or(ContractError::ListingNotFound { id })
 }
 
-/// Removes a listing and its escrow record and live-order count (the caller moves the token).
+/// Removes a listing, its escrow record and what it counted in its seller's book (the caller
+/// moves the token).
 pub fn remove(storage: &mut dyn Storage, id: u64, l: &Listing) -> Result<(), ContractError> {
     listings().remove(storage, id)?;
     ESCROW.remove(storage, &l.token_id);
-    dec_live(storage, &l.seller)
+    drop_order(storage, &l.seller, l.needs())
 }
 
 /// `send_nft` + `List`: the token has arrived from `seller`.
@@ -50,7 +51,7 @@ pub fn list(
     if reserved_for.as_ref() == Some(&seller) {
         return Err(ContractError::SelfTrade);
     }
-    let tier = admit_order(&mut deps, cfg, &seller, asset, price)?;
+    let (tier, needs) = admit_order(&mut deps, cfg, &seller, asset, price, None)?;
     let id = next_id(deps.storage)?;
     ESCROW.save(deps.storage, &token_id, &Holder::Listing(id))?;
     listings().save(
@@ -64,6 +65,7 @@ pub fn list(
             expires,
             reserved_for,
             commission_bps: cfg.commission_bps,
+            price_tier: needs.price,
         },
     )?;
     Ok(Response::new()
@@ -75,7 +77,8 @@ pub fn list(
         .add_attribute("creator_tier", tier.to_string()))
 }
 
-/// Seller only: a new price, checked against the seller's creator tier now.
+/// Seller only: a new price, checked against the seller's creator tier now (`check_price`); the
+/// tier its price needs moves in the seller's book.
 pub fn update_price(
     deps: DepsMut,
     info: MessageInfo,
@@ -91,9 +94,11 @@ pub fn update_price(
         return Err(ContractError::ZeroAmount);
     }
     let tier = creator_tier(&deps.querier, &cfg.token, &l.seller)?;
-    check_price(deps.as_ref(), &cfg, tier, l.asset, price)?;
+    let need = check_price(deps.as_ref(), &cfg, tier, l.asset, price)?;
+    reprice(deps.storage, &l.seller, l.price_tier, need)?;
     let old = l.price;
     l.price = price;
+    l.price_tier = need;
     listings().save(deps.storage, id, &l)?;
     Ok(Response::new()
         .add_attribute("action", "update_price")

@@ -8,7 +8,9 @@ use mesi_types::gallery::CustodyResponse;
 use mesi_types::marketplace::FillKind;
 
 use crate::error::ContractError;
-use crate::helpers::{assert_held, check_expiry, credit, custody, next_id, Payment};
+use crate::helpers::{
+    assert_held, check_expiry, check_price, creator_tier, credit, custody, next_id, Payment,
+};
 use crate::settlement::{self, Fill};
 use crate::state::{offers, Holder, Offer, CONFIG, ESCROW};
 use crate::{listing, settlement::open};
@@ -44,6 +46,15 @@ fn identify(
         None => return Err(not_found()),
     };
     Ok((seller, c))
+}
+
+/// Fails with `PriceAboveTierMax` unless `seller` may sell at the offer's amount now: accepting an offer (or a
+/// counter filling against the seller's listing) is a sale at that price, so it passes the same check as every
+/// price a seller names (SPEC §3 "Fit"; issue 19 §5, by kind).
+fn check_fill_price(deps: Deps, seller: &Addr, o: &Offer) -> Result<(), ContractError> {
+    let cfg = CONFIG.load(deps.storage)?;
+    let tier = creator_tier(&deps.querier, &cfg.token, seller)?;
+    check_price(deps, &cfg, tier, o.asset, o.amount).map(|_| ())
 }
 
 /// Fails with `OfferTokenReplaced` unless the token about to fill offer `id` is the one the offer was made
@@ -167,6 +178,7 @@ pub fn accept_with_token(
     let cfg = CONFIG.load(deps.storage)?;
     let c = assert_held(deps.as_ref(), &env, &cfg, &token_id, &seller)?;
     check_identity(id, &o, &c)?;
+    check_fill_price(deps.as_ref(), &seller, &o)?;
     fill(deps.storage, &env, seller, id, o)
 }
 
@@ -191,6 +203,7 @@ pub fn accept_listed(
             }
             let c = assert_held(deps.as_ref(), &env, &cfg, &o.token_id, &l.seller)?;
             check_identity(id, &o, &c)?;
+            check_fill_price(deps.as_ref(), &l.seller, &o)?;
             listing::remove(deps.storage, lid, &l)?;
             Ok(fill(deps.storage, &env, l.seller, id, o)?
                 .add_attribute("listing_id", lid.to_string()))
@@ -242,7 +255,10 @@ pub fn close_refund(storage: &mut dyn Storage, id: u64, o: &Offer) -> Result<(),
     credit(storage, &o.offerer, o.asset, o.amount)
 }
 
-/// The token's owner / seller counters with `amount`: the version goes up by one.
+/// The token's owner / seller counters with `amount` (base units of the offer's asset): the version
+/// goes up by one. A counter is a price the seller names, so it passes the same check as a listing's
+/// price (`check_price` at the sender's creator tier, SPEC §3 "Fit", issue 19): above the tier's
+/// maximum it is refused with `PriceAboveTierMax`.
 pub fn counter(
     deps: DepsMut,
     env: Env,
@@ -262,6 +278,9 @@ pub fn counter(
     if amount == o.counter.unwrap_or(o.amount) {
         return Err(ContractError::CounterUnchanged);
     }
+    let cfg = CONFIG.load(deps.storage)?;
+    let tier = creator_tier(&deps.querier, &cfg.token, &info.sender)?;
+    check_price(deps.as_ref(), &cfg, tier, o.asset, amount)?;
     o.counter = Some(amount);
     o.version = o.version.checked_add(1).ok_or(ContractError::Overflow(
         cosmwasm_std::OverflowError::new(cosmwasm_std::OverflowOperation::Add),
@@ -328,6 +347,7 @@ pub fn accept_counter(
         let cfg = CONFIG.load(deps.storage)?;
         let c = assert_held(deps.as_ref(), &env, &cfg, &o.token_id, &l.seller)?;
         check_identity(id, &o, &c)?;
+        check_fill_price(deps.as_ref(), &l.seller, &o)?;
         listing::remove(deps.storage, lid, &l)?;
         let filled = fill(deps.storage, &env, l.seller, id, o)?;
         return Ok(res

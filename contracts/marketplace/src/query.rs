@@ -6,10 +6,10 @@ use mesi_types::marketplace::{
     AccountingResponse, Asset, AssetAccounting, AuctionResponse, AuctionsResponse,
     ClaimableResponse, ConfigResponse, EscrowOrder, EscrowResponse, ListingResponse,
     ListingsResponse, OfferResponse, OffersResponse, SellerFitsTierResponse, SellerResponse,
-    SettlementResponse, SettlementsResponse, TierLimitsResponse,
+    SettlementResponse, SettlementsResponse, TierLimitKind, TierLimitsResponse,
 };
 
-use crate::helpers::{live_orders, min_next_bid, split};
+use crate::helpers::{live_orders, min_next_bid, seller_book, split, within};
 use crate::state::{
     auctions, listings, offers, settlements, Auction, Holder, Listing, Offer, Settlement,
     CLAIMABLE, CONFIG, ESCROW,
@@ -30,16 +30,31 @@ pub fn tier_limits(deps: Deps) -> StdResult<TierLimitsResponse> {
     })
 }
 
-/// O(1): the live-order counter against the tier's limit.
+/// O(1) (two reads, at most `MAX_TIER_ROWS` counts): the seller's book against creator tier
+/// `tier`'s row (SPEC §3 "Fit", issue 19): the live-order count, the tier every live price needs and
+/// the tier every live auction's length needs; names the first limit that does not fit.
 pub fn seller_fits_tier(deps: Deps, seller: String, tier: u8) -> StdResult<SellerFitsTierResponse> {
     let seller = deps.api.addr_validate(&seller)?;
     let cfg = CONFIG.load(deps.storage)?;
-    let live = live_orders(deps.storage, &seller).map_err(std_err)?;
+    let book = seller_book(deps.storage, &seller).map_err(std_err)?;
     let limit = cfg.limits(tier).and_then(|r| r.max_orders);
+    let (price_tier, auction_days_tier) = (book.price_tier(), book.days_tier());
+    let exceeds = if limit.is_some_and(|l| book.live > l) {
+        Some(TierLimitKind::Orders)
+    } else if !within(&cfg, price_tier, tier) {
+        Some(TierLimitKind::Price)
+    } else if !within(&cfg, auction_days_tier, tier) {
+        Some(TierLimitKind::AuctionDays)
+    } else {
+        None
+    };
     Ok(SellerFitsTierResponse {
-        fits: limit.is_none_or(|l| live <= l),
-        live_orders: live,
+        fits: exceeds.is_none(),
+        live_orders: book.live,
         limit,
+        exceeds,
+        price_tier,
+        auction_days_tier,
     })
 }
 

@@ -4,8 +4,9 @@
 //! - offers: by token, by offerer, by expiry
 //! - settlements: by buyer, by seller, by release time
 //!
-//! `ESCROW` maps each token we hold to its order (a token is in at most one order), `LIVE_ORDERS` is
-//! the O(1) per-seller count of live listings + auctions, `CLAIMABLE` what each (address, asset) may
+//! `ESCROW` maps each token we hold to its order (a token is in at most one order), `SELLERS` the
+//! O(1) per-seller book of live listings + auctions and the tiers their limits need (issue 19),
+//! `CLAIMABLE` what each (address, asset) may
 //! withdraw, `OWED` the O(1) running total of all of it per asset. Closed orders are removed (their
 //! history is in the events).
 
@@ -69,6 +70,10 @@ pub struct Listing {
     pub expires: Option<u64>,
     pub reserved_for: Option<Addr>,
     pub commission_bps: u16,
+    /// The lowest creator tier whose maximum price holds `price` (as of its creation or last
+    /// `update_price`, MESI at the treasury price then), counted in the seller's [`SellerBook`].
+    #[serde(default)]
+    pub price_tier: u8,
 }
 
 #[cw_serde]
@@ -83,6 +88,14 @@ pub struct Auction {
     pub commission_bps: u16,
     /// `(bidder, amount)` of the highest bid, held in escrow.
     pub highest: Option<(Addr, Uint128)>,
+    /// The lowest creator tier whose maximum price holds `reserve` (as of its creation), counted in
+    /// the seller's [`SellerBook`].
+    #[serde(default)]
+    pub price_tier: u8,
+    /// The lowest creator tier whose maximum auction days hold this auction's days (as of its
+    /// creation), counted in the seller's [`SellerBook`].
+    #[serde(default)]
+    pub days_tier: u8,
 }
 
 #[cw_serde]
@@ -117,6 +130,26 @@ pub struct Settlement {
     pub kind: FillKind,
 }
 
+impl Listing {
+    /// What this listing counts for in its seller's book.
+    pub fn needs(&self) -> Needs {
+        Needs {
+            price: self.price_tier,
+            days: 0,
+        }
+    }
+}
+
+impl Auction {
+    /// What this auction counts for in its seller's book.
+    pub fn needs(&self) -> Needs {
+        Needs {
+            price: self.price_tier,
+            days: self.days_tier,
+        }
+    }
+}
+
 /// What holds an escrowed token.
 #[cw_serde]
 #[derive(Copy, Eq)]
@@ -130,7 +163,88 @@ pub const CONFIG: Item<Config> = Item::new("config");
 /// Next id of each order kind (shared counter; ids start at 1).
 pub const NEXT_ID: Item<u64> = Item::new("next_id");
 pub const ESCROW: Map<&str, Holder> = Map::new("escrow");
-pub const LIVE_ORDERS: Map<&Addr, u32> = Map::new("live");
+pub const SELLERS: Map<&Addr, SellerBook> = Map::new("seller");
+
+/// One seller's live orders (issue 19, SPEC §3 "Fit"), O(1) to read whatever their number: how
+/// many there are and, per creator tier, how many need at least that tier for their price or (an
+/// auction) their length. Only the highest tier with a count matters to `seller_fits_tier`, so
+/// tier 0 (which every order fits) is not counted: `price[i]` / `days[i]` count the orders needing
+/// creator tier `i + 1`, and neither list ends in a zero. At most one entry per tier-limit row.
+#[cw_serde]
+#[derive(Default)]
+pub struct SellerBook {
+    /// Live listings + auctions.
+    pub live: u32,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub price: Vec<u32>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub days: Vec<u32>,
+}
+
+/// The creator tiers one live order needs (0 = any tier).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Needs {
+    /// Lowest creator tier whose maximum price holds the order's price / reserve.
+    pub price: u8,
+    /// Lowest creator tier whose maximum auction days hold the auction (0 for a listing).
+    pub days: u8,
+}
+
+impl SellerBook {
+    /// The lowest creator tier whose maximum price holds every live order (0 with none).
+    pub fn price_tier(&self) -> u8 {
+        tier_of(&self.price)
+    }
+
+    /// The lowest creator tier whose maximum auction days hold every live auction (0 with none).
+    pub fn days_tier(&self) -> u8 {
+        tier_of(&self.days)
+    }
+
+    /// One more live order needing `needs`; `None` on overflow.
+    pub fn add(&mut self, needs: Needs) -> Option<()> {
+        self.live = self.live.checked_add(1)?;
+        bump(&mut self.price, needs.price)?;
+        bump(&mut self.days, needs.days)
+    }
+
+    /// One live order needing `needs` fewer (what `add` counted for it).
+    pub fn remove(&mut self, needs: Needs) {
+        self.live = self.live.saturating_sub(1);
+        drop_one(&mut self.price, needs.price);
+        drop_one(&mut self.days, needs.days);
+    }
+}
+
+/// The highest tier with a count (the lists never end in a zero); lists are at most
+/// `MAX_TIER_ROWS` long.
+fn tier_of(counts: &[u32]) -> u8 {
+    u8::try_from(counts.len()).unwrap_or(u8::MAX)
+}
+
+fn bump(counts: &mut Vec<u32>, tier: u8) -> Option<()> {
+    let Some(i) = usize::from(tier).checked_sub(1) else {
+        return Some(());
+    };
+    if counts.len() <= i {
+        counts.resize(i.checked_add(1)?, 0);
+    }
+    let c = counts.get_mut(i)?;
+    *c = c.checked_add(1)?;
+    Some(())
+}
+
+fn drop_one(counts: &mut Vec<u32>, tier: u8) {
+    let Some(i) = usize::from(tier).checked_sub(1) else {
+        return;
+    };
+    if let Some(c) = counts.get_mut(i) {
+        *c = c.saturating_sub(1);
+    }
+    while counts.last() == Some(&0) {
+        counts.pop();
+    }
+}
 /// (address, asset key) -> claimable amount.
 pub const CLAIMABLE: Map<(&Addr, u8), Uint128> = Map::new("claim");
 /// Asset key -> everything the books owe in that asset (escrowed highest bids + offers + open

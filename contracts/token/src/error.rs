@@ -2,6 +2,7 @@ use cosmwasm_std::{StdError, Uint128};
 use cw_ownable::OwnershipError;
 use cw_utils::PaymentError;
 use mesi_common::MigrateError;
+use mesi_types::marketplace::TierLimitKind;
 use thiserror::Error;
 
 #[derive(Error, Debug, PartialEq)]
@@ -123,12 +124,15 @@ pub enum ContractError {
     InvalidRecipientCount { max: u32 },
 
     /// SPEC §3: lowering the lock waits until the seller's live marketplace orders fit the
-    /// creator tier the lower lock gives. `limit` None = that tier has no limit.
-    #[error("cannot unlock: {live_orders} live marketplace orders exceed the limit {limit:?} of creator tier {tier}")]
+    /// creator tier the lower lock gives, in all three limits (issue 19). `exceeds` names the first
+    /// that does not fit: the number of live orders (`live_orders` above `limit`; `limit` None =
+    /// that tier has no limit), a live order's price, or a live auction's length in days.
+    #[error("cannot unlock: the seller's live marketplace orders exceed the {exceeds} limit of creator tier {tier} ({live_orders} live orders, order limit {limit:?})")]
     LiveOrdersExceedTier {
         live_orders: u32,
         limit: Option<u32>,
         tier: u8,
+        exceeds: TierLimitKind,
     },
 
     /// Issue 12 §7: `sweep` found no coin of `denom` to send.

@@ -182,7 +182,8 @@ pub fn row_reached(tiers: &[TierRow], value: u128, col: fn(&TierRow) -> Uint128)
     tiers.iter().take_while(|r| col(r).u128() <= value).count() as u8
 }
 
-/// `TierResponse` JSON: tier = max(fan tier, creator tier), both beside it (SPEC §1, issue 14).
+/// `TierResponse` JSON: tier = max(fan tier, creator tier), both beside it (SPEC §1, issue 14),
+/// and the creator tier of `locked - pending unlock` (SPEC §3, issue 19; O(1): the same record).
 pub fn tier(deps: Deps, env: Env, address: String) -> StdResult<Binary> {
     let mut a = Account::default();
     account(deps, &address, &mut a)?;
@@ -193,10 +194,15 @@ pub fn tier(deps: Deps, env: Env, address: String) -> StdResult<Binary> {
     let influence = score.saturating_add(locked);
     let fan = row_reached(&tiers, influence, |r| r.fan_hold);
     let creator = row_reached(&tiers, locked, |r| r.creator_locked);
+    // The lock once the pending unlock is released, whether or not its time has come (a released
+    // one is what `locked_at` already took off). pending <= locked always holds.
+    let remaining = a.locked.saturating_sub(a.pending);
+    let after = row_reached(&tiers, remaining, |r| r.creator_locked);
     Ok(Obj::new()
         .num("tier", fan.max(creator) as u64)
         .num("fan_tier", fan as u64)
         .num("creator_tier", creator as u64)
+        .num("creator_tier_after_unlock", after as u64)
         .uint("influence_points", influence)
         .uint("holding_score", score)
         .uint("locked", locked)

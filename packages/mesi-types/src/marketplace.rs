@@ -40,6 +40,7 @@ impl Asset {
 /// One row of the selling-limits table; row `i` applies to creator tier `i` (a tier above the table
 /// uses its last row). Defaults (SPEC §3): tier 0: 3 orders / USD 100 / 7 days; 1: 10 / 200 / 7;
 /// 2: 25 / 400 / 14; 3: 50 / 800 / 21; 4: 100 / 1,600 / 28; 5: no limit / no limit / 35.
+/// A row never allows less than the row before it (validated; `None` = no limit is the most).
 #[cw_serde]
 pub struct TierLimit {
     /// Most live listings + auctions of one seller; `None` = no limit.
@@ -356,17 +357,53 @@ pub struct TierLimitsResponse {
     pub tiers: Vec<TierLimit>,
 }
 
-/// Answer to `{"seller_fits_tier":{"seller":"..","creator_tier":N}}`: whether `seller`'s live
-/// orders (buy-now listings and auctions, an O(1) counter) fit the live-order limit of creator tier
-/// `creator_tier`.
+/// A limit of a creator tier's row (SPEC §3 "Fit": all three must hold). JSON `"orders"` /
+/// `"price"` / `"auction_days"`.
+#[cw_serde]
+#[derive(Copy, Eq)]
+pub enum TierLimitKind {
+    /// The number of live listings + auctions (`max_orders`).
+    Orders,
+    /// A live order's price or reserve in USD (`max_price_usd`).
+    Price,
+    /// A live auction's length in days (`max_auction_days`).
+    AuctionDays,
+}
+
+impl std::fmt::Display for TierLimitKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            TierLimitKind::Orders => "live-order",
+            TierLimitKind::Price => "price",
+            TierLimitKind::AuctionDays => "auction-days",
+        })
+    }
+}
+
+/// Answer to `{"seller_fits_tier":{"seller":"..","creator_tier":N}}` (O(1)): whether `seller`'s live
+/// orders (buy-now listings and auctions) fit creator tier `creator_tier` in all three limits (SPEC
+/// §3 "Fit", issue 19): their number, each one's price and each auction's length. Price and length
+/// are judged as of each order's creation (MESI at the treasury price then): each order records the
+/// lowest creator tier whose limits it fits.
 #[cw_serde]
 pub struct SellerFitsTierResponse {
-    /// `live_orders <= limit`, or the tier has no limit.
+    /// All three limits hold: `exceeds` is `None`.
     pub fits: bool,
     /// The seller's live listings + auctions now.
     pub live_orders: u32,
     /// The tier's live-order limit; `None` = no limit (tier 5 by default).
     pub limit: Option<u32>,
+    /// The first limit that does not fit (orders, then price, then auction days); `None` when they
+    /// all fit. Absent in older answers (which only compared the count).
+    #[serde(default)]
+    pub exceeds: Option<TierLimitKind>,
+    /// The lowest creator tier whose maximum price holds every live order's price or reserve (0 with
+    /// no live order).
+    #[serde(default)]
+    pub price_tier: u8,
+    /// The lowest creator tier whose maximum auction length holds every live auction (0 with none).
+    #[serde(default)]
+    pub auction_days_tier: u8,
 }
 
 #[cw_serde]

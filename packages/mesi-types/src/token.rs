@@ -34,6 +34,12 @@ pub struct TierResponse {
     /// marketplace's selling limits follow it (SPEC §3). Absent in older answers: reads as 0.
     #[serde(default)]
     pub creator_tier: u8,
+    /// Creator tier of `locked - pending unlock`: the lock that remains once the pending unlock is
+    /// released (equal to `creator_tier` when nothing is pending). While an unlock is pending, the
+    /// marketplace judges every new order and every price a seller names by it (SPEC §3 "While an
+    /// unlock is pending", issue 19). Absent in older answers: reads as 0 (the strictest reading).
+    #[serde(default)]
+    pub creator_tier_after_unlock: u8,
     /// holding score + locked amount.
     pub influence_points: Uint128,
     /// 7-day rolling time-weighted average balance.

@@ -394,7 +394,8 @@ function SellCard({ cfg }: { cfg: ConfigResponse }) {
       q.market.tierLimits(),
       q.market.seller({ seller: address! }),
     ]);
-    const creatorTier = tier.creator_tier ?? 0;
+    // while an unlock is pending, new orders follow the tier of the lock that remains (SPEC §3, issue 19)
+    const creatorTier = Math.min(tier.creator_tier ?? 0, tier.creator_tier_after_unlock ?? 0);
     const row: TierLimit = limits.tiers[Math.min(creatorTier, limits.tiers.length - 1)];
     // the USD maximum in MESI at today's price (a stale price: the chain refuses MESI listings until it is fresh)
     const maxMesi = row.max_price_usd ? await q.treasury.usdToMesi({ usd: row.max_price_usd }).then((r) => r.mesi, () => null) : undefined;

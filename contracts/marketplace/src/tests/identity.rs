@@ -85,7 +85,8 @@ fn an_open_offer_is_never_filled_by_another_token_minted_under_an_id_the_arbiter
 fn an_offer_fills_only_with_the_token_it_was_made_on() {
     // the identity recorded at the offer is checked when it fills: the same token fills it
     let mut m = market();
-    let offer = offer_on_art_1(&mut m);
+    m.s.mint_nft("alice", "art-1").unwrap();
+    let offer = m.offer_mesi("bob", "art-1", 100 * M, 30 * DAY).unwrap();
     let res = m
         .send_nft("alice", "art-1", &NftMsg::AcceptOffer { offer_id: offer })
         .unwrap();
@@ -93,7 +94,7 @@ fn an_offer_fills_only_with_the_token_it_was_made_on() {
     m.s.advance(2 * DAY);
     m.finalize("anyone", sid).unwrap();
     assert_eq!(m.s.nft_owner("art-1"), Some(m.addr("bob")));
-    assert_eq!(m.claimable("alice"), (450 * M, 0));
+    assert_eq!(m.claimable("alice"), (90 * M, 0));
 }
 
 #[test]
@@ -218,4 +219,39 @@ fn an_auction_whose_token_was_burnt_by_a_ruling_refunds_its_bidder_and_the_id_st
             token_id: "au".into()
         }
     );
+}
+
+/// SPEC §3 "Fit" by kind (issue 19 §5): accepting an offer is a sale at the offer's amount, so it passes the
+/// same tier price check as a listing: alice (creator tier 0, USD 100 = 100 MESI) cannot accept bob's 5,000
+/// MESI offer, listed or not, and the refusal moves nothing; an offer within the maximum fills.
+#[test]
+fn accepting_an_offer_passes_the_same_price_check_as_a_listing() {
+    let mut m = market();
+    let above = ContractError::PriceAboveTierMax {
+        tier: 0,
+        price: Uint128::new(5_000 * M),
+        max: Uint128::new(100 * M),
+    };
+    // unlisted: accepted with send_nft
+    m.s.mint_nft("alice", "a").unwrap();
+    let big = m.offer_mesi("bob", "a", 5_000 * M, DAY).unwrap();
+    assert_eq!(
+        err(m.send_nft("alice", "a", &NftMsg::AcceptOffer { offer_id: big })),
+        above
+    );
+    assert_eq!(m.s.nft_owner("a"), Some(m.addr("alice")));
+    // listed: accepted with accept_offer
+    let lid = m.list("alice", "a", 100 * M, Asset::Mesi).unwrap();
+    assert_eq!(
+        err(m.exec("alice", &ExecuteMsg::AcceptOffer { offer_id: big }, &[])),
+        above
+    );
+    assert_eq!(m.listing(lid).price, Uint128::new(100 * M));
+    assert_eq!(m.offer(big).amount, Uint128::new(5_000 * M));
+    // within the maximum it fills
+    let ok = m.offer_mesi("bob", "a", 100 * M, DAY).unwrap();
+    let res = m
+        .exec("alice", &ExecuteMsg::AcceptOffer { offer_id: ok }, &[])
+        .unwrap();
+    assert!(mesi_testing::attr(&res, "settlement_id").is_some());
 }

@@ -8,11 +8,13 @@
 //! - tokens the gallery shows the marketplace owning == live listings + auctions + open settlements,
 //!   and the escrow record of each of them names the order that holds it;
 //! - every finalize: fee + net == gross, fee == ceil(gross x bps / 10,000), the treasury received
-//!   exactly the fee and the seller's claimable grew by exactly net.
+//!   exactly the fee and the seller's claimable grew by exactly net;
+//! - each seller's book (issue 19): its live-order count and the creator tier its live prices need
+//!   equal those of its live listings and auctions.
 
 use cosmwasm_std::{coins, Uint128};
 use cw_multi_test::Executor;
-use mesi_testing::{attr, M, NATIVE};
+use mesi_testing::{attr, M, NATIVE, USD};
 use mesi_types::gallery::ResolveOutcome;
 use mesi_types::marketplace::{
     Asset, AuctionsResponse, EscrowResponse, ExecuteMsg, ListingsResponse, NftMsg, OffersResponse,
@@ -130,10 +132,12 @@ struct Strays([u128; 3]);
 
 fn op() -> impl Strategy<Value = Op> {
     let price = 1u128..=60 * M;
+    // What sellers ask: half of it across the tier maxima (USD 100 / 200 / 400 at USD 1 per MESI).
+    let ask = prop_oneof![1u128..=60 * M, 60 * M..=450 * M];
     prop_oneof![
-        4 => (0..TOKENS, price.clone(), any::<bool>(), prop::option::of(1u64..3 * DAY))
+        4 => (0..TOKENS, ask.clone(), any::<bool>(), prop::option::of(1u64..3 * DAY))
             .prop_map(|(t, price, native, ttl)| Op::List { t, price, native, ttl }),
-        3 => (0..TOKENS, price.clone(), any::<bool>()).prop_map(|(t, reserve, native)| Op::Auction { t, reserve, native }),
+        3 => (0..TOKENS, ask.clone(), any::<bool>()).prop_map(|(t, reserve, native)| Op::Auction { t, reserve, native }),
         4 => (0..2usize, any::<usize>(), prop::bool::weighted(0.9)).prop_map(|(b, pick, exact)| Op::Buy { b, pick, exact }),
         4 => (0..2usize, any::<usize>(), 0u128..5 * M).prop_map(|(b, pick, extra)| Op::Bid { b, pick, extra }),
         3 => (0..2usize, 0..TOKENS, price.clone(), any::<bool>())
@@ -146,7 +150,7 @@ fn op() -> impl Strategy<Value = Op> {
         1 => any::<usize>().prop_map(|pick| Op::CancelListing { pick }),
         1 => any::<usize>().prop_map(|pick| Op::CancelAuction { pick }),
         1 => (0u16..=5_000).prop_map(|bps| Op::SetCommission { bps }),
-        1 => (any::<usize>(), price).prop_map(|(pick, price)| Op::UpdatePrice { pick, price }),
+        1 => (any::<usize>(), ask).prop_map(|(pick, price)| Op::UpdatePrice { pick, price }),
         3 => any::<usize>().prop_map(|pick| Op::Settle { pick }),
         4 => any::<usize>().prop_map(|pick| Op::Finalize { pick }),
         2 => any::<usize>().prop_map(|pick| Op::Refund { pick }),
@@ -330,6 +334,37 @@ fn check_invariants(m: &Market, strays: &Strays) {
         listings.len() + auctions.len(),
         "live-order counters"
     );
+    // Issue 19: each seller's book names exactly the creator tier its live prices need (the lowest
+    // default row whose USD maximum holds every price and reserve; USD 1 per MESI throughout) and
+    // every auction here is 7 days long (tier 0).
+    let need = |p: u128| {
+        [100u128, 200, 400, 800, 1_600]
+            .iter()
+            .take_while(|max| p > *max * USD)
+            .count() as u8
+    };
+    for s in SELLERS {
+        let seller = m.addr(s);
+        let prices: Vec<u128> = listings
+            .iter()
+            .filter(|l| l.seller == seller)
+            .map(|l| l.price.u128())
+            .chain(
+                auctions
+                    .iter()
+                    .filter(|a| a.seller == seller)
+                    .map(|a| a.reserve.u128()),
+            )
+            .collect();
+        let f = m.fits(s, 0);
+        assert_eq!(f.live_orders as usize, prices.len(), "{s}: live orders");
+        assert_eq!(
+            f.price_tier,
+            prices.iter().map(|p| need(*p)).max().unwrap_or(0),
+            "{s}: the tier its live prices need"
+        );
+        assert_eq!(f.auction_days_tier, 0, "{s}: 7-day auctions");
+    }
 }
 
 fn ids(m: &Market) -> (Vec<u64>, Vec<u64>, Vec<u64>, Vec<u64>) {

@@ -10,7 +10,8 @@ use mesi_types::marketplace::{Asset, FillKind};
 
 use crate::query;
 use crate::state::{
-    auctions, listings, offers, settlements, Auction, Listing, Offer, Settlement, LIVE_ORDERS,
+    auctions, listings, offers, settlements, Auction, Listing, Offer, SellerBook, Settlement,
+    SELLERS,
 };
 
 /// A storage that counts every entry read (`get` and each item of a range).
@@ -69,6 +70,7 @@ fn store_with(n: u64) -> MockStorage {
                     expires: Some(1_000 + id % 313),
                     reserved_for: None,
                     commission_bps: 1_000,
+                    price_tier: (id % 3) as u8,
                 },
             )
             .unwrap();
@@ -86,6 +88,8 @@ fn store_with(n: u64) -> MockStorage {
                     min_increment_bps: 500,
                     commission_bps: 1_000,
                     highest: None,
+                    price_tier: 0,
+                    days_tier: (id % 2) as u8,
                 },
             )
             .unwrap();
@@ -125,8 +129,17 @@ fn store_with(n: u64) -> MockStorage {
             )
             .unwrap();
     }
-    LIVE_ORDERS
-        .save(s, &seller, &u32::try_from(2 * n).unwrap())
+    // Each seller's book holds one count per tier, however many orders it counts.
+    SELLERS
+        .save(
+            s,
+            &seller,
+            &SellerBook {
+                live: u32::try_from(2 * n).unwrap(),
+                price: vec![u32::try_from(n / 3).unwrap(), u32::try_from(n / 3).unwrap()],
+                days: vec![u32::try_from(n / 2).unwrap()],
+            },
+        )
         .unwrap();
     crate::state::CONFIG
         .save(

@@ -2,9 +2,10 @@
 
 use cosmwasm_std::{coins, Uint128};
 use mesi_testing::{M, NATIVE, USD};
+use mesi_token::ContractError as TokenError;
 use mesi_types::marketplace::{
     Asset, ConfigUpdate, EscrowOrder, EscrowResponse, ExecuteMsg, FillKind, ListingsResponse,
-    NftMsg, QueryMsg, TierLimit,
+    NftMsg, QueryMsg, TierLimit, TierLimitKind,
 };
 
 use super::suite::*;
@@ -293,6 +294,7 @@ fn seller_fits_tier_compares_the_live_order_counter_with_the_tier_limit() {
     m.auction("carla", "t3", 10 * M, Asset::Mesi, 7).unwrap();
     let f = m.fits("carla", 0);
     assert_eq!((f.fits, f.live_orders, f.limit), (false, 4, Some(3)));
+    assert_eq!(f.exceeds, Some(TierLimitKind::Orders));
     assert!(m.fits("carla", 1).fits);
     let f = m.fits("carla", 5);
     assert_eq!((f.fits, f.limit), (true, None));
@@ -736,6 +738,61 @@ fn config_bounds_are_validated_at_instantiate_and_on_update_by_the_owner_only() 
             },
             "tier_limits",
         ),
+        // Issue 19: a higher tier never allows less than the one before (orders, price, days).
+        (
+            ConfigUpdate {
+                tier_limits: Some(vec![
+                    TierLimit {
+                        max_orders: Some(3),
+                        max_price_usd: Some(Uint128::new(200 * USD)),
+                        max_auction_days: 7,
+                    },
+                    TierLimit {
+                        max_orders: Some(10),
+                        max_price_usd: Some(Uint128::new(100 * USD)),
+                        max_auction_days: 7,
+                    },
+                ]),
+                ..Default::default()
+            },
+            "tier_limits[1]",
+        ),
+        (
+            ConfigUpdate {
+                tier_limits: Some(vec![
+                    TierLimit {
+                        max_orders: None,
+                        max_price_usd: None,
+                        max_auction_days: 7,
+                    },
+                    TierLimit {
+                        max_orders: Some(10),
+                        max_price_usd: None,
+                        max_auction_days: 7,
+                    },
+                ]),
+                ..Default::default()
+            },
+            "tier_limits[1]",
+        ),
+        (
+            ConfigUpdate {
+                tier_limits: Some(vec![
+                    TierLimit {
+                        max_orders: None,
+                        max_price_usd: None,
+                        max_auction_days: 14,
+                    },
+                    TierLimit {
+                        max_orders: None,
+                        max_price_usd: None,
+                        max_auction_days: 7,
+                    },
+                ]),
+                ..Default::default()
+            },
+            "tier_limits[1]",
+        ),
     ] {
         assert_eq!(field(err(m.update_config(u))), bad(f));
     }
@@ -968,9 +1025,15 @@ fn the_tokens_unlock_is_refused_while_live_orders_exceed_the_lower_creator_tier(
         m.mint_and_list("erin", &format!("e{i}"), 10 * M, Asset::Mesi);
     }
     // Unlocking everything would leave creator tier 0 (3 orders): refused, naming count and limit.
-    let e = m.s.unlock("erin", 500 * M).unwrap_err();
-    let text = format!("{e:?}");
-    assert!(text.contains('4') && text.contains('3'), "{text}");
+    assert_eq!(
+        unlock_err(m.s.unlock("erin", 500 * M)),
+        TokenError::LiveOrdersExceedTier {
+            live_orders: 4,
+            limit: Some(3),
+            tier: 0,
+            exceeds: TierLimitKind::Orders,
+        }
+    );
     assert_eq!(m.s.tier("erin").locked.u128(), 500 * M);
     // With one order ended the orders fit tier 0 and the unlock goes through.
     m.exec("erin", &ExecuteMsg::CancelListing { listing_id: 1 }, &[])
@@ -1003,4 +1066,271 @@ fn only_the_owner_lists_a_token_so_the_seller_is_the_owner() {
         }
     );
     assert_eq!(m.s.nft_owner("a"), Some(m.addr("alice")));
+}
+
+// ---------------------------------------------------------------- issue 19: tiers and pending unlocks
+
+/// Issue 19 fault 2 (SPEC §3 "While an unlock is pending"): erin locks 500 MESI (creator tier 1:
+/// 10 live orders, USD 200 each) and, with no live orders, unlocks all of it (released in 7 days).
+/// During the delay every new order and every price she names is judged by creator tier 0 (3 live
+/// orders, USD 100), the tier of the lock that remains after the unlock.
+#[test]
+fn a_new_order_during_a_pending_unlock_is_judged_by_the_tier_that_remains() {
+    let mut m = market();
+    m.s.lock("erin", 500 * M).unwrap();
+    m.s.unlock("erin", 500 * M).unwrap();
+    let t = m.s.tier("erin");
+    assert_eq!(
+        (t.creator_tier, t.creator_tier_after_unlock, t.locked.u128()),
+        (1, 0, 500 * M)
+    );
+    let above = |price: u128| ContractError::PriceAboveTierMax {
+        tier: 0,
+        price: Uint128::new(price),
+        max: Uint128::new(100 * M),
+    };
+    // 10 tokens at USD 150 (150 MESI at USD 1 per MESI): every listing refused.
+    for i in 0..10 {
+        let token = format!("e{i}");
+        m.s.mint_nft("erin", &token).unwrap();
+        assert_eq!(
+            err(m.list("erin", &token, 150 * M, Asset::Mesi)),
+            above(150 * M)
+        );
+    }
+    assert_eq!(
+        err(m.list("erin", "e0", 150 * USD, Asset::Native)),
+        above(150 * USD)
+    );
+    assert_eq!(
+        err(m.auction("erin", "e0", 150 * M, Asset::Mesi, 7)),
+        above(150 * M)
+    );
+    // At USD 100: three listings, the 4th refused (tier 0 allows 3 live orders).
+    let ids: Vec<u64> = (0..3)
+        .map(|i| {
+            m.list("erin", &format!("e{i}"), 100 * M, Asset::Mesi)
+                .unwrap()
+        })
+        .collect();
+    assert_eq!(
+        err(m.list("erin", "e3", 100 * M, Asset::Mesi)),
+        ContractError::TooManyOrders {
+            tier: 0,
+            live: 3,
+            limit: 3
+        }
+    );
+    // A price she names on a live listing follows the same tier.
+    assert_eq!(
+        err(m.exec(
+            "erin",
+            &ExecuteMsg::UpdatePrice {
+                listing_id: ids[0],
+                price: Uint128::new(150 * M)
+            },
+            &[]
+        )),
+        above(150 * M)
+    );
+    // After the release: nothing locked, creator tier 0, and the 3 live orders fit it.
+    m.s.advance(7 * DAY);
+    let t = m.s.tier("erin");
+    assert_eq!(
+        (t.creator_tier, t.creator_tier_after_unlock, t.locked.u128()),
+        (0, 0, 0)
+    );
+    let f = m.fits("erin", 0);
+    assert_eq!((f.fits, f.live_orders, f.limit), (true, 3, Some(3)));
+}
+
+/// Issue 19 fault 5 (SPEC §3 "Fit": list, update, counter, reserve, every price a seller names passes
+/// the same check): alice (creator tier 0, USD 100 maximum) lists at 100 MESI; a counter-offer at
+/// 5,000 MESI is refused exactly as `update_price` to 5,000 MESI is, listed or not, and nothing fills.
+#[test]
+fn a_counter_offer_passes_the_same_price_check_as_a_listing() {
+    let mut m = market();
+    let lid = m.mint_and_list("alice", "a", 100 * M, Asset::Mesi);
+    let oid = m.offer_mesi("bob", "a", 30 * M, DAY).unwrap();
+    let above = ContractError::PriceAboveTierMax {
+        tier: 0,
+        price: Uint128::new(5_000 * M),
+        max: Uint128::new(100 * M),
+    };
+    assert_eq!(
+        err(m.exec(
+            "alice",
+            &ExecuteMsg::UpdatePrice {
+                listing_id: lid,
+                price: Uint128::new(5_000 * M)
+            },
+            &[]
+        )),
+        above
+    );
+    let counter = |m: &mut Market, who: &str, offer_id: u64, amount: u128| {
+        m.exec(
+            who,
+            &ExecuteMsg::CounterOffer {
+                offer_id,
+                amount: Uint128::new(amount),
+            },
+            &[],
+        )
+    };
+    assert_eq!(err(counter(&mut m, "alice", oid, 5_000 * M)), above);
+    let o = m.offer(oid);
+    assert_eq!(
+        (o.version, o.counter),
+        (0, None),
+        "a refused counter moves nothing"
+    );
+    // bob cannot fill at 5,000 MESI: there is no counter to accept.
+    assert_eq!(
+        err(m.send_mesi(
+            "bob",
+            4_970 * M,
+            &mesi_types::marketplace::TokenMsg::AcceptCounter {
+                offer_id: oid,
+                version: 1
+            }
+        )),
+        ContractError::NoCounter
+    );
+    assert_eq!(m.listing(lid).price, Uint128::new(100 * M));
+    // The same check on a token its owner holds (not listed).
+    m.s.mint_nft("alice", "b").unwrap();
+    let nid = m.offer_mesi("bob", "b", 30 * M, DAY).unwrap();
+    assert_eq!(err(counter(&mut m, "alice", nid, 5_000 * M)), above);
+    // At the tier's maximum the counter stands and fills.
+    counter(&mut m, "alice", oid, 100 * M).unwrap();
+    let res = m
+        .send_mesi(
+            "bob",
+            70 * M,
+            &mesi_types::marketplace::TokenMsg::AcceptCounter {
+                offer_id: oid,
+                version: 1,
+            },
+        )
+        .unwrap();
+    let sid = mesi_testing::attr_u64(&res, "settlement_id");
+    assert_eq!(m.settlement(sid).price, Uint128::new(100 * M));
+    // During a pending unlock a counter follows the tier that remains: erin (500 locked, all of it
+    // unlocking) counters at USD 150 and is refused at tier 0.
+    m.s.lock("erin", 500 * M).unwrap();
+    m.s.mint_nft("erin", "e").unwrap();
+    let eid = m.offer_mesi("bob", "e", 30 * M, DAY).unwrap();
+    counter(&mut m, "erin", eid, 150 * M).unwrap();
+    m.s.unlock("erin", 500 * M).unwrap();
+    assert_eq!(
+        err(counter(&mut m, "erin", eid, 160 * M)),
+        ContractError::PriceAboveTierMax {
+            tier: 0,
+            price: Uint128::new(160 * M),
+            max: Uint128::new(100 * M),
+        }
+    );
+}
+
+/// The token's typed `unlock` error.
+fn unlock_err(r: cw_multi_test::error::AnyResult<cw_multi_test::AppResponse>) -> TokenError {
+    mesi_testing::typed_err::<TokenError>(r)
+}
+
+/// Issue 19 fault 4 (SPEC §3 "Fit" is all three limits): erin (500 locked, creator tier 1, USD 200)
+/// has one live listing at USD 200; unlocking to creator tier 0 (USD 100) is refused, naming the
+/// price, until the price fits the lower tier. Prices are judged as of their creation (MESI at the
+/// treasury price then).
+#[test]
+fn unlock_is_refused_while_a_live_price_exceeds_the_lower_tier() {
+    let mut m = market();
+    m.s.lock("erin", 500 * M).unwrap();
+    let id = m.mint_and_list("erin", "e", 200 * M, Asset::Mesi);
+    let f = m.fits("erin", 0);
+    assert_eq!(
+        (f.fits, f.live_orders, f.exceeds, f.price_tier),
+        (false, 1, Some(TierLimitKind::Price), 1)
+    );
+    assert!(m.fits("erin", 1).fits);
+    let refused = TokenError::LiveOrdersExceedTier {
+        live_orders: 1,
+        limit: Some(3),
+        tier: 0,
+        exceeds: TierLimitKind::Price,
+    };
+    assert_eq!(unlock_err(m.s.unlock("erin", 500 * M)), refused);
+    let t = m.s.tier("erin");
+    assert_eq!(
+        (t.locked.u128(), t.creator_tier_after_unlock),
+        (500 * M, 1),
+        "a refused unlock changes nothing"
+    );
+    // A later, lower MESI price does not change what the listing needed when it was made.
+    m.s.post_price(cosmwasm_std::Decimal::percent(50));
+    assert_eq!(unlock_err(m.s.unlock("erin", 500 * M)), refused);
+    m.s.post_price(cosmwasm_std::Decimal::one());
+    // The same for a reserve in the native stablecoin.
+    m.exec("erin", &ExecuteMsg::CancelListing { listing_id: id }, &[])
+        .unwrap();
+    let aid = m.auction("erin", "e", 200 * USD, Asset::Native, 7).unwrap();
+    assert_eq!(unlock_err(m.s.unlock("erin", 500 * M)), refused);
+    m.exec("erin", &ExecuteMsg::CancelAuction { auction_id: aid }, &[])
+        .unwrap();
+    // At USD 100 the listing fits tier 0; a price lowered by `update_price` counts too.
+    let id = m.list("erin", "e", 200 * M, Asset::Mesi).unwrap();
+    m.exec(
+        "erin",
+        &ExecuteMsg::UpdatePrice {
+            listing_id: id,
+            price: Uint128::new(100 * M),
+        },
+        &[],
+    )
+    .unwrap();
+    let f = m.fits("erin", 0);
+    assert_eq!((f.fits, f.exceeds, f.price_tier), (true, None, 0));
+    m.s.unlock("erin", 500 * M).unwrap();
+}
+
+/// Issue 19 fault 4: carla (1,000 locked, creator tier 2: auctions up to 14 days) runs a 14-day
+/// auction; unlocking 500 (creator tier 1: 7 days) is refused, naming the auction days, until no
+/// live auction is longer than tier 1 allows.
+#[test]
+fn unlock_is_refused_while_an_auction_is_longer_than_the_lower_tier_allows() {
+    let mut m = market();
+    m.s.mint_nft("carla", "c").unwrap();
+    let id = m.auction("carla", "c", 10 * M, Asset::Mesi, 14).unwrap();
+    let f = m.fits("carla", 1);
+    assert_eq!(
+        (f.fits, f.exceeds, f.auction_days_tier, f.price_tier),
+        (false, Some(TierLimitKind::AuctionDays), 2, 0)
+    );
+    assert!(m.fits("carla", 2).fits);
+    assert_eq!(
+        unlock_err(m.s.unlock("carla", 500 * M)),
+        TokenError::LiveOrdersExceedTier {
+            live_orders: 1,
+            limit: Some(10),
+            tier: 1,
+            exceeds: TierLimitKind::AuctionDays,
+        }
+    );
+    assert_eq!(m.s.tier("carla").creator_tier_after_unlock, 2);
+    // A 7-day auction fits tier 1: in place of the 14-day one, the unlock goes through.
+    m.exec("carla", &ExecuteMsg::CancelAuction { auction_id: id }, &[])
+        .unwrap();
+    m.auction("carla", "c", 10 * M, Asset::Mesi, 7).unwrap();
+    m.s.unlock("carla", 500 * M).unwrap();
+    // While it is pending, a new auction follows tier 1.
+    m.s.mint_nft("carla", "d").unwrap();
+    assert_eq!(
+        err(m.auction("carla", "d", 10 * M, Asset::Mesi, 14)),
+        ContractError::InvalidAuctionDays {
+            tier: 1,
+            days: 14,
+            min: 7,
+            max: 7
+        }
+    );
 }

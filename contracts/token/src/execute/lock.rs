@@ -2,6 +2,7 @@
 
 use cosmwasm_std::{DepsMut, Env, MessageInfo, Response, Uint128};
 use mesi_common::interface::query_seller_fits_tier;
+use mesi_types::marketplace::TierLimitKind;
 use mesi_types::token::SlashRecipient;
 
 use crate::account::{key, Account};
@@ -42,8 +43,9 @@ pub fn lock(
 
 /// One pending unlock per account: a new Unlock adds to it and restarts the timer.
 /// With a marketplace configured, asks it (one O(1) query) whether the sender's live orders fit
-/// the creator tier of `locked - pending` (the lock once every pending unlock is released) and
-/// refuses with `LiveOrdersExceedTier` when they do not (SPEC §3, issue 14).
+/// the creator tier of `locked - pending` (the lock once every pending unlock is released) in
+/// number, price and auction length, and refuses with `LiveOrdersExceedTier` naming the limit that
+/// does not fit when they do not (SPEC §3, issues 14 and 19).
 pub fn unlock(
     deps: DepsMut,
     env: Env,
@@ -76,6 +78,8 @@ pub fn unlock(
                 live_orders: fit.live_orders,
                 limit: fit.limit,
                 tier,
+                // an older marketplace compared the count only
+                exceeds: fit.exceeds.unwrap_or(TierLimitKind::Orders),
             });
         }
     }

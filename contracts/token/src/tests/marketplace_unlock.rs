@@ -1,7 +1,9 @@
-//! SPEC §3 / issue 14: lowering a lock (`unlock`) is refused while the seller's live marketplace
-//! orders do not fit the creator tier the lower lock gives. The marketplace here is a small mock
-//! answering `seller_fits_tier` with the default limits (tier 0: 3, 1: 10, 2: 25, 3: 50, 4: 100,
-//! 5: none); the real one is mesi-marketplace.
+//! SPEC §3 / issues 14 and 19: lowering a lock (`unlock`) is refused while the seller's live
+//! marketplace orders do not fit the creator tier the lower lock gives: their number, each price and
+//! each auction's length. The marketplace here is a small mock answering `seller_fits_tier` with the
+//! default order limits (tier 0: 3, 1: 10, 2: 25, 3: 50, 4: 100, 5: none) and the creator tier the
+//! seller's live prices and auction lengths need (set by the test); the real one is
+//! mesi-marketplace.
 
 use cosmwasm_schema::cw_serde;
 use cosmwasm_std::{
@@ -9,7 +11,7 @@ use cosmwasm_std::{
 };
 use cw_multi_test::{Contract, ContractWrapper, Executor};
 use cw_storage_plus::Map;
-use mesi_types::marketplace::SellerFitsTierResponse;
+use mesi_types::marketplace::{SellerFitsTierResponse, TierLimitKind};
 use mesi_types::token::ExecuteMsg;
 
 use super::suite::*;
@@ -17,7 +19,16 @@ use crate::error::ContractError;
 
 #[cw_serde]
 enum MockExec {
-    SetLive { seller: String, live: u32 },
+    SetLive {
+        seller: String,
+        live: u32,
+    },
+    /// The creator tiers the seller's live prices and auction lengths need.
+    SetNeeds {
+        seller: String,
+        price: u8,
+        days: u8,
+    },
 }
 
 #[cw_serde]
@@ -26,11 +37,18 @@ enum MockQuery {
 }
 
 const LIVE: Map<&str, u32> = Map::new("live");
+const NEEDS: Map<&str, (u8, u8)> = Map::new("needs");
 const LIMITS: [Option<u32>; 6] = [Some(3), Some(10), Some(25), Some(50), Some(100), None];
 
 fn m_exec(deps: DepsMut, _e: Env, _i: MessageInfo, msg: MockExec) -> StdResult<Response> {
-    let MockExec::SetLive { seller, live } = msg;
-    LIVE.save(deps.storage, &seller, &live)?;
+    match msg {
+        MockExec::SetLive { seller, live } => LIVE.save(deps.storage, &seller, &live)?,
+        MockExec::SetNeeds {
+            seller,
+            price,
+            days,
+        } => NEEDS.save(deps.storage, &seller, &(price, days))?,
+    }
     Ok(Response::new())
 }
 fn m_inst(_d: DepsMut, _e: Env, _i: MessageInfo, _m: Empty) -> StdResult<Response> {
@@ -42,11 +60,24 @@ fn m_query(deps: Deps, _e: Env, msg: MockQuery) -> StdResult<Binary> {
         creator_tier,
     } = msg;
     let live_orders = LIVE.may_load(deps.storage, &seller)?.unwrap_or(0);
+    let (price_tier, auction_days_tier) = NEEDS.may_load(deps.storage, &seller)?.unwrap_or((0, 0));
     let limit = LIMITS[(creator_tier as usize).min(5)];
+    let exceeds = if limit.is_some_and(|l| live_orders > l) {
+        Some(TierLimitKind::Orders)
+    } else if price_tier > creator_tier {
+        Some(TierLimitKind::Price)
+    } else if auction_days_tier > creator_tier {
+        Some(TierLimitKind::AuctionDays)
+    } else {
+        None
+    };
     to_json_binary(&SellerFitsTierResponse {
-        fits: limit.is_none_or(|l| live_orders <= l),
+        fits: exceeds.is_none(),
         live_orders,
         limit,
+        exceeds,
+        price_tier,
+        auction_days_tier,
     })
 }
 fn mock_marketplace() -> Box<dyn Contract<Empty>> {
@@ -109,6 +140,7 @@ fn unlock_is_refused_while_live_orders_exceed_the_lower_creator_tier() {
             live_orders: 20,
             limit: Some(10),
             tier: 1,
+            exceeds: TierLimitKind::Orders,
         }
     );
     // the refusal changes nothing
@@ -120,6 +152,7 @@ fn unlock_is_refused_while_live_orders_exceed_the_lower_creator_tier() {
             live_orders: 20,
             limit: Some(3),
             tier: 0,
+            exceeds: TierLimitKind::Orders,
         }
     );
 }
@@ -138,8 +171,66 @@ fn unlock_goes_through_once_live_orders_fit_the_lower_tier() {
             live_orders: 10,
             limit: Some(3),
             tier: 0,
+            exceeds: TierLimitKind::Orders,
         }
     );
+}
+
+/// Issue 19: "fit" is all three limits. alice (5,000 locked, creator tier 5) has 10 live orders,
+/// one priced for creator tier 3 and one auction as long as only tier 4 allows: the unlock is
+/// refused at the first limit the lower tier does not hold, and the error names it.
+#[test]
+fn unlock_names_the_limit_the_live_orders_exceed() {
+    let (mut suite, market) = seller_suite(10);
+    set_needs(&mut suite, &market, 3, 4);
+    // 5,000 -> 2,500 locked: creator tier 4 holds all three
+    suite.unlock("alice", 2_500 * M).unwrap();
+    // 2,500 - 500 = 2,000: creator tier 3 holds the count (50) and the price, not the auction
+    assert_eq!(
+        err(suite.unlock("alice", 500 * M)),
+        ContractError::LiveOrdersExceedTier {
+            live_orders: 10,
+            limit: Some(50),
+            tier: 3,
+            exceeds: TierLimitKind::AuctionDays,
+        }
+    );
+    // 2,500 - 1,500 = 1,000: creator tier 2 holds the count (25) but not the price
+    assert_eq!(
+        err(suite.unlock("alice", 1_500 * M)),
+        ContractError::LiveOrdersExceedTier {
+            live_orders: 10,
+            limit: Some(25),
+            tier: 2,
+            exceeds: TierLimitKind::Price,
+        }
+    );
+    // the auction ends: tier 3 now fits, and the refusal text names the limit
+    set_needs(&mut suite, &market, 3, 0);
+    suite.unlock("alice", 500 * M).unwrap();
+    let e = err(suite.unlock("alice", 1));
+    assert!(
+        e.to_string().contains("price limit of creator tier 2"),
+        "{e}"
+    );
+}
+
+fn set_needs(suite: &mut Suite, market: &Addr, price: u8, days: u8) {
+    let seller = suite.addr("alice").to_string();
+    let owner = suite.owner.clone();
+    suite
+        .app
+        .execute_contract(
+            owner,
+            market.clone(),
+            &MockExec::SetNeeds {
+                seller,
+                price,
+                days,
+            },
+            &[],
+        )
+        .unwrap();
 }
 
 #[test]

@@ -43,6 +43,7 @@ fn fan_tier_is_highest_row_whose_hold_threshold_is_reached() {
             tier: 0,
             fan_tier: 0,
             creator_tier: 0,
+            creator_tier_after_unlock: 0,
             influence_points: Uint128::zero(),
             holding_score: Uint128::zero(),
             locked: Uint128::zero()
@@ -114,6 +115,27 @@ fn creator_tier_is_highest_row_whose_locked_threshold_is_reached() {
     assert_eq!(suite.tier("creator").tier, 2);
     suite.advance(7 * DAY);
     assert_eq!(suite.tier("creator").tier, 0);
+}
+
+/// Issue 19 (SPEC §3 "While an unlock is pending"): beside the creator tier, the answer names the
+/// creator tier of `locked - pending unlock`, which the marketplace judges new orders by.
+#[test]
+fn the_tier_answer_names_the_creator_tier_that_remains_after_a_pending_unlock() {
+    let mut suite = custom_suite();
+    suite.transfer("alice", "creator", 25 * M).unwrap();
+    suite.lock("creator", 20 * M).unwrap();
+    let t = suite.tier("creator");
+    assert_eq!((t.creator_tier, t.creator_tier_after_unlock), (2, 2));
+    // 20 - 15 = 5 locked after the release: creator tier 0, while the whole lock still counts
+    suite.unlock("creator", 15 * M).unwrap();
+    let t = suite.tier("creator");
+    assert_eq!((t.creator_tier, t.creator_tier_after_unlock), (2, 0));
+    assert_eq!(t.locked.u128(), 20 * M);
+    // once released both agree, without another transaction
+    suite.advance(7 * DAY);
+    let t = suite.tier("creator");
+    assert_eq!((t.creator_tier, t.creator_tier_after_unlock), (0, 0));
+    assert_eq!(t.locked.u128(), 5 * M);
 }
 
 #[test]

@@ -2,7 +2,7 @@
 //! live listings in the store (O(1) per order: the ratio should be about 1.0); and beside `buy` the floor it cannot
 //! beat, one cw721-base `transfer_nft` plus one cw20-base `transfer` (when artifacts/anchors/ has them).
 //! Tokens arrive as the gallery's ReceiveNft hook (sender = the gallery address), payments as the token's Receive
-//! hook; the token's `tier` (creator tier 5), the treasury's `usd_to_mesi` and the gallery's `owner_of` (the
+//! hook; the token's `tier` (creator tier 5), the treasury's `price` and the gallery's `owner_of` (the
 //! marketplace owns every escrowed token) are answered by stand-ins. Messages the contract returns are not run.
 //! Steady state: each operation is measured on its second occurrence.
 
@@ -60,11 +60,11 @@ pub fn run(ctx: &Ctx) -> Result<Vec<GasRow>> {
         (vm.addr("owner"), vm.addr("gallery"), vm.addr("token"), vm.addr("treasury"), vm.addr("arbiter"));
     vm.on_smart_query(move |_addr, msg: &Value| {
         if msg.get("tier").is_some() {
-            return Some(json!({"tier": 5, "fan_tier": 5, "creator_tier": 5, "influence_points": "0", "holding_score": "0", "locked": "5000000000"}));
+            return Some(json!({"tier": 5, "fan_tier": 5, "creator_tier": 5, "creator_tier_after_unlock": 5, "influence_points": "0", "holding_score": "0", "locked": "5000000000"}));
         }
-        if let Some(q) = msg.get("usd_to_mesi") {
-            let usd: u128 = q["usd"].as_str()?.parse().ok()?;
-            return Some(json!({"usd": usd.to_string(), "mesi": (usd * 20).to_string(), "price": "0.05"}));
+        // the marketplace converts tier maxima itself at the treasury's `price` (issue 19)
+        if msg.get("price").is_some() {
+            return Some(json!({"price": "0.05", "updated_at": 0, "age": 0, "max_age": 3600, "fresh": true}));
         }
         if msg.get("owner_of").is_some() {
             return Some(json!({"owner": me, "approvals": []}));
