@@ -277,3 +277,41 @@ fn slash_is_arbiter_only() {
     }
     assert_eq!(suite.lock_info("alice").locked.u128(), 1_000 * M);
 }
+
+/// Slash bounds at their edges (mutation-found, issue 19 §7): the arbiter may slash exactly the whole lock
+/// (`amount == locked`), and may name exactly `MAX_SLASH_RECIPIENTS` victims, but not one more.
+#[test]
+fn slash_takes_exactly_the_whole_lock_and_names_at_most_twenty_victims() {
+    let mut suite = SuiteBuilder::new().build();
+    suite.lock("alice", 1_000 * M).unwrap();
+    let names: Vec<String> = (0..=crate::state::MAX_SLASH_RECIPIENTS)
+        .map(|i| format!("victim{i}"))
+        .collect();
+    let max = crate::state::MAX_SLASH_RECIPIENTS as usize;
+    let split =
+        |n: usize| -> Vec<(&str, u128)> { names[..n].iter().map(|v| (v.as_str(), M)).collect() };
+    // one more than the most: refused, nothing moves
+    assert_eq!(
+        err(suite.slash(
+            "arbiter",
+            "alice",
+            (max as u128 + 1) * M,
+            Some(split(max + 1))
+        )),
+        ContractError::InvalidRecipientCount {
+            max: crate::state::MAX_SLASH_RECIPIENTS
+        }
+    );
+    assert_eq!(suite.lock_info("alice").locked.u128(), 1_000 * M);
+    // exactly the most: accepted, each victim paid
+    suite
+        .slash("arbiter", "alice", max as u128 * M, Some(split(max)))
+        .unwrap();
+    assert!(names[..max].iter().all(|v| suite.balance(v) == M));
+    // exactly what is left locked: accepted, the lock is empty
+    let left = suite.lock_info("alice").locked.u128();
+    assert_eq!(left, 1_000 * M - max as u128 * M);
+    suite.slash("arbiter", "alice", left, None).unwrap();
+    assert_eq!(suite.lock_info("alice").locked.u128(), 0);
+    assert_eq!(suite.balance("treasury"), left);
+}
