@@ -154,7 +154,7 @@ mod tests {
         let l = leaf(&[b"x"]);
         assert_eq!(compute_root(l, &[], 0).unwrap(), l);
         assert_eq!(
-            compute_root(l, &["00".repeat(32); 3], 2),
+            compute_root(l, &vec!["00".repeat(32); 3], 2),
             Err(ProofError::TooLong { len: 3, max: 2 })
         );
         assert_eq!(
