@@ -1,2 +1,3 @@
-mod smoke;
+mod adversarial;
+mod rules;
 mod suite;

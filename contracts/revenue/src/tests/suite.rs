@@ -3,7 +3,7 @@
 //! 5 * M)`, `r.s.advance(30 * DAY)`, `r.publish("alice", 1, &tree, Source::Pool)`.
 //!
 //! Cast: `alice` (creator of `art-1`, `art-2`), `zoe` (creator of `zoe-1`), fans `bob`, `carol`, `dan`
-//! (10,000 MESI each), `operator` (the distribution operator, 10,000 MESI for ad revenue), `market` (stands
+//! (10,000 MESI each), `erin` (50 MESI: never above tier 0), `operator` (the distribution operator, 10,000 MESI for ad revenue), `market` (stands
 //! in for the marketplace: a plain account with 10,000 MESI), `whale` (funds the treasury's
 //! engagement-rewards pool, cap 1,000,000 MESI a year).
 
@@ -71,6 +71,7 @@ impl Rev {
             .with_mesi("dan", 10_000)
             .with_mesi("operator", 10_000)
             .with_mesi("market", 10_000)
+            .with_mesi("erin", 50)
             .with_mesi("whale", 1_000_000)
             .with_native("bob", 1_000)
             .with_minter(mesi_testing::Holder::Treasury, None)
@@ -423,3 +424,20 @@ impl Rev {
 }
 
 pub const PERIOD: u64 = 30 * DAY;
+
+impl Rev {
+    /// The first attribute `key` this contract emitted in `res` (not the token's or the treasury's).
+    pub fn attr(&self, res: &AppResponse, key: &str) -> Option<String> {
+        res.events
+            .iter()
+            .filter(|e| {
+                e.ty == "wasm"
+                    && e.attributes
+                        .iter()
+                        .any(|a| a.key == "_contract_address" && a.value == self.rev.as_str())
+            })
+            .flat_map(|e| e.attributes.iter())
+            .find(|a| a.key == key)
+            .map(|a| a.value.clone())
+    }
+}
