@@ -9,6 +9,8 @@ export * as MesiMarketplace from "./MesiMarketplace.client";
 export * as MesiMarketplaceTypes from "./MesiMarketplace.types";
 export * as MesiReferral from "./MesiReferral.client";
 export * as MesiReferralTypes from "./MesiReferral.types";
+export * as MesiRevenue from "./MesiRevenue.client";
+export * as MesiRevenueTypes from "./MesiRevenue.types";
 export * as MesiToken from "./MesiToken.client";
 export * as MesiTokenTypes from "./MesiToken.types";
 export * as MesiTreasury from "./MesiTreasury.client";

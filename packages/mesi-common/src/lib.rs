@@ -1,7 +1,8 @@
-//! Helpers every Mesi contract shares: the cross-contract calls ([`interface`]), the migration guard
-//! and pagination bounds.
+//! Helpers every Mesi contract shares: the cross-contract calls ([`interface`]), Merkle proofs with
+//! domain-separated hashing ([`merkle`]), the migration guard and pagination bounds.
 
 pub mod interface;
+pub mod merkle;
 pub mod sweep;
 
 use cosmwasm_std::{StdError, Storage};

@@ -12,6 +12,7 @@ pub mod gallery;
 pub mod influence;
 pub mod marketplace;
 pub mod referral;
+pub mod revenue;
 pub mod token;
 pub mod treasury;
 pub mod validator_rewards;

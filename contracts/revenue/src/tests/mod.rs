@@ -1,0 +1,4 @@
+mod adversarial;
+mod invariant;
+mod rules;
+mod suite;
