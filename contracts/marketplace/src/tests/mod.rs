@@ -1,5 +1,6 @@
 mod adversarial;
 mod invariant;
+mod model;
 mod o1;
 mod rules;
 mod suite;
