@@ -255,3 +255,56 @@ fn accepting_an_offer_passes_the_same_price_check_as_a_listing() {
         .unwrap();
     assert!(mesi_testing::attr(&res, "settlement_id").is_some());
 }
+
+/// The offer's identity check on its own (mutation-found, issue 19 §7): the gallery's tombstones make a
+/// replaced token unreachable through the contracts, so this second line of defence is tested directly: a
+/// token with another creator, or the same creator and other content, never fills the offer.
+#[test]
+fn an_offer_refuses_a_token_with_another_creator_or_other_content() {
+    use crate::offer::check_identity;
+    use crate::state::Offer;
+    use cosmwasm_std::Addr;
+    use mesi_types::gallery::CustodyResponse;
+    let offer = Offer {
+        token_id: "art-1".into(),
+        offerer: Addr::unchecked("bob"),
+        asset: Asset::Mesi,
+        amount: Uint128::new(500 * M),
+        expires: 10,
+        counter: None,
+        countered_by: None,
+        version: 0,
+        commission_bps: 1_000,
+        creator: Addr::unchecked("alice"),
+        content_hash: "ab".repeat(32),
+    };
+    let token = |creator: &str, hash: String| CustodyResponse {
+        token_id: "art-1".into(),
+        owner: "mp".into(),
+        listed_by: Some(creator.into()),
+        creator: creator.into(),
+        content_hash: hash,
+    };
+    let replaced = || {
+        Err(ContractError::OfferTokenReplaced {
+            id: 7,
+            token_id: "art-1".into(),
+        })
+    };
+    assert_eq!(
+        check_identity(7, &offer, &token("alice", "ab".repeat(32))),
+        Ok(())
+    );
+    assert_eq!(
+        check_identity(7, &offer, &token("erin", "ab".repeat(32))),
+        replaced()
+    );
+    assert_eq!(
+        check_identity(7, &offer, &token("alice", "cd".repeat(32))),
+        replaced()
+    );
+    assert_eq!(
+        check_identity(7, &offer, &token("erin", "cd".repeat(32))),
+        replaced()
+    );
+}
