@@ -69,7 +69,7 @@ test: fmt-check lint unit schema-check wasm ts e2e web-test
 NETWORK ?= devnet
 CONTRACT ?=
 TSX := node --import tsx
-E2E ?= tests/e2e/token.test.ts tests/e2e/treasury.test.ts tests/e2e/pos-fault.test.ts tests/e2e/gallery.test.ts tests/e2e/bid-to-meet.test.ts tests/e2e/referral.test.ts tests/e2e/validator-rewards.test.ts tests/e2e/marketplace.test.ts tests/e2e/influence.test.ts tests/e2e/pinning.test.ts tests/e2e/public-deploy.test.ts
+E2E ?= tests/e2e/token.test.ts tests/e2e/treasury.test.ts tests/e2e/pos-fault.test.ts tests/e2e/gallery.test.ts tests/e2e/bid-to-meet.test.ts tests/e2e/referral.test.ts tests/e2e/validator-rewards.test.ts tests/e2e/marketplace.test.ts tests/e2e/influence.test.ts tests/e2e/revenue.test.ts tests/e2e/pinning.test.ts tests/e2e/public-deploy.test.ts
 
 .PHONY: node-deps clients devnet-reset devnet-status migrate
 
@@ -86,7 +86,7 @@ clients: node-deps
 ts: node-deps
 	node scripts/gen-clients.mjs --check
 	npx --no-install tsc -p tsconfig.json
-	$(TSX) --test --test-reporter=spec tests/web/reason.test.ts
+	$(TSX) --test --test-reporter=spec tests/web/reason.test.ts scripts/revenue/leaves.test.ts
 	@echo "[ts] type-check passed"
 
 # VALIDATORS=4 for four validators; DEVNET_*_PORT to move ports (see scripts/devnet.sh)

@@ -564,22 +564,26 @@ export interface MesiMarketplaceInterface {
     antiSnipeExtension,
     antiSnipeWindow,
     arbiter,
+    clearRevenue,
     commissionBps,
     complianceWindow,
     daySeconds,
     minAuctionDays,
     minIncrementBps,
+    revenue,
     tierLimits,
     treasury
   }: {
     antiSnipeExtension?: number;
     antiSnipeWindow?: number;
     arbiter?: string;
+    clearRevenue?: boolean;
     commissionBps?: number;
     complianceWindow?: number;
     daySeconds?: number;
     minAuctionDays?: number;
     minIncrementBps?: number;
+    revenue?: string;
     tierLimits?: TierLimit[];
     treasury?: string;
   }, fee?: number | StdFee | "auto", memo?: string, _funds?: Coin[]) => Promise<ExecuteResult>;
@@ -863,22 +867,26 @@ export class MesiMarketplaceClient implements MesiMarketplaceInterface {
     antiSnipeExtension,
     antiSnipeWindow,
     arbiter,
+    clearRevenue,
     commissionBps,
     complianceWindow,
     daySeconds,
     minAuctionDays,
     minIncrementBps,
+    revenue,
     tierLimits,
     treasury
   }: {
     antiSnipeExtension?: number;
     antiSnipeWindow?: number;
     arbiter?: string;
+    clearRevenue?: boolean;
     commissionBps?: number;
     complianceWindow?: number;
     daySeconds?: number;
     minAuctionDays?: number;
     minIncrementBps?: number;
+    revenue?: string;
     tierLimits?: TierLimit[];
     treasury?: string;
   }, fee: number | StdFee | "auto" = "auto", memo?: string, _funds?: Coin[]): Promise<ExecuteResult> => {
@@ -887,11 +895,13 @@ export class MesiMarketplaceClient implements MesiMarketplaceInterface {
         anti_snipe_extension: antiSnipeExtension,
         anti_snipe_window: antiSnipeWindow,
         arbiter,
+        clear_revenue: clearRevenue,
         commission_bps: commissionBps,
         compliance_window: complianceWindow,
         day_seconds: daySeconds,
         min_auction_days: minAuctionDays,
         min_increment_bps: minIncrementBps,
+        revenue,
         tier_limits: tierLimits,
         treasury
       }

@@ -143,11 +143,13 @@ export interface ConfigUpdate {
   anti_snipe_extension?: number | null;
   anti_snipe_window?: number | null;
   arbiter?: string | null;
+  clear_revenue?: boolean | null;
   commission_bps?: number | null;
   compliance_window?: number | null;
   day_seconds?: number | null;
   min_auction_days?: number | null;
   min_increment_bps?: number | null;
+  revenue?: string | null;
   tier_limits?: TierLimit[] | null;
   treasury?: string | null;
 }
@@ -296,6 +298,7 @@ export interface ConfigResponse {
   min_auction_days: number;
   min_increment_bps: number;
   native_denom: string;
+  revenue?: Addr | null;
   token: Addr;
   treasury: Addr;
 }

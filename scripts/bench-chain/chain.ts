@@ -18,7 +18,7 @@
 //
 //   node --import tsx scripts/bench-chain/chain.ts [--json artifacts/bench.json] [--keep] [--only token,gallery]
 // --only runs just the named groups (token, gallery, treasury, bid-to-meet, referral, validator-rewards, marketplace,
-// influence) and prints their table without writing the json (a partial table must not replace the full one).
+// influence, revenue) and prints their table without writing the json (a partial table must not replace the full one).
 import fs from "node:fs";
 import path from "node:path";
 import { createHash } from "node:crypto";
@@ -35,6 +35,7 @@ import { leafHash, parentHash, verify } from "../merkle/merkle.mjs";
 import { sinkWasm } from "./sink";
 import { marketplaceGroup } from "./marketplace";
 import { influenceGroup } from "./influence";
+import { revenueGroup } from "./revenue";
 
 export type Phase = "warmup" | "unpinned" | "pinned";
 /** one measured transaction: ours and (when the operation has one) the anchor's, same state, same pinning */
@@ -454,6 +455,8 @@ async function main() {
     if (market) groups.push(market);
     const influence = influenceGroup(b);
     if (influence) groups.push(influence);
+    const revenue = revenueGroup(b);
+    if (revenue) groups.push(revenue);
     const only = arg("only")?.split(",");
     if (only) {
       const unknown = only.filter((n) => !groups.some((g) => g.name === n));

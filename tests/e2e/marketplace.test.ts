@@ -1,7 +1,8 @@
 // The marketplace on a real devnet (SPEC §3 "Selling", issue 14), through the generated clients: the deploy wires it
 // to the gallery, token and treasury (and tells the gallery and the token its address) with devnet timing (a 7-day auction lasts 42 s, a 15 s compliance window, 15 s /
 // 20 s anti-sniping); a full buy-now sale in $MESI (escrow by send_nft, a fake hook refused, a buyer-stated price,
-// finalize after the window: commission to the treasury, the rest withdrawn by the seller) and a full auction in the
+// finalize after the window: commission to the treasury, the rest withdrawn by the seller, from the revenue contract
+// when it is deployed: the sale is alice's primary sale, issue 21) and a full auction in the
 // native stablecoin with an anti-sniping extension, an outbid amount withdrawn, a permissionless settlement and
 // finalize. The token's trust pledge moves with it at every step. At the end, per asset, held == owed, and stray
 // plain transfers leave by the owner's sweep, exactly (issue 12 §7).
@@ -14,6 +15,7 @@ import { toBinary } from "@cosmjs/cosmwasm-stargate";
 import type { ExecuteResult } from "@cosmjs/cosmwasm-stargate";
 import { MesiMarketplaceClient, MesiMarketplaceQueryClient } from "../../clients/src/MesiMarketplace.client";
 import { MesiGalleryClient, MesiGalleryQueryClient } from "../../clients/src/MesiGallery.client";
+import { MesiRevenueClient, MesiRevenueQueryClient } from "../../clients/src/MesiRevenue.client";
 import type { MintExtension } from "../../clients/src/MesiGallery.types";
 import { MesiTokenClient, MesiTokenQueryClient } from "../../clients/src/MesiToken.client";
 import { MesiTreasuryClient } from "../../clients/src/MesiTreasury.client";
@@ -45,6 +47,8 @@ const attr = (r: ExecuteResult, key: string): string => {
 describe("marketplace on the devnet", { skip: missing.length > 0 && `${missing.join(", ")} not built (make wasm)` }, () => {
   let dev: Devnet;
   let mp: string, gallery: string, token: string, treasury: string, denom: string;
+  /** the revenue contract when deployed (issue 21: a $MESI primary sale's net goes to the creator's split there) */
+  let rev: string | undefined;
   let who: Record<"deployer" | "alice" | "bob" | "carol" | "dave" | "feeder" | "liquidity" | "arbiter", Actor>;
   let q: MesiMarketplaceQueryClient;
   let gq: MesiGalleryQueryClient;
@@ -66,6 +70,7 @@ describe("marketplace on the devnet", { skip: missing.length > 0 && `${missing.j
     gallery = d.record.contracts.gallery.address;
     token = d.record.contracts.token.address;
     treasury = d.record.contracts.treasury.address;
+    rev = d.record.contracts.revenue?.address;
     const net = loadNetwork("devnet");
     denom = net.stableDenom;
     who = await actors(net, ["deployer", "alice", "bob", "carol", "dave", "feeder", "liquidity", "arbiter"] as const);
@@ -131,10 +136,19 @@ describe("marketplace on the devnet", { skip: missing.length > 0 && `${missing.j
     const soldItem = (await gq.gallery({ creator: who.alice.address, limit: 100 })).items.find((i) => i.token_id === "mk1")!;
     assert.equal(soldItem.sold, true);
     assert.equal(await mesi(treasury), t0 + 100n * MESI);
-    assert.equal((await q.claimable({ address: who.alice.address })).mesi, m(900));
     const a0 = await mesi(who.alice.address);
-    const w = await mk(who.alice).withdraw({ asset: "mesi" });
-    console.log(`# gas: withdraw ${w.gasUsed}`);
+    if (rev) {
+      // a primary sale (alice created mk1): the net went to alice's revenue split (no rate set: all to her balance)
+      const rq = new MesiRevenueQueryClient(who.alice.client, rev);
+      assert.equal((await q.claimable({ address: who.alice.address })).mesi, "0");
+      assert.equal((await rq.balance({ creator: who.alice.address })).amount, m(900));
+      const w = await new MesiRevenueClient(who.alice.client, who.alice.address, rev).withdraw();
+      console.log(`# gas: withdraw (revenue) ${w.gasUsed}`);
+    } else {
+      assert.equal((await q.claimable({ address: who.alice.address })).mesi, m(900));
+      const w = await mk(who.alice).withdraw({ asset: "mesi" });
+      console.log(`# gas: withdraw ${w.gasUsed}`);
+    }
     assert.equal(await mesi(who.alice.address), a0 + 900n * MESI);
     assert.match(await failure(mk(who.dave).finalize({ settlementId: sid })), /not found/);
   });

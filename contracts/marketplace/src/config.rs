@@ -1,9 +1,10 @@
 //! Instantiate, configuration bounds and `update_config` (issue #14: days and window are config values
 //! with the product defaults, bounds validated at instantiate and on update).
 
-use cosmwasm_std::{coins, Addr, Api, BankMsg, DepsMut, Env, MessageInfo, Response, Uint128};
+use cosmwasm_std::{coins, Addr, Api, BankMsg, Deps, DepsMut, Env, MessageInfo, Response, Uint128};
 use mesi_common::sweep::{is_bank_denom, sweep_response};
 use mesi_types::marketplace::{Asset, ConfigUpdate, InstantiateMsg, TierLimit};
+use mesi_types::revenue::{ConfigResponse as RevenueConfig, QueryMsg as RevenueQueryMsg};
 use mesi_types::{BPS_DENOMINATOR, USD};
 
 use crate::error::ContractError;
@@ -166,6 +167,8 @@ pub fn instantiate(
             .unwrap_or(DEFAULT_ANTI_SNIPE_EXTENSION),
         min_increment_bps: msg.min_increment_bps.unwrap_or(DEFAULT_MIN_INCREMENT_BPS),
         tier_limits: msg.tier_limits.unwrap_or_else(default_tier_limits),
+        // Set by `update_config` once the revenue contract (which names this marketplace) exists.
+        revenue: None,
     };
     validate(&cfg)?;
     CONFIG.save(deps.storage, &cfg)?;
@@ -191,9 +194,35 @@ fn set<T>(field: &mut T, v: Option<T>) {
     }
 }
 
+/// The revenue contract must be one that accepts our proceeds: its `config` answers, names our token
+/// and names this marketplace as its `marketplace` (otherwise every primary-sale `finalize` would fail
+/// and keep the token and the price in escrow).
+fn check_revenue(deps: Deps, env: &Env, cfg: &Config, r: &Addr) -> Result<(), ContractError> {
+    let rc: RevenueConfig = deps
+        .querier
+        .query_wasm_smart(r, &RevenueQueryMsg::Config {})
+        .map_err(|_| {
+            bad(
+                "revenue",
+                format!("{r} does not answer a revenue `config` query"),
+            )
+        })?;
+    if rc.token != cfg.token.as_str() {
+        return Err(bad("revenue", format!("{r} takes token {}", rc.token)));
+    }
+    if rc.marketplace.as_deref() != Some(env.contract.address.as_str()) {
+        return Err(bad(
+            "revenue",
+            format!("{r} does not name this marketplace as its `marketplace`"),
+        ));
+    }
+    Ok(())
+}
+
 /// Owner only. Gallery and token are fixed (orders hold their tokens and payments).
 pub fn update_config(
     deps: DepsMut,
+    env: Env,
     info: MessageInfo,
     u: ConfigUpdate,
 ) -> Result<Response, ContractError> {
@@ -209,6 +238,16 @@ pub fn update_config(
     set(&mut cfg.anti_snipe_extension, u.anti_snipe_extension);
     set(&mut cfg.min_increment_bps, u.min_increment_bps);
     set(&mut cfg.tier_limits, u.tier_limits);
+    match (u.revenue, u.clear_revenue.unwrap_or(false)) {
+        (Some(_), true) => return Err(bad("revenue", "set and cleared at once")),
+        (Some(r), false) => {
+            let r = deps.api.addr_validate(&r)?;
+            check_revenue(deps.as_ref(), &env, &cfg, &r)?;
+            cfg.revenue = Some(r);
+        }
+        (None, true) => cfg.revenue = None,
+        (None, false) => {}
+    }
     validate(&cfg)?;
     CONFIG.save(deps.storage, &cfg)?;
     Ok(Response::new().add_attribute("action", "update_config"))

@@ -110,7 +110,7 @@ fn execute_nonpayable(
         ExecuteMsg::Withdraw { asset } => maintenance::withdraw(deps, info, asset),
         ExecuteMsg::Prune { limit } => maintenance::prune(deps, env, limit),
         ExecuteMsg::Sync { token_id } => maintenance::sync(deps, env, token_id),
-        ExecuteMsg::UpdateConfig(update) => config::update_config(deps, info, update),
+        ExecuteMsg::UpdateConfig(update) => config::update_config(deps, env, info, update),
         ExecuteMsg::Sweep { denom } => config::sweep(deps, env, info, denom),
         ExecuteMsg::UpdateOwnership(action) => {
             let ownership = cw_ownable::update_ownership(deps, &env.block, &info.sender, action)?;

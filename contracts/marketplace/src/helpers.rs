@@ -11,6 +11,7 @@ use mesi_types::gallery::{
     CustodyResponse, ExecuteMsg as GalleryExecuteMsg, QueryMsg as GalleryQueryMsg,
 };
 use mesi_types::marketplace::{Asset, TierLimit};
+use mesi_types::revenue::ReceiveMsg as RevenueReceiveMsg;
 use mesi_types::BPS_DENOMINATOR;
 
 use crate::error::ContractError;
@@ -98,9 +99,51 @@ pub fn pay(
     if amount.is_zero() {
         return Ok(None);
     }
+    pay_out(storage, asset, amount)?;
+    transfer_msg(cfg, asset, to, amount).map(Some)
+}
+
+/// `amount` of `asset` leaves the books (the caller builds the message that moves it): the books' total
+/// falls by `amount` (an underflow, impossible while held == owed, is an `Overflow` error).
+pub fn pay_out(
+    storage: &mut dyn Storage,
+    asset: Asset,
+    amount: Uint128,
+) -> Result<(), ContractError> {
     let total = owed(storage, asset)?.checked_sub(amount)?;
     OWED.save(storage, asset.key(), &total)?;
-    transfer_msg(cfg, asset, to, amount).map(Some)
+    Ok(())
+}
+
+/// A $MESI primary sale's net to the revenue contract (SPEC §8, issue 21): out of the books like a
+/// payment, then cw20 `Send` with `{"primary_sale_proceeds":{"creator":".."}}` (a `Send`, not a
+/// `Transfer`: the revenue contract books it through its hook). `None` for zero.
+pub fn pay_revenue(
+    storage: &mut dyn Storage,
+    cfg: &Config,
+    revenue: &Addr,
+    creator: &Addr,
+    amount: Uint128,
+) -> Result<Option<CosmosMsg>, ContractError> {
+    if amount.is_zero() {
+        return Ok(None);
+    }
+    pay_out(storage, Asset::Mesi, amount)?;
+    let hook = RevenueReceiveMsg::PrimarySaleProceeds {
+        creator: creator.to_string(),
+    };
+    Ok(Some(
+        WasmMsg::Execute {
+            contract_addr: cfg.token.to_string(),
+            msg: to_json_binary(&Cw20ExecuteMsg::Send {
+                contract: revenue.to_string(),
+                amount,
+                msg: to_json_binary(&hook)?,
+            })?,
+            funds: vec![],
+        }
+        .into(),
+    ))
 }
 
 /// The message that moves `amount` of `asset` to `to`: cw20 `Transfer` (never `Send`) or a bank

@@ -1,13 +1,15 @@
 //! Settlements and the compliance window (SPEC §3): a fill keeps the token and the price in escrow for
 //! `compliance_window` seconds. Inside it the arbiter may refund (price claimable by the buyer, token
 //! back to the seller); from `release_at` on anyone may finalize (token to the buyer, commission to the
-//! treasury, the rest claimable by the seller).
+//! treasury, the rest claimable by the seller, or for a $MESI primary sale sent to the revenue contract).
 
 use cosmwasm_std::{Addr, DepsMut, Env, MessageInfo, Response, Storage, Uint128};
 use mesi_types::marketplace::{Asset, FillKind};
 
 use crate::error::ContractError;
-use crate::helpers::{add_u64, assert_held, credit, next_id, pay, split, transfer_nft};
+use crate::helpers::{
+    add_u64, assert_held, credit, next_id, pay, pay_revenue, split, transfer_nft,
+};
 use crate::state::{settlements, Config, Holder, Settlement, CONFIG, ESCROW};
 
 /// The terms of a fill.
@@ -99,14 +101,29 @@ pub fn finalize(deps: DepsMut, env: Env, id: u64) -> Result<Response, ContractEr
             release_at: s.release_at,
         });
     }
-    assert_held(deps.as_ref(), &env, &cfg, &s.token_id, &s.seller)?;
+    let custody = assert_held(deps.as_ref(), &env, &cfg, &s.token_id, &s.seller)?;
     let (fee, net) = split(s.price, s.commission_bps)?;
     close(deps.storage, id, &s)?;
-    credit(deps.storage, &s.seller, s.asset, net)?;
+    // A primary sale (the seller is the token's creator) in $MESI goes through the creator's revenue
+    // split (SPEC §8). Compared here, not recorded at `open`: `assert_held` already read the custody
+    // record (it carries `creator`), so the check costs no query and no stored byte.
+    let revenue = match &cfg.revenue {
+        Some(r) if s.asset == Asset::Mesi && custody.creator == s.seller.as_str() => Some(r),
+        _ => None,
+    };
+    let proceeds = match revenue {
+        Some(r) => pay_revenue(deps.storage, &cfg, r, &s.seller, net)?,
+        None => {
+            credit(deps.storage, &s.seller, s.asset, net)?;
+            None
+        }
+    };
     let commission = pay(deps.storage, &cfg, s.asset, &cfg.treasury, fee)?;
     Ok(Response::new()
         .add_message(transfer_nft(&cfg, &s.buyer, &s.token_id)?)
         .add_messages(commission)
+        .add_messages(proceeds)
+        .add_attribute("primary_sale", revenue.is_some().to_string())
         .add_attribute("action", "finalize")
         .add_attribute("settlement_id", id.to_string())
         .add_attribute("token_id", s.token_id)

@@ -33,6 +33,9 @@ pub struct Config {
     pub anti_snipe_extension: u64,
     pub min_increment_bps: u16,
     pub tier_limits: Vec<TierLimit>,
+    /// The revenue contract (issue 21); absent in configs written before it (`None`).
+    #[serde(default)]
+    pub revenue: Option<Addr>,
 }
 
 impl Config {
@@ -57,6 +60,7 @@ impl Config {
             anti_snipe_window: self.anti_snipe_window,
             anti_snipe_extension: self.anti_snipe_extension,
             min_increment_bps: self.min_increment_bps,
+            revenue: self.revenue.clone(),
         }
     }
 }

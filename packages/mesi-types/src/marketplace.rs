@@ -98,6 +98,13 @@ pub struct ConfigUpdate {
     pub anti_snipe_extension: Option<u64>,
     pub min_increment_bps: Option<u16>,
     pub tier_limits: Option<Vec<TierLimit>>,
+    /// The revenue contract (SPEC §8, issue 21): a $MESI primary sale's net (seller == the token's
+    /// creator) is sent there (`primary_sale_proceeds`) at `finalize` instead of becoming the seller's
+    /// claimable balance. Validated: its `config` must name our token and this marketplace.
+    pub revenue: Option<String>,
+    /// `true` removes the revenue contract (primary sales pay the seller's balance again); refused
+    /// together with `revenue`.
+    pub clear_revenue: Option<bool>,
 }
 
 /// The `msg` of the gallery's `send_nft` to the marketplace (the sender is the seller).
@@ -350,6 +357,8 @@ pub struct ConfigResponse {
     pub anti_snipe_window: u64,
     pub anti_snipe_extension: u64,
     pub min_increment_bps: u16,
+    /// Where $MESI primary-sale proceeds go (`None`: the seller's claimable balance, as for resales).
+    pub revenue: Option<Addr>,
 }
 
 #[cw_serde]

@@ -7,6 +7,7 @@ import { galleryDemo } from "./gallery";
 import { validatorRewardsDemo } from "./validator-rewards";
 import { marketplaceDemo } from "./marketplace";
 import { influenceDemo } from "./influence";
+import { revenueDemo } from "./revenue";
 import type { DemoStep } from "../context";
 
-export const DEMO_STEPS: DemoStep[] = [tokenDemo, treasuryDemo, galleryDemo, bidToMeetDemo, referralDemo, validatorRewardsDemo, marketplaceDemo, influenceDemo];
+export const DEMO_STEPS: DemoStep[] = [tokenDemo, treasuryDemo, galleryDemo, bidToMeetDemo, referralDemo, validatorRewardsDemo, marketplaceDemo, influenceDemo, revenueDemo];

@@ -1,12 +1,13 @@
 // Marketplace walkthrough (SPEC §3 "Selling", issue 14): alice lists a pledged photo for MESI (the token goes into
 // escrow), a buy at a price she no longer asks is refused, bob buys at her price, the sale waits out the (devnet-
 // shortened) compliance window, anyone finalizes: the token and its pledge go to bob, 10% to the treasury, alice pulls
-// the rest. Then an auction in USDC: bob bids, dave snipes in the last seconds and the end moves, bob pulls his
+// the rest (from the revenue contract when it is deployed: a creator's own sale goes through her split, issue 21). Then an auction in USDC: bob bids, dave snipes in the last seconds and the end moves, bob pulls his
 // outbid bid, anyone settles and finalizes, the token and its pledge go to dave. Fresh token ids per run.
 import { toBinary } from "@cosmjs/cosmwasm-stargate";
 import type { ExecuteResult } from "@cosmjs/cosmwasm-stargate";
 import { MesiMarketplaceClient, MesiMarketplaceQueryClient } from "../../../clients/src/MesiMarketplace.client";
 import { MesiGalleryClient, MesiGalleryQueryClient } from "../../../clients/src/MesiGallery.client";
+import { MesiRevenueClient, MesiRevenueQueryClient } from "../../../clients/src/MesiRevenue.client";
 import type { MintExtension } from "../../../clients/src/MesiGallery.types";
 import { MesiTokenClient } from "../../../clients/src/MesiToken.client";
 import { MesiTreasuryClient, MesiTreasuryQueryClient } from "../../../clients/src/MesiTreasury.client";
@@ -82,8 +83,17 @@ export const marketplaceDemo: DemoStep = {
     await waitUntil(s.release_at, "the compliance window");
     await demo.tx("carol finalizes (anyone may)", () => mk(carol).finalize({ settlementId: sid }));
     demo.say(`${photo}: ${await pledgeOf(photo)}`);
-    demo.say(`alice may withdraw ${mesi((await q.claimable({ address: alice.address })).mesi)}`);
-    await demo.tx("alice withdraws her proceeds", () => mk(alice).withdraw({ asset: "mesi" }));
+    const rev = demo.contract("revenue");
+    if (rev) {
+      // issue 21: alice created the photo, so this primary sale's net went to her revenue split
+      const rq = new MesiRevenueQueryClient(alice.client, rev);
+      const [bal, pool] = [await rq.balance({ creator: alice.address }), await rq.pool({ creator: alice.address })];
+      demo.say(`primary sale: the net went to alice's revenue split (revenue balance ${mesi(bal.amount)}, gallery pool ${mesi(pool.pool)}); her marketplace balance is ${mesi((await q.claimable({ address: alice.address })).mesi)}`);
+      await demo.tx("alice withdraws her revenue balance", () => new MesiRevenueClient(alice.client, alice.address, rev).withdraw());
+    } else {
+      demo.say(`alice may withdraw ${mesi((await q.claimable({ address: alice.address })).mesi)}`);
+      await demo.tx("alice withdraws her proceeds", () => mk(alice).withdraw({ asset: "mesi" }));
+    }
 
     demo.section("auction in USDC with anti-sniping");
     await demo.tx(`alice mints ${clip}`, () => gal(alice).mint({ tokenId: clip, owner: alice.address, extension: { ...ext, media_kind: "video" } }));

@@ -7,6 +7,7 @@ import { referralStep } from "./referral";
 import { validatorRewardsStep } from "./validator-rewards";
 import { marketplaceStep } from "./marketplace";
 import { influenceStep } from "./influence";
+import { revenueStep } from "./revenue";
 import type { Step } from "./types";
 
 export const STEPS: Step[] = [
@@ -19,4 +20,5 @@ export const STEPS: Step[] = [
   validatorRewardsStep,
   marketplaceStep, // after gallery, token and treasury
   influenceStep, // after token and gallery (reads both)
+  revenueStep, // after marketplace (sets its `revenue`) and treasury (engagement-rewards drawer)
 ];

@@ -3,6 +3,7 @@ mod identity;
 mod invariant;
 mod model;
 mod o1;
+mod revenue;
 mod rules;
 mod suite;
 mod sweep;

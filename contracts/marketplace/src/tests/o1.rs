@@ -158,6 +158,7 @@ fn store_with(n: u64) -> MockStorage {
                 anti_snipe_extension: 1,
                 min_increment_bps: 1,
                 tier_limits: crate::config::default_tier_limits(),
+                revenue: None,
             },
         )
         .unwrap();
