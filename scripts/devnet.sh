@@ -158,8 +158,9 @@ create_chain() {
     home=$(home_of "$i")
     wd init "node$i" --chain-id "$CHAIN_ID" --default-denom "$BOND_DENOM" --home "$home" >/dev/null 2>&1
     mnemonic_of "validator$i" | wd keys add "validator$i" --recover --keyring-backend test --home "$home" >/dev/null 2>&1
-    wd config set client chain-id "$CHAIN_ID" --home "$home" >/dev/null 2>&1 || true
-    wd config set client keyring-backend test --home "$home" >/dev/null 2>&1 || true
+    # client.toml (what `wasmd config set client ...` writes), without two more wasmd starts per node
+    toml_set "$home/config/client.toml" "" chain-id "\"$CHAIN_ID\""
+    toml_set "$home/config/client.toml" "" keyring-backend '"test"'
   done
   g0="$(home_of 0)/config/genesis.json"
   # every devnet account (validators included) funded with stake for fees and the stablecoin, in the file's order, in
