@@ -4,7 +4,7 @@ SHELL := /bin/bash
 CONTRACTS := token treasury gallery bid-to-meet referral validator-rewards marketplace influence
 VALIDATORS ?= 1
 
-.PHONY: help fmt fmt-check lint unit schema schema-check wasm bench bench-chain test demo devnet devnet-stop deploy ts e2e wasmd mutants
+.PHONY: help fmt fmt-check lint unit schema schema-check wasm bench bench-chain test test-stages demo devnet devnet-stop deploy ts e2e devnet-test wasmd mutants
 
 help:
 	@echo "make demo        build, start a local devnet, deploy the suite and walk through every feature"
@@ -19,7 +19,7 @@ help:
 	@echo "make deploy      upload, instantiate and wire the suite (NETWORK=devnet by default; see networks/)"
 	@echo "make migrate     CONTRACT=token: upload new code and migrate that contract"
 	@echo "make ts          check the generated TypeScript clients against schema/ and type-check"
-	@echo "make e2e         devnet end-to-end tests (own devnets on free ports)"
+	@echo "make e2e         devnet end-to-end tests (one deploy, a clone of it per file, free ports; E2E_JOBS=2 at a time)"
 	@echo "make web         build the reference dApp into web/dist (make web-test: its browser tests on a devnet)"
 
 fmt:
@@ -62,14 +62,27 @@ wasmd:
 mutants:
 	bash scripts/mutants.sh $(SCOPE)
 
-test: fmt-check lint unit schema-check wasm ts e2e web-test
+# make test: every check, one stage after the other, each timed: scripts/timing.sh prints the time per stage at the end
+# (also when a stage fails). The stage/<name> markers only record when each stage starts.
+TEST_STAGES := fmt-check lint unit schema-check wasm ts devnet-test
+test:
+	@bash scripts/timing.sh run "make test" -- $(MAKE) --no-print-directory test-stages
+test-stages: $(foreach s,$(TEST_STAGES),stage/$(s) $(s)) stage/-
 	@echo "make test: all checks passed"
+stage/%:
+	@bash scripts/timing.sh mark $*
 
 # ---- devnet, clients, deploy, e2e, demo (issue 3) ----------------------------------------------------------
 NETWORK ?= devnet
 CONTRACT ?=
 TSX := node --import tsx
-E2E ?= tests/e2e/token.test.ts tests/e2e/treasury.test.ts tests/e2e/pos-fault.test.ts tests/e2e/gallery.test.ts tests/e2e/bid-to-meet.test.ts tests/e2e/referral.test.ts tests/e2e/validator-rewards.test.ts tests/e2e/marketplace.test.ts tests/e2e/influence.test.ts tests/e2e/revenue.test.ts tests/e2e/pinning.test.ts tests/e2e/public-deploy.test.ts
+# the devnet test files in the order the runner starts them, E2E_JOBS at a time: first those with a chain of their own
+# (four validators, the public-network path: they run while the runner's one deploy is made), then the longest
+E2E ?= tests/e2e/validator-rewards.test.ts tests/e2e/pos-fault.test.ts tests/e2e/public-deploy.test.ts \
+  tests/e2e/marketplace.test.ts tests/e2e/revenue.test.ts tests/e2e/bid-to-meet.test.ts tests/e2e/treasury.test.ts tests/e2e/token.test.ts \
+  tests/e2e/pinning.test.ts tests/e2e/gallery.test.ts tests/e2e/referral.test.ts tests/e2e/influence.test.ts
+WEB_TEST := tests/web/web.test.ts
+E2E_JOBS ?= 2
 
 .PHONY: node-deps clients devnet-reset devnet-status migrate
 
@@ -108,10 +121,16 @@ migrate: node-deps
 	@test -n "$(CONTRACT)" || { echo "usage: make migrate CONTRACT=token [NETWORK=devnet]"; exit 1; }
 	$(TSX) scripts/deploy/migrate.ts --contract $(CONTRACT) --network $(NETWORK)
 
-# end-to-end tests on their own throw-away devnets (free ports), one file per contract + the PoS fault test
+# end-to-end tests on throw-away devnets (free ports), one file per contract + the PoS fault test: tests/e2e/run.ts
+# deploys the suite once and gives each file that calls deployedDevnet() its own clone of that chain (tests/e2e/README.md)
 e2e: node-deps wasm
 	bash scripts/build-wasmd.sh >/dev/null
-	$(TSX) --test --test-concurrency=1 --test-reporter=spec $(E2E)
+	$(TSX) tests/e2e/run.ts --jobs $(E2E_JOBS) $(E2E)
+
+# make test's devnet stage: the e2e files and the browser tests in one runner (one deploy for all of them)
+devnet-test: node-deps wasm
+	bash scripts/build-wasmd.sh >/dev/null
+	$(TSX) tests/e2e/run.ts --jobs $(E2E_JOBS) $(WEB_TEST) $(E2E)
 
 demo: wasm node-deps web
 	bash scripts/build-wasmd.sh >/dev/null
@@ -132,4 +151,4 @@ web: node-deps
 # browser tests: headless Debian chromium (playwright-core) against a devnet started by the test, suite deployed
 web-test: node-deps wasm
 	bash scripts/build-wasmd.sh >/dev/null
-	$(TSX) --test --test-concurrency=1 --test-reporter=spec tests/web/web.test.ts
+	$(TSX) tests/e2e/run.ts $(WEB_TEST)

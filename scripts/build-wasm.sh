@@ -30,6 +30,9 @@ if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknow
   rustup target add wasm32-unknown-unknown >&2 || die "rustup target add wasm32-unknown-unknown failed"
 fi
 ensure_wasm_opt
+sha256_of() { sha256sum "$1" | cut -d' ' -f1; }
+# what the optimized output depends on besides the input: the wasm-opt build and the optimize_wasm step
+opt_id=$( { "$WASM_OPT" --version; declare -f optimize_wasm; } | sha256sum | cut -c1-16)
 
 built=()
 for name in "${contracts[@]}"; do
@@ -46,8 +49,19 @@ for name in "${contracts[@]}"; do
   cargo build --release --lib --locked -p "$pkg" --target wasm32-unknown-unknown --target-dir "$TARGET_DIR"
   raw="$TARGET_DIR/wasm32-unknown-unknown/release/$file"
   [ -f "$raw" ] || die "$name: $raw not produced (is crate-type cdylib set?)"
-  optimize_wasm "$raw" "$ART/$file"
-  log "$name: $(file_size "$raw") bytes raw -> $(file_size "$ART/$file") bytes optimized ($((  $(date +%s) - start ))s) -> artifacts/$file"
+  # wasm-opt takes ~10 s a contract: skip it when this raw wasm was already optimized into the artifact that is there
+  # (same input bytes, same wasm-opt, same optimize_wasm flags -> the same output; the artifact's own hash is checked)
+  key="$(sha256_of "$raw") $opt_id"
+  stamp="$ART/.optimized/$file"
+  if [ -f "$ART/$file" ] && [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$key $(sha256_of "$ART/$file")" ]; then
+    how="unchanged raw wasm, wasm-opt skipped"
+  else
+    optimize_wasm "$raw" "$ART/$file"
+    mkdir -p "$ART/.optimized"
+    echo "$key $(sha256_of "$ART/$file")" >"$stamp"
+    how="optimized"
+  fi
+  log "$name: $(file_size "$raw") bytes raw -> $(file_size "$ART/$file") bytes $how ($((  $(date +%s) - start ))s) -> artifacts/$file"
   built+=("$ART/$file")
 done
 

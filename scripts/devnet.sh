@@ -8,6 +8,7 @@
 #   scripts/devnet.sh reset        stop and delete the chain data (next start is a fresh genesis)
 #   scripts/devnet.sh stop-node I  stop validator I (fault tests)
 #   scripts/devnet.sh start-node I restart validator I
+#   scripts/devnet.sh clone SRC    copy the stopped devnet in SRC into DEVNET_DIR on this run's ports (then: start)
 #
 # Settings (environment):
 #   VALIDATORS        1 (default) or more validators on this host, peers wired over loopback
@@ -157,15 +158,17 @@ create_chain() {
     home=$(home_of "$i")
     wd init "node$i" --chain-id "$CHAIN_ID" --default-denom "$BOND_DENOM" --home "$home" >/dev/null 2>&1
     mnemonic_of "validator$i" | wd keys add "validator$i" --recover --keyring-backend test --home "$home" >/dev/null 2>&1
-    wd config set client chain-id "$CHAIN_ID" --home "$home" >/dev/null 2>&1 || true
-    wd config set client keyring-backend test --home "$home" >/dev/null 2>&1 || true
+    # client.toml (what `wasmd config set client ...` writes), without two more wasmd starts per node
+    toml_set "$home/config/client.toml" "" chain-id "\"$CHAIN_ID\""
+    toml_set "$home/config/client.toml" "" keyring-backend '"test"'
   done
   g0="$(home_of 0)/config/genesis.json"
-  # every devnet account (validators included) funded with stake for fees and the stablecoin
-  local addr
-  while read -r addr; do
-    wd genesis add-genesis-account "$addr" "$ACCOUNT_COINS" --home "$(home_of 0)" >/dev/null
-  done < <(jq -r '.accounts[].address' "$ACCOUNTS_FILE")
+  # every devnet account (validators included) funded with stake for fees and the stablecoin, in the file's order, in
+  # one call (one wasmd start instead of one per account)
+  jq --arg coins "$ACCOUNT_COINS" '[.accounts[] | {address, coins: ($coins | split(",") | map(capture("^(?<amount>[0-9]+)(?<denom>.+)$") | {denom, amount}))}]' \
+    "$ACCOUNTS_FILE" >"$DEVNET_DIR/genesis-accounts.json"
+  wd genesis bulk-add-genesis-account "$DEVNET_DIR/genesis-accounts.json" --home "$(home_of 0)" >/dev/null
+  rm -f "$DEVNET_DIR/genesis-accounts.json"
   # permissionless code upload + instantiate, a stablecoin with metadata, fast governance for experiments
   # governance in seconds (MsgPinCodes for the deploy, issue 15): voting GOV_VOTING_PERIOD, expedited
   # GOV_EXPEDITED_PERIOD, deposits GOV_MIN_DEPOSIT / GOV_EXPEDITED_DEPOSIT (1 / 2 STAKE of 1M per account)
@@ -196,19 +199,32 @@ create_chain() {
   done
   wd genesis collect-gentxs --home "$(home_of 0)" >/dev/null 2>&1 || die "collect-gentxs failed"
   wd genesis validate-genesis --home "$(home_of 0)" >/dev/null || die "genesis does not validate"
-  local ids=() id peers j
   for ((i = 0; i < VALIDATORS; i++)); do
     home=$(home_of "$i")
     [ "$i" = 0 ] || cp "$g0" "$home/config/genesis.json"
     configure_node "$i"
+  done
+  wire_peers
+  write_env
+}
+
+# every other validator is a persistent peer (node ids from the homes, p2p ports from the current settings)
+wire_peers() {
+  local ids=() id peers i j home
+  ((VALIDATORS > 1)) || return 0 # a single validator has no peers
+  for ((i = 0; i < VALIDATORS; i++)); do
+    home=$(home_of "$i")
     id=$(wd comet show-node-id --home "$home" 2>/dev/null || wd tendermint show-node-id --home "$home")
     ids+=("$id@127.0.0.1:$(p2p_port "$i")")
   done
-  for ((i = 0; i < VALIDATORS; i++)); do # every other validator is a persistent peer
+  for ((i = 0; i < VALIDATORS; i++)); do
     peers=""
     for ((j = 0; j < VALIDATORS; j++)); do ((j == i)) || peers+="${peers:+,}${ids[j]}"; done
     toml_set "$(home_of "$i")/config/config.toml" p2p persistent_peers "\"$peers\""
   done
+}
+
+write_env() {
   cat >"$DEVNET_DIR/devnet.env" <<EOF
 # written by scripts/devnet.sh; node i uses port base + i
 DEVNET_CHAIN_ID=$CHAIN_ID
@@ -224,6 +240,34 @@ DEVNET_GOV_VOTING_PERIOD=$GOV_VOTING_PERIOD
 DEVNET_GOV_EXPEDITED_PERIOD=$GOV_EXPEDITED_PERIOD
 WASMD=$WASMD
 EOF
+}
+
+# clone SRC: a copy of the stopped devnet in SRC (chain data, keys, deployed contracts, pinned codes) in $DEVNET_DIR,
+# on the ports of the current settings (DEVNET_*_PORT); `start` then resumes it. The e2e tests deploy the suite once
+# and give every test file its own clone (tests/e2e/devnet.ts).
+cmd_clone() {
+  local src=${1:?usage: $0 clone SOURCE_DEVNET_DIR} f i
+  [ -f "$src/devnet.env" ] || die "no devnet in $src (no devnet.env)"
+  src=$(cd "$src" && pwd)
+  for f in "$src"/node*.pid; do
+    [ -e "$f" ] || continue
+    i=${f##*/node}; i=${i%.pid}
+    pid_alive "$(cat "$f")" "$src/node$i" && die "the devnet in $src is running: stop it before cloning"
+  done
+  [ -e "$DEVNET_DIR/devnet.env" ] && die "$DEVNET_DIR already holds a devnet"
+  # chain id, validator count and governance periods are the source's; ports are ours
+  CHAIN_ID=$(sed -n 's/^DEVNET_CHAIN_ID=//p' "$src/devnet.env")
+  VALIDATORS=$(sed -n 's/^DEVNET_VALIDATORS=//p' "$src/devnet.env")
+  GOV_VOTING_PERIOD=$(sed -n 's/^DEVNET_GOV_VOTING_PERIOD=//p' "$src/devnet.env")
+  GOV_EXPEDITED_PERIOD=$(sed -n 's/^DEVNET_GOV_EXPEDITED_PERIOD=//p' "$src/devnet.env")
+  wasmd_bin
+  check_ports
+  mkdir -p "$DEVNET_DIR"
+  for ((i = 0; i < VALIDATORS; i++)); do cp -a "$src/node$i" "$DEVNET_DIR/"; done
+  for ((i = 0; i < VALIDATORS; i++)); do configure_node "$i"; done
+  wire_peers
+  write_env
+  log "cloned $CHAIN_ID ($VALIDATORS validator(s)) from $src into $DEVNET_DIR"
 }
 
 start_node() {
@@ -325,8 +369,9 @@ case "${1:-start}" in
   stop) cmd_stop ;;
   status) cmd_status ;;
   reset) cmd_stop; rm -rf "$DEVNET_DIR"; log "removed $DEVNET_DIR" ;;
+  clone) cmd_clone "${2:-}" ;;
   stop-node) load_env; stop_node "${2:?node index}" ;;
   start-node) load_env; wasmd_bin; start_node "${2:?node index}" ;;
   wait) load_env; wait_blocks "${2:-0}" "${3:-1}" "${4:-60}" ;;
-  *) die "usage: $0 start|stop|status|reset|stop-node I|start-node I|wait I [height] [seconds]" ;;
+  *) die "usage: $0 start|stop|status|reset|clone SOURCE_DIR|stop-node I|start-node I|wait I [height] [seconds]" ;;
 esac

@@ -17,7 +17,7 @@ import { MesiTreasuryClient } from "../../clients/src/MesiTreasury.client";
 import { loadNetwork } from "../../scripts/deploy/config";
 import { actors, type Actor } from "../../scripts/deploy/accounts";
 import { MESI } from "../../scripts/deploy/genesis";
-import { ROOT, failure, sleep, startDevnet, type Devnet } from "./devnet";
+import { ROOT, failure, sleep, deployedDevnet, type Devnet } from "./devnet";
 
 const ARTIFACTS = ["mesi_token", "mesi_treasury", "mesi_bid_to_meet"].map((a) => path.join(ROOT, "artifacts", `${a}.wasm`));
 const missing = ARTIFACTS.filter((a) => !fs.existsSync(a)).map((a) => path.basename(a));
@@ -41,8 +41,8 @@ describe("bid-to-meet on the devnet", { skip: missing.length > 0 && `${missing.j
   };
 
   before(async () => {
-    dev = await startDevnet(1);
-    const d = await dev.deploy();
+    const d = await deployedDevnet();
+    dev = d.dev;
     btm = d.record.contracts["bid-to-meet"].address;
     token = d.record.contracts.token.address;
     treasury = d.record.contracts.treasury.address;

@@ -10,7 +10,7 @@ import { MesiGalleryClient, MesiGalleryQueryClient } from "../../clients/src/Mes
 import type { MintExtension } from "../../clients/src/MesiGallery.types";
 import { loadNetwork } from "../../scripts/deploy/config";
 import { actors, type Actor } from "../../scripts/deploy/accounts";
-import { ROOT, failure, startDevnet, type Devnet } from "./devnet";
+import { ROOT, failure, deployedDevnet, type Devnet } from "./devnet";
 
 const ARTIFACT = path.join(ROOT, "artifacts", "mesi_gallery.wasm");
 const HASH = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
@@ -35,8 +35,8 @@ describe("gallery on the devnet", { skip: !fs.existsSync(ARTIFACT) && "artifacts
   const bank = async (addr: string) => BigInt((await who.alice.client.getBalance(addr, denom)).amount);
 
   before(async () => {
-    dev = await startDevnet(1);
-    const d = await dev.deploy();
+    const d = await deployedDevnet();
+    dev = d.dev;
     gallery = d.record.contracts.gallery.address;
     const net = loadNetwork("devnet");
     denom = net.stableDenom;

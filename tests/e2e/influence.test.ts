@@ -15,7 +15,7 @@ import { MesiTokenClient } from "../../clients/src/MesiToken.client";
 import { loadNetwork } from "../../scripts/deploy/config";
 import { actors, type Actor } from "../../scripts/deploy/accounts";
 import { MESI } from "../../scripts/deploy/genesis";
-import { ROOT, failure, startDevnet, type Devnet } from "./devnet";
+import { ROOT, failure, deployedDevnet, type Devnet } from "./devnet";
 
 const ARTIFACTS = ["mesi_token", "mesi_gallery", "mesi_influence"].map((a) => path.join(ROOT, "artifacts", `${a}.wasm`));
 const missing = ARTIFACTS.filter((a) => !fs.existsSync(a)).map((a) => path.basename(a));
@@ -54,8 +54,8 @@ describe("influence on the devnet", { skip: missing.length > 0 && `${missing.joi
   };
 
   before(async () => {
-    dev = await startDevnet(1);
-    const d = await dev.deploy();
+    const d = await deployedDevnet();
+    dev = d.dev;
     influence = d.record.contracts.influence.address;
     token = d.record.contracts.token.address;
     gallery = d.record.contracts.gallery.address;

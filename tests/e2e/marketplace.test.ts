@@ -23,7 +23,7 @@ import { loadNetwork } from "../../scripts/deploy/config";
 import { actors, type Actor } from "../../scripts/deploy/accounts";
 import { MESI } from "../../scripts/deploy/genesis";
 import { DEVNET_ANTI_SNIPE_EXTENSION, DEVNET_ANTI_SNIPE_WINDOW, DEVNET_COMPLIANCE_WINDOW, DEVNET_DAY_SECONDS } from "../../scripts/deploy/steps/marketplace";
-import { ROOT, failure, sleep, startDevnet, type Devnet } from "./devnet";
+import { ROOT, failure, sleep, deployedDevnet, type Devnet } from "./devnet";
 
 const ARTIFACTS = ["mesi_token", "mesi_treasury", "mesi_gallery", "mesi_marketplace"].map((a) => path.join(ROOT, "artifacts", `${a}.wasm`));
 const missing = ARTIFACTS.filter((a) => !fs.existsSync(a)).map((a) => path.basename(a));
@@ -64,8 +64,8 @@ describe("marketplace on the devnet", { skip: missing.length > 0 && `${missing.j
   };
 
   before(async () => {
-    dev = await startDevnet(1);
-    const d = await dev.deploy();
+    const d = await deployedDevnet();
+    dev = d.dev;
     mp = d.record.contracts.marketplace.address;
     gallery = d.record.contracts.gallery.address;
     token = d.record.contracts.token.address;

@@ -8,7 +8,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { artifactPath } from "../../scripts/deploy/context";
 import { chainQueries } from "../../scripts/deploy/pin";
-import { ROOT, runTsx, startDevnet, type Devnet } from "./devnet";
+import { ROOT, runTsx, deployedDevnet, type Devnet } from "./devnet";
 
 const ARTIFACT = artifactPath("token");
 
@@ -18,10 +18,10 @@ describe("pinned codes on the devnet", { skip: !fs.existsSync(ARTIFACT) && "arti
   let q: Awaited<ReturnType<typeof chainQueries>>;
 
   before(async () => {
-    dev = await startDevnet(1);
-    console.log(`# devnet up in ${dev.startSeconds.toFixed(1)}s at ${dev.rpc()}`);
-    const d = await dev.deploy();
-    console.log(`# deploy (with the pin proposal) took ${d.seconds.toFixed(1)}s`);
+    const d = await deployedDevnet();
+    dev = d.dev;
+    console.log(`# devnet up in ${dev.startSeconds.toFixed(1)}s at ${dev.rpc()}${d.cloned ? " (a clone of the runner's deployed chain)" : ""}`);
+    console.log(`# deploy (with the pin proposal) took ${d.seconds.toFixed(1)}s${d.cloned ? " (once, by the runner)" : ""}`);
     record = d.record;
     q = await chainQueries(dev.rpc());
   });

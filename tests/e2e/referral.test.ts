@@ -13,7 +13,7 @@ import { MesiTreasuryClient, MesiTreasuryQueryClient } from "../../clients/src/M
 import { loadNetwork } from "../../scripts/deploy/config";
 import { actors, type Actor } from "../../scripts/deploy/accounts";
 import { MESI } from "../../scripts/deploy/genesis";
-import { ROOT, failure, startDevnet, type Devnet } from "./devnet";
+import { ROOT, failure, deployedDevnet, type Devnet } from "./devnet";
 
 const ARTIFACTS = ["mesi_token", "mesi_treasury", "mesi_referral"].map((a) => path.join(ROOT, "artifacts", `${a}.wasm`));
 const missing = ARTIFACTS.filter((a) => !fs.existsSync(a)).map((a) => path.basename(a));
@@ -34,8 +34,8 @@ describe("referral on the devnet", { skip: missing.length > 0 && `${missing.join
   const balance = async (a: Actor) => BigInt((await tq.balance({ address: a.address })).balance);
 
   before(async () => {
-    dev = await startDevnet(1);
-    const d = await dev.deploy();
+    const d = await deployedDevnet();
+    dev = d.dev;
     record = d.record;
     referral = record.contracts.referral.address;
     token = record.contracts.token.address;

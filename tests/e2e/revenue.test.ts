@@ -26,7 +26,7 @@ import { actors, type Actor } from "../../scripts/deploy/accounts";
 import { MESI } from "../../scripts/deploy/genesis";
 import { DEVNET_CLAIM_SECONDS, DEVNET_PERIOD_SECONDS } from "../../scripts/deploy/steps/revenue";
 import { buildEpoch, checkVector, sharesByRating } from "../../scripts/revenue/leaves";
-import { ROOT, failure, sleep, startDevnet, type Devnet } from "./devnet";
+import { ROOT, failure, sleep, deployedDevnet, type Devnet } from "./devnet";
 
 const ARTIFACTS = ["mesi_token", "mesi_treasury", "mesi_gallery", "mesi_marketplace", "mesi_revenue"].map((a) => path.join(ROOT, "artifacts", `${a}.wasm`));
 const missing = ARTIFACTS.filter((a) => !fs.existsSync(a)).map((a) => path.basename(a));
@@ -71,8 +71,8 @@ describe("revenue on the devnet", { skip: missing.length > 0 && `${missing.join(
 
   before(async () => {
     checkVector();
-    dev = await startDevnet(1);
-    const d = await dev.deploy();
+    const d = await deployedDevnet();
+    dev = d.dev;
     rev = d.record.contracts.revenue.address;
     mp = d.record.contracts.marketplace.address;
     gallery = d.record.contracts.gallery.address;

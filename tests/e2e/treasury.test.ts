@@ -13,7 +13,7 @@ import { buildTree } from "../../scripts/merkle/merkle.mjs";
 import { loadNetwork } from "../../scripts/deploy/config";
 import { actors, type Actor } from "../../scripts/deploy/accounts";
 import { GENESIS_SUPPLY, MESI } from "../../scripts/deploy/genesis";
-import { ROOT, failure, sleep, startDevnet, type Devnet } from "./devnet";
+import { ROOT, failure, sleep, deployedDevnet, type Devnet } from "./devnet";
 
 const ARTIFACTS = ["mesi_treasury.wasm", "mesi_token.wasm"].map((f) => path.join(ROOT, "artifacts", f));
 const missing = ARTIFACTS.filter((f) => !fs.existsSync(f)).map((f) => path.basename(f));
@@ -41,10 +41,10 @@ describe("treasury on the devnet", { skip: missing.length > 0 && `${missing.join
   };
 
   before(async () => {
-    dev = await startDevnet(1);
-    console.log(`# devnet up in ${dev.startSeconds.toFixed(1)}s at ${dev.rpc()}`);
-    const d = await dev.deploy();
-    console.log(`# deploy took ${d.seconds.toFixed(1)}s`);
+    const d = await deployedDevnet();
+    dev = d.dev;
+    console.log(`# devnet up in ${dev.startSeconds.toFixed(1)}s at ${dev.rpc()}${d.cloned ? " (a clone of the runner's deployed chain)" : ""}`);
+    console.log(`# deploy took ${d.seconds.toFixed(1)}s${d.cloned ? " (once, by the runner)" : ""}`);
     record = d.record;
     treasury = record.contracts.treasury.address;
     token = record.contracts.token.address;

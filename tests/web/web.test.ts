@@ -32,7 +32,7 @@ import { MesiMarketplaceQueryClient } from "../../clients/src/MesiMarketplace.cl
 import { MesiValidatorRewardsClient, MesiValidatorRewardsQueryClient } from "../../clients/src/MesiValidatorRewards.client";
 import { QueryClient, setupStakingExtension } from "@cosmjs/stargate";
 import { connectComet } from "@cosmjs/tendermint-rpc";
-import { ROOT, startDevnet, type Devnet } from "../e2e/devnet";
+import { ROOT, deployedDevnet, type Devnet } from "../e2e/devnet";
 
 const CHROMIUM = process.env.MESI_CHROMIUM ?? "/usr/bin/chromium";
 const WEB = path.join(ROOT, "web");
@@ -101,6 +101,24 @@ async function buildWeb(mode: "e2e" | "production", outDir: string) {
   }
 }
 
+/**
+ * The two bundles, built once per run and shared by both describes (each build takes a vite run): "production" (what
+ * `make web` ships: Keplr only) and "e2e" (the test signer compiled in). The browser tests serve them with the
+ * devnet's deployment.json written beside them.
+ */
+const BUNDLES = fs.mkdtempSync(path.join(os.tmpdir(), "mesi-web-bundles-"));
+process.once("exit", () => fs.rmSync(BUNDLES, { recursive: true, force: true }));
+let built: Promise<{ prod: string; e2e: string; seconds: number }> | undefined;
+const bundles = () =>
+  (built ??= (async () => {
+    const t0 = Date.now();
+    const prod = path.join(BUNDLES, "prod");
+    const e2e = path.join(BUNDLES, "e2e");
+    await buildWeb("production", prod);
+    await buildWeb("e2e", e2e);
+    return { prod, e2e, seconds: (Date.now() - t0) / 1000 };
+  })());
+
 function bundleText(dir: string): string {
   const out: string[] = [];
   const walk = (d: string) => {
@@ -115,20 +133,13 @@ function bundleText(dir: string): string {
 }
 
 describe("production bundle", () => {
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "mesi-web-bundle-"));
-  after(() => fs.rmSync(tmp, { recursive: true, force: true }));
-
   test("the production bundle contains no test signer, no devnet mnemonic and no BIP39 word list", async () => {
-    const prod = path.join(tmp, "prod");
-    const e2e = path.join(tmp, "e2e");
-    const t0 = Date.now();
-    await buildWeb("production", prod);
-    await buildWeb("e2e", e2e);
+    const { prod, e2e, seconds } = await bundles();
     const prodText = bundleText(prod);
     const e2eText = bundleText(e2e);
     const js = fs.readdirSync(path.join(prod, "assets")).filter((f) => f.endsWith(".js"));
     const bytes = js.reduce((n, f) => n + fs.statSync(path.join(prod, "assets", f)).size, 0);
-    console.log(`# production bundle: ${js.length} js file(s), ${(bytes / 1024).toFixed(0)} KiB; two builds in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    console.log(`# production bundle: ${js.length} js file(s), ${(bytes / 1024).toFixed(0)} KiB; two builds in ${seconds.toFixed(1)} s`);
     // the markers exist in the e2e bundle, so their absence from production means something
     for (const marker of ["MESI_TEST_SIGNER", "mesiTestSigner"]) {
       assert.ok(e2eText.includes(marker), `e2e bundle should contain ${marker}`);
@@ -155,7 +166,6 @@ describe("the dApp in a browser on the devnet", { skip: (missing.length > 0 && `
   let who: Record<"alice" | "bob" | "carol" | "deployer" | "feeder" | "liquidity" | "operator" | "validator0", Actor>;
   let tq: MesiTokenQueryClient, gq: MesiGalleryQueryClient, bq: MesiBidToMeetQueryClient;
   let token: string, treasury: string, gallery: string, btm: string;
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "mesi-web-e2e-"));
   const contexts: BrowserContext[] = [];
   let errors: string[] = [];
   type Persona = "alice" | "bob" | "carol" | "dave" | "validator0";
@@ -250,8 +260,8 @@ describe("the dApp in a browser on the devnet", { skip: (missing.length > 0 && `
   before(async () => {
     fs.mkdirSync(SHOTS, { recursive: true });
     const t0 = Date.now();
-    dev = await startDevnet(1);
-    const d = await dev.deploy();
+    const d = await deployedDevnet();
+    dev = d.dev;
     record = d.record;
     token = record.contracts.token.address;
     treasury = record.contracts.treasury.address;
@@ -270,15 +280,12 @@ describe("the dApp in a browser on the devnet", { skip: (missing.length > 0 && `
     await new MesiBidToMeetClient(who.operator.client, who.operator.address, btm).setKyc({ address: who.alice.address, completed: true });
     await new MesiBidToMeetClient(who.operator.client, who.operator.address, btm).setKyc({ address: who.bob.address, completed: true });
     // the e2e bundle, served with this devnet's deployment record beside it
-    const out = path.join(tmp, "dist");
-    await buildWeb("e2e", out);
+    const { e2e: out, prod: prodOut } = await bundles();
     fs.writeFileSync(path.join(out, "deployment.json"), JSON.stringify(record));
     const port = await freePort();
     server = await preview({ configFile: path.join(WEB, "vite.config.ts"), mode: "e2e", logLevel: "error", build: { outDir: out }, preview: { port, strictPort: true, host: "127.0.0.1" } });
     url = `http://127.0.0.1:${port}/`;
     // the production bundle too (Keplr only), for the wallet-port test
-    const prodOut = path.join(tmp, "prod");
-    await buildWeb("production", prodOut);
     fs.writeFileSync(path.join(prodOut, "deployment.json"), JSON.stringify(record));
     const prodPort = await freePort();
     prodServer = await preview({ configFile: path.join(WEB, "vite.config.ts"), logLevel: "error", build: { outDir: prodOut }, preview: { port: prodPort, strictPort: true, host: "127.0.0.1" } });
@@ -289,7 +296,7 @@ describe("the dApp in a browser on the devnet", { skip: (missing.length > 0 && `
       // playwright's launch() gives every browser a fresh temporary --user-data-dir of its own
       args: CHROMIUM_ARGS,
     });
-    console.log(`# devnet + deploy + build + browser in ${((Date.now() - t0) / 1000).toFixed(1)} s (deploy ${d.seconds.toFixed(1)} s)`);
+    console.log(`# devnet + deploy + build + browser in ${((Date.now() - t0) / 1000).toFixed(1)} s (deploy ${d.seconds.toFixed(1)} s${d.cloned ? ", once, by the runner: this is a clone of its deployed chain" : ""})`);
   });
 
   afterEach(() => {
@@ -304,7 +311,6 @@ describe("the dApp in a browser on the devnet", { skip: (missing.length > 0 && `
     await server?.close();
     await prodServer?.close();
     dev?.stop();
-    fs.rmSync(tmp, { recursive: true, force: true });
   });
 
   test("first screen without a wallet: it says what Mesi is, shows the tier table the contracts answer, and offers to connect", async () => {
