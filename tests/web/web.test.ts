@@ -28,6 +28,7 @@ import { MesiTreasuryQueryClient } from "../../clients/src/MesiTreasury.client";
 import { MesiReferralQueryClient } from "../../clients/src/MesiReferral.client";
 import { MesiGalleryClient } from "../../clients/src/MesiGallery.client";
 import { MesiInfluenceQueryClient } from "../../clients/src/MesiInfluence.client";
+import { MesiRevenueQueryClient } from "../../clients/src/MesiRevenue.client";
 import { MesiMarketplaceQueryClient } from "../../clients/src/MesiMarketplace.client";
 import { MesiValidatorRewardsClient, MesiValidatorRewardsQueryClient } from "../../clients/src/MesiValidatorRewards.client";
 import { QueryClient, setupStakingExtension } from "@cosmjs/stargate";
@@ -862,17 +863,21 @@ describe("the dApp in a browser on the devnet", { skip: (missing.length > 0 && `
     assert.equal((await gq.ownerOf({ tokenId: tid })).owner, who.alice.address);
     const proceeds = 100n * MESI - BigInt(settlement.fee);
     assert.equal(BigInt(settlement.fee), (100n * MESI * BigInt(settlement.commission_bps) + 9_999n) / 10_000n);
-    assert.equal((await mq.claimable({ address: who.carol.address })).mesi, proceeds.toString());
-    // the seller withdraws her proceeds
-    const claim = seller.getByTestId("claimable-mesi");
-    await seller.waitForFunction((want) => document.querySelector('[data-testid="claimable-mesi"]')?.textContent === want, fmtWhole(proceeds), { timeout: 15_000 });
-    const c0 = await balance(who.carol.address);
-    await seller.getByTestId("withdraw-mesi").click();
-    await included(seller.getByTestId("claimable"));
-    assert.equal(await balance(who.carol.address), c0 + proceeds);
+    // carol sold her own work: a primary sale, so the net goes through her contribution split in the revenue
+    // contract (SPEC §8; no rate set = all of it hers), not to the marketplace's claimable balance
     assert.equal((await mq.claimable({ address: who.carol.address })).mesi, "0");
-    await seller.waitForFunction(() => document.querySelector('[data-testid="claimable-mesi"]')?.textContent === "0", undefined, { timeout: 15_000 });
-    assert.equal(await claim.textContent(), "0");
+    assert.ok(record.contracts.revenue, "revenue not deployed");
+    const rq = new MesiRevenueQueryClient(who.carol.client, record.contracts.revenue.address);
+    const r0 = BigInt((await rq.balance({ creator: who.carol.address })).amount);
+    assert.ok(r0 >= proceeds, `revenue balance ${r0} < proceeds ${proceeds}`);
+    // the seller withdraws her earnings from the page
+    await seller.waitForFunction((want) => document.querySelector('[data-testid="revenue-balance"]')?.textContent === want, fmtWhole(r0), { timeout: 15_000 });
+    const c0 = await balance(who.carol.address);
+    await seller.getByTestId("withdraw-revenue").click();
+    await included(seller.getByTestId("claimable"));
+    assert.equal(await balance(who.carol.address), c0 + r0);
+    assert.equal((await rq.balance({ creator: who.carol.address })).amount, "0");
+    await seller.waitForFunction(() => document.querySelector('[data-testid="revenue-balance"]')?.textContent === "0", undefined, { timeout: 15_000 });
     await shot(seller, "14-market-seller-withdrawn");
   });
 

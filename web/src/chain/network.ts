@@ -17,7 +17,7 @@ interface NetworkEntry {
 }
 
 /** the contracts of the suite the page drives (keys of the deployment record's `contracts`) */
-export type ContractName = "token" | "treasury" | "gallery" | "bid-to-meet" | "referral" | "validator-rewards" | "marketplace" | "influence";
+export type ContractName = "token" | "treasury" | "gallery" | "bid-to-meet" | "referral" | "validator-rewards" | "marketplace" | "influence" | "revenue";
 
 export interface Network {
   /** key in networks.json (devnet, juno-testnet, ...) */

@@ -6,6 +6,7 @@ import { MesiBidToMeetClient, MesiBidToMeetQueryClient } from "../../../clients/
 import { MesiGalleryClient, MesiGalleryQueryClient } from "../../../clients/src/MesiGallery.client";
 import { MesiInfluenceClient, MesiInfluenceQueryClient } from "../../../clients/src/MesiInfluence.client";
 import { MesiMarketplaceClient, MesiMarketplaceQueryClient } from "../../../clients/src/MesiMarketplace.client";
+import { MesiRevenueClient, MesiRevenueQueryClient } from "../../../clients/src/MesiRevenue.client";
 import { MesiReferralClient, MesiReferralQueryClient } from "../../../clients/src/MesiReferral.client";
 import { MesiTokenClient, MesiTokenQueryClient } from "../../../clients/src/MesiToken.client";
 import { MesiTreasuryClient, MesiTreasuryQueryClient } from "../../../clients/src/MesiTreasury.client";
@@ -37,6 +38,7 @@ export function queryClients(net: Network, c: CosmWasmClient) {
     validators: bind(net, "validator-rewards", (a) => new MesiValidatorRewardsQueryClient(c, a)),
     influence: bind(net, "influence", (a) => new MesiInfluenceQueryClient(c, a)),
     market: bind(net, "marketplace", (a) => new MesiMarketplaceQueryClient(c, a)),
+    revenue: bind(net, "revenue", (a) => new MesiRevenueQueryClient(c, a)),
   };
 }
 
@@ -51,6 +53,7 @@ export function execClients(net: Network, c: TrackedClient, sender: string) {
     validators: bind(net, "validator-rewards", (a) => new MesiValidatorRewardsClient(c, sender, a)),
     influence: bind(net, "influence", (a) => new MesiInfluenceClient(c, sender, a)),
     market: bind(net, "marketplace", (a) => new MesiMarketplaceClient(c, sender, a)),
+    revenue: bind(net, "revenue", (a) => new MesiRevenueClient(c, sender, a)),
   };
 }
 

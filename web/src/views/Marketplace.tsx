@@ -367,7 +367,7 @@ function Claimable() {
   const rows = c.data ? ([["mesi", c.data.mesi], ["native", c.data.native]] as [Asset, string][]) : [];
   return (
     <Card title="Claimable" testid="claimable">
-      <p className="muted small">What the marketplace owes you: sale proceeds, outbid bids, rejected or expired offers, refunds. It waits here until you withdraw it.</p>
+      <p className="muted small">What the marketplace owes you: proceeds of resales, outbid bids, rejected or expired offers, refunds. It waits here until you withdraw it. A sale of your own work pays through your creator earnings below.</p>
       <div className="row">
         {rows.map(([a, amt]) => (
           <div className="row claim" key={a}>
@@ -376,8 +376,29 @@ function Claimable() {
           </div>
         ))}
       </div>
+      <CreatorEarnings tx={tx} />
       <TxProgress tx={tx} />
     </Card>
+  );
+}
+
+/**
+ * A creator's own sales (primary sales in MESI) do not wait here: when the revenue contract is deployed their
+ * proceeds go through the creator's contribution split (SPEC §8) into the revenue contract, withdrawn from there.
+ */
+function CreatorEarnings({ tx }: { tx: ReturnType<typeof useTx> }) {
+  const { q, address, exec, net } = useSession();
+  const deployed = Boolean(net.contracts.revenue);
+  const b = useLive(() => (deployed ? q.revenue.balance({ creator: address! }) : Promise.resolve(null)), [address, deployed]);
+  if (!deployed) return null;
+  const amt = b.data?.amount ?? "0";
+  return (
+    <div className="row claim" data-testid="revenue-earnings">
+      <span>
+        <b data-testid="revenue-balance">{fmtAmount(amt)}</b> MESI of your own works’ sales and tips (your share after your contribution to your gallery’s pool), held by the revenue contract
+      </span>
+      <button className="primary small" disabled={tx.busy || amt === "0"} onClick={() => tx.run(`Withdraw ${fmtAmount(amt)} MESI of earnings`, () => exec!.revenue.withdraw())} data-testid="withdraw-revenue">Withdraw</button>
+    </div>
   );
 }
 
