@@ -357,3 +357,28 @@ fn a_price_above_the_last_rows_maximum_fits_no_tier() {
     ));
     m.list("carla", "c1", 200 * M, Asset::Mesi).unwrap();
 }
+
+/// Anti-sniping moves the end only forward (mutation-found, issue 19 §7): with a window as long as the
+/// extension (900 s each), a bid exactly 900 s before the end would "move" it to the same second: the end
+/// stays and no `extended_to` is reported; one second later the end moves.
+#[test]
+fn a_bid_whose_extension_would_not_move_the_end_reports_no_extension() {
+    let mut m = Market::build(|msg| {
+        msg.anti_snipe_window = Some(900);
+        msg.anti_snipe_extension = Some(900);
+    });
+    m.s.mint_nft("carla", "au").unwrap();
+    let id = m.auction("carla", "au", 10 * M, Asset::Mesi, 7).unwrap();
+    let end = m.auction_of(id).end;
+    m.s.set_time(end - 900);
+    let res = m.bid_mesi("bob", id, 10 * M).unwrap();
+    assert!(mesi_testing::attr(&res, "extended_to").is_none());
+    assert_eq!(m.auction_of(id).end, end);
+    m.s.set_time(end - 899);
+    let res = m.bid_mesi("dan", id, 20 * M).unwrap();
+    assert_eq!(
+        mesi_testing::attr(&res, "extended_to"),
+        Some((end + 1).to_string())
+    );
+    assert_eq!(m.auction_of(id).end, end + 1);
+}
