@@ -8,7 +8,7 @@ VALIDATORS ?= 1
 
 help:
 	@echo "make demo        build, start a local devnet, deploy the suite and walk through every feature"
-	@echo "make test        everything CI checks (fmt, clippy, unit + multi-test, schema drift, wasm + VM check, devnet e2e)"
+	@echo "make test        everything CI checks (fmt, clippy, unit + multi-test, schema drift, wasm + VM check, devnet e2e + browser), timed per stage"
 	@echo "make wasm        optimized contracts in artifacts/ (+ checksums, VM check)"
 	@echo "make schema      JSON schemas into schema/ and TypeScript clients"
 	@echo "make bench       VM gas and wasm size beside cw20-base / cw721-base, then make bench-chain"
@@ -21,6 +21,7 @@ help:
 	@echo "make ts          check the generated TypeScript clients against schema/ and type-check"
 	@echo "make e2e         devnet end-to-end tests (one deploy, a clone of it per file, free ports; E2E_JOBS=2 at a time)"
 	@echo "make web         build the reference dApp into web/dist (make web-test: its browser tests on a devnet)"
+	@echo "make devnet-test the e2e and browser tests in one runner (make test's devnet stage)"
 
 fmt:
 	cargo fmt --all
