@@ -2921,12 +2921,13 @@ impl Runner {
         r: &AppResponse,
         obs: &Observed,
     ) -> Result<(), String> {
-        let Some(gross) = attr(r, "gross") else {
-            return Ok(()); // a finalize that refunded (token ruled out): nothing delivered
-        };
         let Some(s) = before.settlements.get(&id) else {
             return self.fail(Prop::M, format!("finalized unknown settlement {id}"));
         };
+        if !before.holds(s.t) {
+            return Ok(()); // a ruling moved the token out: a finalize may only refund
+        }
+        let gross = attr(r, "gross");
         let got = obs.tokens[&s.t].clone();
         let named = s.ident.map(|i| {
             (
@@ -2935,12 +2936,12 @@ impl Runner {
                 hash_of(i.mint),
             )
         });
-        if got != named || gross != s.price.to_string() {
+        if got != named || gross.as_ref().is_some_and(|g| *g != s.price.to_string()) {
             return self.fail(
                 Prop::P3,
                 format!(
                     "settlement {id}: buyer {:?} named {:?} at {} {:?}; finalize delivered \
-                     (owner, creator, hash) {got:?} for gross {gross}",
+                     (owner, creator, hash) {got:?} for gross {gross:?}",
                     s.buyer, s.ident, s.price, s.asset
                 ),
             );
